@@ -1,0 +1,59 @@
+# Lookout. `make demo` runs the whole system on embedded SQLite with fictional data; `make test` runs
+# the full suite (SQLite, then PostgreSQL when DATABASE_URL points at one). See README.md.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+PYTHON ?= python3
+export LOOKOUT_PORT ?= 8000
+
+.PHONY: demo test install static lint test-sqlite test-postgres browser clean
+
+$(VENV)/.installed: requirements/base.txt requirements/dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements/dev.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(VENV)/.installed node_modules/.installed
+
+static: node_modules/.installed
+	npm run --silent build
+
+demo: install static
+	DJANGO_SETTINGS_MODULE=lookout.settings.local $(PY) manage.py migrate --noinput -v 0
+	DJANGO_SETTINGS_MODULE=lookout.settings.local $(PY) manage.py seed_demo
+	DJANGO_SETTINGS_MODULE=lookout.settings.local $(PY) manage.py demo_serve
+
+# Debian's Chromium drives the browser tests; install it when it is missing (needs root, as on CI).
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy .
+	$(VENV)/bin/djlint --lint --quiet accounts appeals audit demo lookout
+
+test-sqlite: install static browser
+	env -u DATABASE_URL $(VENV)/bin/pytest -p no:cacheprovider
+
+test-postgres: install static browser
+	@if [[ "$${DATABASE_URL:-}" == postgres* ]]; then \
+	  echo "== Running the suite again on PostgreSQL"; \
+	  $(VENV)/bin/pytest -p no:cacheprovider; \
+	else \
+	  echo "DATABASE_URL does not point at PostgreSQL: skipping the PostgreSQL run"; \
+	fi
+
+test: lint test-sqlite test-postgres
+
+clean:
+	rm -rf $(VENV) node_modules var staticfiles lookout/static/lookout/css lookout/static/lookout/js/govuk-frontend.min.js

@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "Lookout administration"
+admin.site.site_title = "Lookout administration"
+
+urlpatterns = [
+    path("", include("appeals.urls.public")),
+    path("staff/", include("accounts.urls")),
+    path("staff/appeals/", include("appeals.urls.staff")),
+    path("staff/admin/", admin.site.urls),
+]
