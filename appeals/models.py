@@ -1,0 +1,303 @@
+"""Appeals for wanted and missing people, the case for publicity, and its authorisation.
+
+The rule "only published appeals are public" lives in AppealQuerySet.public() and nowhere else.
+"""
+
+import uuid
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+
+class AppealKind(models.TextChoices):
+    WANTED = "wanted", "Wanted"
+    MISSING = "missing", "Missing"
+
+
+class AppealStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    AWAITING_AUTHORISATION = "awaiting_authorisation", "Awaiting authorisation"
+    PUBLISHED = "published", "Published"
+    CLOSED = "closed", "Closed"
+
+
+class Outcome(models.TextChoices):
+    LOCATED = "located", "Located"
+    ARRESTED = "arrested", "Arrested"
+    FOUND_SAFE = "found_safe", "Found safe"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+    EXPIRED = "expired", "Expired (review lapsed)"
+
+
+class Sex(models.TextChoices):
+    FEMALE = "female", "Female"
+    MALE = "male", "Male"
+    NOT_STATED = "", "Not stated"
+
+
+class Build(models.TextChoices):
+    SLIM = "slim", "Slim"
+    MEDIUM = "medium", "Medium"
+    ATHLETIC = "athletic", "Athletic"
+    STOCKY = "stocky", "Stocky"
+    HEAVY = "heavy", "Heavy"
+    NOT_STATED = "", "Not stated"
+
+
+class WantedReason(models.TextChoices):
+    OFFENCE = "offence", "Wanted in connection with an offence"
+    BAIL = "bail", "Breach of bail"
+    LICENCE = "licence", "Recall to prison (breach of licence or probation)"
+    COURT = "court", "Failed to appear at court"
+
+
+class OffenceCategory(models.TextChoices):
+    VIOLENCE = "violence", "Violence against the person"
+    ROBBERY = "robbery", "Robbery"
+    BURGLARY = "burglary", "Burglary"
+    DRUGS = "drugs", "Drugs supply"
+    SEXUAL = "sexual", "Sexual offences"
+    WEAPONS = "weapons", "Weapons"
+    FRAUD = "fraud", "Fraud"
+    DOMESTIC = "domestic", "Domestic abuse"
+    OTHER = "other", "Other"
+
+
+class AppealQuerySet(models.QuerySet["Appeal"]):
+    def public(self) -> "AppealQuerySet":
+        """Published appeals: the only ones the public may see, anywhere."""
+        return self.filter(status=AppealStatus.PUBLISHED)
+
+    def ended(self) -> "AppealQuerySet":
+        """Closed appeals: the public sees only that they have ended."""
+        return self.filter(status=AppealStatus.CLOSED)
+
+    def review_overdue(self, now: "datetime") -> "AppealQuerySet":
+        return self.public().filter(review_due_at__lte=now)
+
+    def visible_to(self, user: "AbstractBaseUser | AnonymousUser") -> "AppealQuerySet":
+        """Staff see every appeal except other people's drafts (a draft is its author's until submitted)."""
+        from accounts.roles import Role, has_role, is_staff_member
+
+        if not is_staff_member(user):
+            return self.none()
+        if has_role(user, Role.ADMINISTRATOR):
+            return self.all()
+        return self.filter(~Q(status=AppealStatus.DRAFT) | Q(author=user) | Q(authorisations__isnull=False)).distinct()
+
+
+class Appeal(models.Model):
+    kind = models.CharField(max_length=10, choices=AppealKind.choices)
+    reference = models.CharField(max_length=8, unique=True, editable=False)
+    status = models.CharField(max_length=30, choices=AppealStatus.choices, default=AppealStatus.DRAFT, db_index=True)
+    outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
+    outcome_note = models.TextField(blank=True)
+
+    # The subject. Only the fields named in the publicity assessment are ever shown to the public.
+    subject_name = models.CharField("name", max_length=120)
+    aliases = models.CharField(max_length=300, blank=True, help_text="Other names they use, separated by commas.")
+    age_min = models.PositiveSmallIntegerField("age (or youngest age)", null=True, blank=True)
+    age_max = models.PositiveSmallIntegerField("oldest age, for an age range", null=True, blank=True)
+    sex = models.CharField(max_length=10, choices=Sex.choices, blank=True)
+    height_cm = models.PositiveSmallIntegerField("height in centimetres", null=True, blank=True)
+    build = models.CharField(max_length=10, choices=Build.choices, blank=True)
+    distinguishing_features = models.TextField(blank=True)
+    areas = models.CharField(
+        "areas associated", max_length=300, blank=True, help_text="Towns or districts, separated by commas."
+    )
+    vehicle = models.CharField(max_length=200, blank=True)
+    description = models.TextField("public summary", blank=True)
+
+    # Wanted people.
+    wanted_reason = models.CharField(max_length=10, choices=WantedReason.choices, blank=True)
+    offence_category = models.CharField(max_length=20, choices=OffenceCategory.choices, blank=True)
+    offence_summary = models.TextField(blank=True)
+    caution_note = models.CharField(
+        "extra safety advice",
+        max_length=300,
+        blank=True,
+        help_text="Shown after 'Do not approach or confront them'. For example: He may carry a knife.",
+    )
+
+    # Missing people.
+    last_seen_on = models.DateField("date last seen", null=True, blank=True)
+    last_seen_place = models.CharField("where last seen", max_length=200, blank=True)
+    vulnerability_summary = models.TextField(
+        blank=True, help_text="What the public needs to know to help, in words fit to publish."
+    )
+
+    owning_unit = models.ForeignKey("accounts.Unit", on_delete=models.PROTECT, related_name="appeals")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="authored_appeals")
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    review_due_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    review_flagged_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    refusal_reason = models.TextField(blank=True)
+
+    # Lower-case text of the released fields only, built at publication, so public search can never
+    # match (and so reveal) anything that was not released.
+    public_search_text = models.TextField(blank=True, editable=False)
+    public_areas = models.CharField(max_length=300, blank=True, editable=False)
+
+    objects = AppealQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.subject_name}"
+
+    @property
+    def is_wanted(self) -> bool:
+        return self.kind == AppealKind.WANTED
+
+    @property
+    def is_missing(self) -> bool:
+        return self.kind == AppealKind.MISSING
+
+    @property
+    def is_child(self) -> bool:
+        """Under 18 on the youngest plausible age."""
+        return self.age_min is not None and self.age_min < 18
+
+    @property
+    def age_text(self) -> str:
+        if self.age_min is None:
+            return ""
+        if self.age_max and self.age_max != self.age_min:
+            return f"{self.age_min} to {self.age_max}"
+        return str(self.age_min)
+
+    @property
+    def height_text(self) -> str:
+        if not self.height_cm:
+            return ""
+        total_inches = round(self.height_cm / 2.54)
+        return f"{total_inches // 12} ft {total_inches % 12} in ({self.height_cm} cm)"
+
+    def alias_list(self) -> list[str]:
+        return [a.strip() for a in self.aliases.split(",") if a.strip()]
+
+    def area_list(self) -> list[str]:
+        return [a.strip() for a in self.areas.split(",") if a.strip()]
+
+
+class ImageKind(models.TextChoices):
+    PHOTO = "photo", "Photograph supplied by family or friends"
+    CUSTODY = "custody", "Custody image"
+    CCTV = "cctv", "CCTV still"
+    EFIT = "efit", "E-fit or artist's impression"
+    VEHICLE = "vehicle", "Vehicle"
+    OTHER = "other", "Other"
+
+
+def _image_path(instance: "AppealImage", filename: str) -> str:
+    return f"appeals/{uuid.uuid4().hex}.jpg"
+
+
+class AppealImage(models.Model):
+    """An image re-encoded on upload (metadata stripped). Served only through a view that checks the
+    appeal is still public, so closing an appeal stops every image URL at once."""
+
+    appeal = models.ForeignKey(Appeal, on_delete=models.CASCADE, related_name="images")
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    kind = models.CharField(max_length=10, choices=ImageKind.choices, default=ImageKind.PHOTO)
+    alt_text = models.CharField(
+        "description for people who cannot see the image", max_length=200, help_text="For example: Photo of Sam."
+    )
+    image = models.FileField(upload_to=_image_path)
+    thumbnail = models.FileField(upload_to=_image_path)
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} for {self.appeal.reference}"
+
+
+class ThreatRiskHarm(models.TextChoices):
+    HIGH = "high", "High"
+    MEDIUM = "medium", "Medium"
+    LOW = "low", "Low"
+
+
+class MissingRiskGrade(models.TextChoices):
+    HIGH = "high", "High risk"
+    MEDIUM = "medium", "Medium risk"
+    LOW = "low", "Low risk"
+
+
+class ReleasableField(models.TextChoices):
+    """The parts of an appeal that can be released to the public, one by one."""
+
+    NAME = "name", "Name"
+    ALIASES = "aliases", "Other names"
+    AGE = "age", "Age"
+    SEX = "sex", "Sex"
+    HEIGHT = "height", "Height"
+    BUILD = "build", "Build"
+    FEATURES = "features", "Distinguishing features"
+    AREAS = "areas", "Areas associated"
+    VEHICLE = "vehicle", "Vehicle"
+    DESCRIPTION = "description", "Public summary"
+    REASON = "reason", "Why they are wanted (offence)"
+    LAST_SEEN = "last_seen", "When and where last seen"
+    VULNERABILITY = "vulnerability", "Vulnerability summary"
+
+
+class PublicityAssessment(models.Model):
+    """The recorded case that publicity is necessary and proportionate, and exactly what is released."""
+
+    appeal = models.OneToOneField(Appeal, on_delete=models.CASCADE, related_name="assessment")
+    threat_risk_harm = models.CharField("threat, risk and harm", max_length=10, choices=ThreatRiskHarm.choices)
+    missing_risk_grade = models.CharField(
+        "missing-person risk grade", max_length=10, choices=MissingRiskGrade.choices, blank=True
+    )
+    necessity = models.TextField("why publicity is necessary and proportionate")
+    less_intrusive_means = models.TextField("why less intrusive means are not enough")
+    released_fields = models.JSONField(default=list, blank=True)
+    released_images = models.ManyToManyField(AppealImage, blank=True, related_name="+")
+    review_interval_days = models.PositiveSmallIntegerField(default=28)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Publicity assessment for {self.appeal.reference}"
+
+
+class Decision(models.TextChoices):
+    APPROVED = "approved", "Approved"
+    REFUSED = "refused", "Refused"
+    RENEWED = "renewed", "Renewed at review"
+
+
+class Authorisation(models.Model):
+    """A decision by an authorising officer. Never made by the appeal's author."""
+
+    appeal = models.ForeignKey(Appeal, on_delete=models.CASCADE, related_name="authorisations")
+    officer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    rank = models.CharField(max_length=40)
+    senior = models.BooleanField(default=False, help_text="Made with senior authority.")
+    decision = models.CharField(max_length=10, choices=Decision.choices)
+    reason = models.TextField()
+    decided_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-decided_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_decision_display()} by {self.rank} {self.officer}"

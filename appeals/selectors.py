@@ -1,0 +1,191 @@
+"""Reading appeals for the public. What the public may see of an appeal is decided here, once: only the
+fields and images its publicity assessment releases."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from .models import Appeal, AppealImage, AppealKind, PublicityAssessment, ReleasableField
+from .public_cache import cached_public
+
+
+@dataclass(frozen=True)
+class PublicImage:
+    url: str
+    thumb_url: str
+    alt: str
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class PublicAppeal:
+    """Everything the public may see of one appeal, and nothing else."""
+
+    reference: str
+    kind: str
+    title: str
+    summary_line: str
+    details: dict[str, str]
+    images: list[PublicImage] = field(default_factory=list)
+    description: str = ""
+    caution_note: str = ""
+    offence_summary: str = ""
+    vulnerability: str = ""
+    published_on: str = ""
+
+    @property
+    def is_missing(self) -> bool:
+        return self.kind == AppealKind.MISSING
+
+    @property
+    def url(self) -> str:
+        return reverse("appeals:detail", args=[self.reference])
+
+
+def public_details(appeal: Appeal, released: list[str]) -> dict[str, str]:
+    """Label → value for each released detail that has a value, in the order a poster would show them."""
+    values: list[tuple[str, str, str]] = [
+        (ReleasableField.NAME, "Name", appeal.subject_name),
+        (ReleasableField.ALIASES, "Also known as", ", ".join(appeal.alias_list())),
+        (ReleasableField.AGE, "Age", appeal.age_text),
+        (ReleasableField.SEX, "Sex", appeal.get_sex_display() if appeal.sex else ""),
+        (ReleasableField.HEIGHT, "Height", appeal.height_text),
+        (ReleasableField.BUILD, "Build", appeal.get_build_display() if appeal.build else ""),
+        (ReleasableField.FEATURES, "Distinguishing features", appeal.distinguishing_features),
+        (ReleasableField.AREAS, "Areas they are linked to", ", ".join(appeal.area_list())),
+        (ReleasableField.VEHICLE, "Vehicle", appeal.vehicle),
+        (ReleasableField.REASON, "Wanted for", _reason_text(appeal)),
+        (ReleasableField.LAST_SEEN, "Last seen", _last_seen_text(appeal)),
+    ]
+    return {label: value for key, label, value in values if key in released and value}
+
+
+def _reason_text(appeal: Appeal) -> str:
+    if not appeal.is_wanted or not appeal.wanted_reason:
+        return ""
+    reason = appeal.get_wanted_reason_display()
+    if appeal.offence_category:
+        return f"{reason}: {appeal.get_offence_category_display().lower()}"
+    return reason
+
+
+def _last_seen_text(appeal: Appeal) -> str:
+    if not appeal.is_missing:
+        return ""
+    parts = []
+    if appeal.last_seen_on:
+        parts.append(appeal.last_seen_on.strftime("%-d %B %Y"))
+    if appeal.last_seen_place:
+        parts.append(f"in {appeal.last_seen_place}")
+    return " ".join(parts)
+
+
+def _title(appeal: Appeal, released: list[str]) -> str:
+    if ReleasableField.NAME in released:
+        return appeal.subject_name
+    return "Can you help us find this person?" if appeal.is_missing else "Do you recognise this person?"
+
+
+def to_public(appeal: Appeal, assessment: PublicityAssessment, images: list[AppealImage]) -> PublicAppeal:
+    released = list(assessment.released_fields)
+    details = public_details(appeal, released)
+    public_images = [
+        PublicImage(
+            url=reverse("appeals:image", args=[appeal.reference, image.public_id, "full"]),
+            thumb_url=reverse("appeals:image", args=[appeal.reference, image.public_id, "thumb"]),
+            alt=image.alt_text,
+            width=image.width,
+            height=image.height,
+        )
+        for image in images
+    ]
+    if appeal.is_missing:
+        summary = "Missing" + (f" from {appeal.last_seen_place}" if ReleasableField.LAST_SEEN in released else "")
+    else:
+        summary = "Wanted" + (
+            f": {appeal.get_offence_category_display().lower()}"
+            if ReleasableField.REASON in released and appeal.offence_category
+            else ""
+        )
+    return PublicAppeal(
+        reference=appeal.reference,
+        kind=appeal.kind,
+        title=_title(appeal, released),
+        summary_line=summary,
+        details=details,
+        images=public_images,
+        description=appeal.description if ReleasableField.DESCRIPTION in released else "",
+        caution_note=appeal.caution_note if appeal.is_wanted else "",
+        offence_summary=appeal.offence_summary if ReleasableField.REASON in released else "",
+        vulnerability=appeal.vulnerability_summary if ReleasableField.VULNERABILITY in released else "",
+        published_on=timezone.localtime(appeal.published_at).strftime("%-d %B %Y") if appeal.published_at else "",
+    )
+
+
+def _public_queryset() -> "list[PublicAppeal]":
+    appeals = (
+        Appeal.objects.public()
+        .select_related("assessment")
+        .prefetch_related(Prefetch("assessment__released_images", queryset=AppealImage.objects.order_by("id")))
+        .order_by("-published_at")
+    )
+    return [to_public(a, a.assessment, list(a.assessment.released_images.all())) for a in appeals]
+
+
+def public_appeals() -> list[PublicAppeal]:
+    """Every published appeal as the public sees it, newest first (cached; purged on any change)."""
+    return cached_public("all", _public_queryset)
+
+
+def public_areas() -> list[str]:
+    """The released areas of published appeals, for the area filter."""
+
+    def build() -> list[str]:
+        areas: set[str] = set()
+        for text in Appeal.objects.public().exclude(public_areas="").values_list("public_areas", flat=True):
+            areas.update(a.strip() for a in text.split(",") if a.strip())
+        return sorted(areas)
+
+    return cached_public("areas", build)
+
+
+def search_public_appeals(*, kind: str = "", area: str = "", text: str = "") -> list[PublicAppeal]:
+    """Filter published appeals on released information only."""
+    query = Appeal.objects.public()
+    if kind in AppealKind.values:
+        query = query.filter(kind=kind)
+    if area:
+        query = query.filter(public_areas__icontains=area)
+    for word in text.lower().split()[:8]:
+        query = query.filter(Q(public_search_text__contains=word))
+    wanted = set(query.values_list("reference", flat=True))
+    return [a for a in public_appeals() if a.reference in wanted]
+
+
+def public_appeal(reference: str) -> PublicAppeal | None:
+    appeal = Appeal.objects.public().select_related("assessment").filter(reference=reference).first()
+    if appeal is None:
+        return None
+    images = list(appeal.assessment.released_images.order_by("id"))
+    return to_public(appeal, appeal.assessment, images)
+
+
+def appeal_has_ended(reference: str) -> bool:
+    return Appeal.objects.ended().filter(reference=reference).exists()
+
+
+def public_image(reference: str, public_id: str) -> AppealImage | None:
+    """An image is public only while its appeal is published and its assessment releases it."""
+    return (
+        AppealImage.objects.filter(
+            public_id=public_id,
+            appeal__reference=reference,
+            appeal__status="published",
+            appeal__assessment__released_images__public_id=public_id,
+        )
+        .only("image", "thumbnail")
+        .first()
+    )

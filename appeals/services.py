@@ -1,0 +1,379 @@
+"""Every change to an appeal goes through these functions. Each owns its transaction, checks the rules in
+appeals.rules, and writes an audit event in the same transaction."""
+
+from datetime import datetime, timedelta
+from typing import IO, Any
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from accounts.models import StaffProfile
+from accounts.roles import Role, has_role, is_staff_member
+from audit.services import audit_record
+
+from . import rules
+from .images import reencode_image
+from .models import (
+    Appeal,
+    AppealImage,
+    AppealStatus,
+    Authorisation,
+    Decision,
+    Outcome,
+    PublicityAssessment,
+    ReleasableField,
+)
+from .public_cache import purge_public_cache
+from .references import new_reference
+
+EDITABLE_FIELDS = [
+    "subject_name",
+    "aliases",
+    "age_min",
+    "age_max",
+    "sex",
+    "height_cm",
+    "build",
+    "distinguishing_features",
+    "areas",
+    "vehicle",
+    "description",
+    "wanted_reason",
+    "offence_category",
+    "offence_summary",
+    "caution_note",
+    "last_seen_on",
+    "last_seen_place",
+    "vulnerability_summary",
+    "owning_unit",
+]
+
+
+def _require(user: User, *roles: Role) -> None:
+    if not has_role(user, *roles):
+        raise PermissionDenied("Your role does not allow this.")
+
+
+def _require_draft(appeal: Appeal) -> None:
+    if appeal.status != AppealStatus.DRAFT:
+        raise rules.RuleViolation(
+            "not_draft", "Only a draft can be changed. A published appeal must be closed and a new one drafted."
+        )
+
+
+def _rank_label(user: User) -> str:
+    profile = StaffProfile.objects.filter(user=user).first()
+    return profile.get_rank_display() if profile else "Police staff"
+
+
+@transaction.atomic
+def appeal_create(*, author: User, kind: str, data: dict[str, Any]) -> Appeal:
+    _require(author, Role.AUTHOR)
+    for _attempt in range(20):
+        try:
+            with transaction.atomic():
+                appeal = Appeal.objects.create(
+                    kind=kind, reference=new_reference(kind), author=author, **_only_editable(data)
+                )
+            break
+        except IntegrityError:
+            continue  # reference collision: draw another
+    else:  # pragma: no cover - 810,000 references per kind; 20 collisions in a row means something is wrong
+        raise RuntimeError("Could not allocate a unique appeal reference.")
+    audit_record(actor=author, action="appeal.created", target=appeal, detail={"kind": kind})
+    return appeal
+
+
+def _only_editable(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if k in EDITABLE_FIELDS}
+
+
+@transaction.atomic
+def appeal_update(*, appeal: Appeal, actor: User, data: dict[str, Any]) -> Appeal:
+    _require(actor, Role.AUTHOR)
+    appeal = Appeal.objects.select_for_update().get(pk=appeal.pk)
+    _require_draft(appeal)
+    changes = _only_editable(data)
+    changed = [field for field, value in changes.items() if getattr(appeal, field) != value]
+    for field in changed:
+        setattr(appeal, field, changes[field])
+    appeal.save(update_fields=[*changed, "updated_at"])
+    audit_record(actor=actor, action="appeal.updated", target=appeal, detail={"fields": changed})
+    return appeal
+
+
+@transaction.atomic
+def appeal_image_add(
+    *, appeal: Appeal, actor: User, upload: IO[bytes], size: int | None, kind: str, alt_text: str
+) -> AppealImage:
+    """Re-encode and store an image (the original upload is never written to disk)."""
+    _require(actor, Role.AUTHOR)
+    _require_draft(appeal)
+    clean = reencode_image(upload, size=size)
+    image = AppealImage(
+        appeal=appeal, kind=kind, alt_text=alt_text, width=clean.width, height=clean.height, uploaded_by=actor
+    )
+    image.image.save("image.jpg", ContentFile(clean.full), save=False)
+    image.thumbnail.save("thumb.jpg", ContentFile(clean.thumbnail), save=False)
+    image.save()
+    audit_record(actor=actor, action="appeal.image_added", target=appeal, detail={"image": str(image.public_id)})
+    return image
+
+
+@transaction.atomic
+def appeal_image_remove(*, image: AppealImage, actor: User) -> None:
+    _require(actor, Role.AUTHOR)
+    _require_draft(image.appeal)
+    public_id = str(image.public_id)
+    appeal = image.appeal
+    files = [image.image, image.thumbnail]
+    image.delete()
+    transaction.on_commit(lambda: [f.storage.delete(f.name) for f in files])
+    audit_record(actor=actor, action="appeal.image_removed", target=appeal, detail={"image": public_id})
+
+
+@transaction.atomic
+def assessment_save(
+    *,
+    appeal: Appeal,
+    actor: User,
+    threat_risk_harm: str,
+    missing_risk_grade: str,
+    necessity: str,
+    less_intrusive_means: str,
+    released_fields: list[str],
+    released_images: list[AppealImage],
+    review_interval_days: int,
+) -> PublicityAssessment:
+    _require(actor, Role.AUTHOR)
+    _require_draft(appeal)
+    assessment, _ = PublicityAssessment.objects.update_or_create(
+        appeal=appeal,
+        defaults={
+            "threat_risk_harm": threat_risk_harm,
+            "missing_risk_grade": missing_risk_grade,
+            "necessity": necessity,
+            "less_intrusive_means": less_intrusive_means,
+            "released_fields": [ReleasableField(f).value for f in released_fields],
+            "review_interval_days": review_interval_days,
+            "updated_by": actor,
+        },
+    )
+    assessment.released_images.set([i for i in released_images if i.appeal_id == appeal.pk])
+    audit_record(
+        actor=actor,
+        action="appeal.assessment_saved",
+        target=appeal,
+        detail={
+            "threat_risk_harm": threat_risk_harm,
+            "released_fields": assessment.released_fields,
+            "released_images": [str(i.public_id) for i in released_images],
+            "review_interval_days": review_interval_days,
+        },
+    )
+    return assessment
+
+
+def _check_ready_for_authorisation(appeal: Appeal) -> PublicityAssessment:
+    assessment = rules.assessment_is_complete(appeal)
+    rules.released_fields_are_filled(appeal, assessment)
+    rules.images_have_descriptions(assessment)
+    return assessment
+
+
+@transaction.atomic
+def appeal_submit(*, appeal: Appeal, actor: User) -> Appeal:
+    """The author asks for authorisation. The rules are checked now so the authoriser sees a complete case."""
+    _require(actor, Role.AUTHOR)
+    appeal = Appeal.objects.select_for_update().get(pk=appeal.pk)
+    rules.transition_is_allowed(appeal, AppealStatus.AWAITING_AUTHORISATION)
+    _check_ready_for_authorisation(appeal)
+    appeal.status = AppealStatus.AWAITING_AUTHORISATION
+    appeal.submitted_at = timezone.now()
+    appeal.refusal_reason = ""
+    appeal.save(update_fields=["status", "submitted_at", "refusal_reason", "updated_at"])
+    audit_record(actor=actor, action="appeal.submitted", target=appeal)
+    return appeal
+
+
+def _public_text(appeal: Appeal, released: list[str]) -> tuple[str, str]:
+    from .selectors import public_details
+
+    details = public_details(appeal, released)
+    text = " ".join(str(v) for v in details.values() if isinstance(v, str | int) and v)
+    areas = ", ".join(appeal.area_list()) if ReleasableField.AREAS in released else ""
+    return f"{appeal.reference} {text}".lower(), areas
+
+
+@transaction.atomic
+def appeal_authorise(*, appeal: Appeal, officer: User, reason: str) -> Appeal:
+    """A second, permitted officer approves: the appeal is published at once, with its review date set."""
+    appeal = Appeal.objects.select_for_update().get(pk=appeal.pk)
+    rules.transition_is_allowed(appeal, AppealStatus.PUBLISHED)
+    assessment = _check_ready_for_authorisation(appeal)
+    rules.authoriser_is_not_author(appeal, officer)
+    senior = rules.officer_may_authorise(appeal, assessment, officer)
+    if not reason.strip():
+        raise rules.RuleViolation("reason", "Record why you are approving this release.")
+    now = timezone.now()
+    Authorisation.objects.create(
+        appeal=appeal,
+        officer=officer,
+        rank=_rank_label(officer),
+        senior=senior,
+        decision=Decision.APPROVED,
+        reason=reason,
+        decided_at=now,
+    )
+    appeal.status = AppealStatus.PUBLISHED
+    appeal.published_at = now
+    appeal.review_due_at = now + timedelta(days=assessment.review_interval_days)
+    appeal.review_flagged_at = None
+    appeal.public_search_text, appeal.public_areas = _public_text(appeal, assessment.released_fields)
+    appeal.save(
+        update_fields=[
+            "status",
+            "published_at",
+            "review_due_at",
+            "review_flagged_at",
+            "public_search_text",
+            "public_areas",
+            "updated_at",
+        ]
+    )
+    audit_record(
+        actor=officer, action="appeal.authorised", target=appeal, detail={"senior": senior}, justification=reason
+    )
+    transaction.on_commit(purge_public_cache)
+    return appeal
+
+
+@transaction.atomic
+def appeal_refuse(*, appeal: Appeal, officer: User, reason: str) -> Appeal:
+    """Refusal returns the appeal to its author as a draft, with the reasons."""
+    appeal = Appeal.objects.select_for_update().get(pk=appeal.pk)
+    rules.transition_is_allowed(appeal, AppealStatus.DRAFT)
+    rules.authoriser_is_not_author(appeal, officer)
+    if not (has_role(officer, Role.AUTHORISER) or has_role(officer, Role.SENIOR_AUTHORISER)):
+        raise rules.RuleViolation("not_authoriser", "Only an authorising officer can refuse an appeal.")
+    if not reason.strip():
+        raise rules.RuleViolation("reason", "Tell the author why, so they can put it right.")
+    Authorisation.objects.create(
+        appeal=appeal,
+        officer=officer,
+        rank=_rank_label(officer),
+        senior=has_role(officer, Role.SENIOR_AUTHORISER),
+        decision=Decision.REFUSED,
+        reason=reason,
+        decided_at=timezone.now(),
+    )
+    appeal.status = AppealStatus.DRAFT
+    appeal.refusal_reason = reason
+    appeal.save(update_fields=["status", "refusal_reason", "updated_at"])
+    audit_record(actor=officer, action="appeal.refused", target=appeal, justification=reason)
+    return appeal
+
+
+@transaction.atomic
+def appeal_renew(*, appeal: Appeal, officer: User, reason: str) -> Appeal:
+    """At review, an authorising officer (not the author) confirms publicity is still needed."""
+    appeal = Appeal.objects.select_for_update().get(pk=appeal.pk)
+    if appeal.status != AppealStatus.PUBLISHED:
+        raise rules.RuleViolation("not_published", "Only a published appeal can be renewed.")
+    assessment = rules.assessment_is_complete(appeal)
+    rules.authoriser_is_not_author(appeal, officer)
+    senior = rules.officer_may_authorise(appeal, assessment, officer)
+    if not reason.strip():
+        raise rules.RuleViolation("reason", "Record why publicity is still necessary.")
+    now = timezone.now()
+    Authorisation.objects.create(
+        appeal=appeal,
+        officer=officer,
+        rank=_rank_label(officer),
+        senior=senior,
+        decision=Decision.RENEWED,
+        reason=reason,
+        decided_at=now,
+    )
+    appeal.review_due_at = now + timedelta(days=assessment.review_interval_days)
+    appeal.review_flagged_at = None
+    appeal.save(update_fields=["review_due_at", "review_flagged_at", "updated_at"])
+    audit_record(actor=officer, action="appeal.renewed", target=appeal, justification=reason)
+    return appeal
+
+
+def may_close(user: User, appeal: Appeal) -> bool:
+    """Taking an appeal down must never wait on the right person: any officer with a Lookout role may close
+    a published appeal; a draft or a request for authorisation may be withdrawn by its author or an
+    authoriser."""
+    if appeal.status == AppealStatus.PUBLISHED:
+        return is_staff_member(user)
+    return appeal.author_id == user.pk or has_role(user, Role.AUTHORISER, Role.SENIOR_AUTHORISER)
+
+
+@transaction.atomic
+def appeal_close(
+    *, appeal: Appeal, actor: User | None, outcome: str, note: str = "", now: datetime | None = None
+) -> Appeal:
+    """Close the appeal with its outcome. It leaves every public surface in the same commit: its page answers
+    410, its images stop resolving, lists and feeds drop it, and the public cache is purged."""
+    appeal = Appeal.objects.select_for_update().get(pk=appeal.pk)
+    if actor is not None and not may_close(actor, appeal):
+        raise PermissionDenied("Your role does not allow you to close this appeal.")
+    rules.transition_is_allowed(appeal, AppealStatus.CLOSED)
+    outcome = Outcome(outcome).value
+    appeal.status = AppealStatus.CLOSED
+    appeal.outcome = outcome
+    appeal.outcome_note = note
+    appeal.closed_at = now or timezone.now()
+    appeal.public_search_text = ""
+    appeal.public_areas = ""
+    appeal.save(
+        update_fields=[
+            "status",
+            "outcome",
+            "outcome_note",
+            "closed_at",
+            "public_search_text",
+            "public_areas",
+            "updated_at",
+        ]
+    )
+    audit_record(actor=actor, action="appeal.closed", target=appeal, detail={"outcome": outcome}, justification=note)
+    transaction.on_commit(purge_public_cache)
+    return appeal
+
+
+def appeals_review_sweep(*, now: datetime | None = None) -> tuple[list[Appeal], list[Appeal]]:
+    """Flag published appeals whose review is due (once), and close as expired those still not renewed a
+    grace period after the due date. Returns (flagged, expired). Safe to run as often as you like."""
+    now = now or timezone.now()
+    grace = timedelta(days=settings.LOOKOUT_REVIEW_GRACE_DAYS)
+    flagged: list[Appeal] = []
+    expired: list[Appeal] = []
+    for appeal in Appeal.objects.review_overdue(now).order_by("review_due_at"):
+        if appeal.review_due_at is not None and appeal.review_due_at + grace <= now:
+            expired.append(
+                appeal_close(
+                    appeal=appeal,
+                    actor=None,
+                    outcome=Outcome.EXPIRED,
+                    note="Review not renewed within the grace period.",
+                    now=now,
+                )
+            )
+        elif appeal.review_flagged_at is None:
+            flagged.append(_flag_review(appeal, now))
+    return flagged, expired
+
+
+@transaction.atomic
+def _flag_review(appeal: Appeal, now: datetime) -> Appeal:
+    appeal.review_flagged_at = now
+    appeal.save(update_fields=["review_flagged_at"])
+    audit_record(actor=None, action="appeal.review_due", target=appeal, detail={"due": appeal.review_due_at})
+    return appeal

@@ -1,0 +1,113 @@
+"""The life of an appeal through the services: audit events, review dates, the review sweep, takedown."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from appeals import services
+from appeals.models import Appeal, AppealKind, AppealStatus, Outcome
+from appeals.references import ALPHABET, new_reference, normalise_reference
+from appeals.selectors import public_appeals, search_public_appeals
+from audit.models import AuditEvent
+from audit.services import audit_verify_chain
+
+from .factories import authoriser, draft, published, submitted
+
+pytestmark = pytest.mark.django_db
+
+
+def test_reference_is_short_random_and_kind_prefixed():
+    refs = {new_reference("wanted") for _ in range(200)}
+    assert len(refs) > 190
+    for ref in refs:
+        assert ref.startswith("W-") and len(ref) == 6
+        assert set(ref[2:]) <= set(ALPHABET)
+    assert new_reference("missing").startswith("M-")
+
+
+@pytest.mark.parametrize("typed", ["w-7kq2", " W 7KQ2 ", "W7KQ2", "w7kq2"])
+def test_reference_normalises_what_people_type(typed):
+    assert normalise_reference(typed) == "W-7KQ2"
+
+
+def test_reference_never_changes():
+    appeal = draft()
+    ref = appeal.reference
+    services.appeal_update(appeal=appeal, actor=appeal.author, data={"subject_name": "New Name"})
+    appeal.refresh_from_db()
+    assert appeal.reference == ref
+
+
+def test_every_step_is_audited_and_the_chain_verifies():
+    appeal = published()
+    services.appeal_close(appeal=appeal, actor=appeal.author, outcome=Outcome.ARRESTED, note="Arrested")
+    actions = list(AuditEvent.objects.for_target(appeal).values_list("action", flat=True))
+    assert actions == [
+        "appeal.created",
+        "appeal.image_added",
+        "appeal.assessment_saved",
+        "appeal.submitted",
+        "appeal.authorised",
+        "appeal.closed",
+    ]
+    assert audit_verify_chain().ok
+
+
+def test_authorisation_sets_review_date_from_the_assessment():
+    appeal = published()
+    assert appeal.published_at is not None and appeal.review_due_at is not None
+    assert appeal.review_due_at - appeal.published_at == timedelta(days=28)
+
+
+def test_publication_indexes_only_released_text():
+    appeal = submitted(distinguishing_features="tattoo of a heron", description="seen near the canal")
+    assessment = appeal.assessment
+    assessment.released_fields = ["name", "reason"]
+    assessment.save()
+    services.appeal_authorise(appeal=appeal, officer=authoriser(), reason="ok")
+    assert search_public_appeals(text="robin")  # the name was released
+    assert not search_public_appeals(text="heron")  # features were not
+    assert not search_public_appeals(text="canal")
+    assert not search_public_appeals(area="Eastbrook")  # areas were not released
+
+
+def test_review_sweep_flags_once_then_expires_after_grace(settings):
+    settings.LOOKOUT_REVIEW_GRACE_DAYS = 3
+    appeal = published()
+    due = appeal.review_due_at
+    flagged, expired = services.appeals_review_sweep(now=due + timedelta(hours=1))
+    assert [a.pk for a in flagged] == [appeal.pk] and not expired
+    flagged, expired = services.appeals_review_sweep(now=due + timedelta(days=1))
+    assert not flagged and not expired  # flagged once only
+    flagged, expired = services.appeals_review_sweep(now=due + timedelta(days=3, minutes=1))
+    assert [a.pk for a in expired] == [appeal.pk]
+    appeal.refresh_from_db()
+    assert appeal.status == AppealStatus.CLOSED and appeal.outcome == Outcome.EXPIRED
+    assert AuditEvent.objects.for_target(appeal).filter(action="appeal.closed", actor_label="system").exists()
+
+
+def test_renewal_pushes_the_review_date_and_clears_the_flag():
+    appeal = published()
+    services.appeals_review_sweep(now=appeal.review_due_at + timedelta(hours=1))
+    appeal.refresh_from_db()
+    assert appeal.review_flagged_at is not None
+    services.appeal_renew(appeal=appeal, officer=authoriser(), reason="Still at large; risk remains high.")
+    appeal.refresh_from_db()
+    assert appeal.review_flagged_at is None
+    assert appeal.review_due_at > timezone.now() + timedelta(days=27)
+
+
+def test_closing_drops_the_appeal_from_the_cached_public_list(django_capture_on_commit_callbacks):
+    appeal = published()
+    assert appeal.reference in {a.reference for a in public_appeals()}  # now cached
+    with django_capture_on_commit_callbacks(execute=True):
+        services.appeal_close(appeal=appeal, actor=appeal.author, outcome=Outcome.LOCATED)
+    assert appeal.reference not in {a.reference for a in public_appeals()}
+
+
+def test_closing_clears_public_search_text():
+    appeal = published(AppealKind.MISSING)
+    services.appeal_close(appeal=appeal, actor=appeal.author, outcome=Outcome.FOUND_SAFE)
+    stored = Appeal.objects.get(pk=appeal.pk)
+    assert stored.public_search_text == "" and stored.public_areas == ""

@@ -1,0 +1,250 @@
+"""Back-office pages for an appeal's life: draft, images, assessment, submit, decide, renew, close, audit.
+
+Each view validates with a form and calls one service; rule violations come back as messages on the page.
+"""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST, require_safe
+
+from accounts.decorators import acting_user, staff_required
+from accounts.roles import Role, has_role
+from audit.models import AuditEvent
+
+from .. import services
+from ..forms import AppealForm, AssessmentForm, CloseForm, DecisionForm, ImageUploadForm, RenewForm
+from ..images import ImageRejected
+from ..models import Appeal, AppealKind, AppealStatus, PublicityAssessment
+from ..rules import RuleViolation, needs_senior_authority
+
+
+def _appeal_for(request: HttpRequest, reference: str) -> Appeal:
+    return get_object_or_404(
+        Appeal.objects.visible_to(acting_user(request)).select_related("owning_unit", "author"), reference=reference
+    )
+
+
+class KindForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="Who is the appeal for?",
+        choices=[
+            (AppealKind.WANTED, "A wanted person"),
+            (AppealKind.MISSING, "A missing person"),
+        ],
+        widget=forms.RadioSelect,
+    )
+
+
+@staff_required(Role.AUTHOR)
+def appeal_new(request: HttpRequest) -> HttpResponse:
+    kind_form = KindForm(request.GET or None)
+    if not kind_form.is_bound or not kind_form.is_valid():
+        return render(request, "appeals/staff/new_kind.html", {"form": kind_form})
+    kind = kind_form.cleaned_data["kind"]
+    form = AppealForm(request.POST or None, kind=kind)
+    if request.method == "POST" and form.is_valid():
+        appeal = services.appeal_create(author=acting_user(request), kind=kind, data=form.cleaned_data)
+        messages.success(request, f"Draft {appeal.reference} saved. Next, add images and the publicity assessment.")
+        return redirect("appeals_staff:detail", appeal.reference)
+    return render(request, "appeals/staff/edit.html", {"form": form, "kind": kind, "appeal": None})
+
+
+@staff_required()
+@require_safe
+def appeal_detail(request: HttpRequest, reference: str) -> HttpResponse:
+    appeal = _appeal_for(request, reference)
+    assessment = PublicityAssessment.objects.filter(appeal=appeal).first()
+    user = acting_user(request)
+    is_author = appeal.author_id == user.pk
+    is_authoriser = has_role(user, Role.AUTHORISER, Role.SENIOR_AUTHORISER)
+    context = {
+        "appeal": appeal,
+        "assessment": assessment,
+        "released_images": set(assessment.released_images.values_list("pk", flat=True)) if assessment else set(),
+        "needs_senior": needs_senior_authority(appeal, assessment) if assessment else False,
+        "authorisations": appeal.authorisations.select_related("officer"),
+        "can_edit": appeal.status == AppealStatus.DRAFT and has_role(user, Role.AUTHOR),
+        "can_decide": appeal.status == AppealStatus.AWAITING_AUTHORISATION and is_authoriser and not is_author,
+        "can_renew": appeal.status == AppealStatus.PUBLISHED and is_authoriser and not is_author,
+        "can_close": appeal.status != AppealStatus.CLOSED and services.may_close(user, appeal),
+    }
+    return render(request, "appeals/staff/detail.html", context)
+
+
+@staff_required(Role.AUTHOR)
+def appeal_edit(request: HttpRequest, reference: str) -> HttpResponse:
+    appeal = _appeal_for(request, reference)
+    form = AppealForm(request.POST or None, instance=appeal, kind=appeal.kind)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.appeal_update(appeal=appeal, actor=acting_user(request), data=form.cleaned_data)
+        except RuleViolation as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, "Changes saved.")
+        return redirect("appeals_staff:detail", appeal.reference)
+    if request.method == "POST":
+        # The ModelForm has already applied the invalid values to the instance; reload before re-rendering.
+        appeal.refresh_from_db()
+    return render(request, "appeals/staff/edit.html", {"form": form, "kind": appeal.kind, "appeal": appeal})
+
+
+@staff_required(Role.AUTHOR)
+def appeal_images(request: HttpRequest, reference: str) -> HttpResponse:
+    appeal = _appeal_for(request, reference)
+    form = ImageUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["image"]
+        try:
+            services.appeal_image_add(
+                appeal=appeal,
+                actor=acting_user(request),
+                upload=upload,
+                size=upload.size,
+                kind=form.cleaned_data["kind"],
+                alt_text=form.cleaned_data["alt_text"],
+            )
+        except ImageRejected as exc:
+            form.add_error("image", str(exc))
+        except RuleViolation as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, "Image added. Its metadata (camera, location, dates) was removed.")
+            return redirect("appeals_staff:images", appeal.reference)
+    return render(request, "appeals/staff/images.html", {"appeal": appeal, "form": form, "images": appeal.images.all()})
+
+
+@staff_required(Role.AUTHOR)
+@require_POST
+def appeal_image_remove(request: HttpRequest, reference: str, public_id: str) -> HttpResponse:
+    appeal = _appeal_for(request, reference)
+    image = get_object_or_404(appeal.images, public_id=public_id)
+    try:
+        services.appeal_image_remove(image=image, actor=acting_user(request))
+    except RuleViolation as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "Image removed.")
+    return redirect("appeals_staff:images", appeal.reference)
+
+
+@staff_required()
+@require_safe
+def staff_image(request: HttpRequest, reference: str, public_id: str, size: str) -> HttpResponseBase:
+    appeal = _appeal_for(request, reference)
+    image = get_object_or_404(appeal.images, public_id=public_id)
+    if size not in {"thumb", "full"}:
+        raise Http404
+    stored = image.thumbnail if size == "thumb" else image.image
+    return FileResponse(stored.open("rb"), content_type="image/jpeg")
+
+
+@staff_required(Role.AUTHOR)
+def appeal_assessment(request: HttpRequest, reference: str) -> HttpResponse:
+    appeal = _appeal_for(request, reference)
+    existing = PublicityAssessment.objects.filter(appeal=appeal).first()
+    form = AssessmentForm(request.POST or None, instance=existing, appeal=appeal)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.assessment_save(
+                appeal=appeal,
+                actor=acting_user(request),
+                threat_risk_harm=data["threat_risk_harm"],
+                missing_risk_grade=data.get("missing_risk_grade", ""),
+                necessity=data["necessity"],
+                less_intrusive_means=data["less_intrusive_means"],
+                released_fields=data["released_fields"],
+                released_images=list(data["released_images"]),
+                review_interval_days=data["review_interval_days"],
+            )
+        except RuleViolation as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, "Publicity assessment saved.")
+            return redirect("appeals_staff:detail", appeal.reference)
+    return render(request, "appeals/staff/assessment.html", {"appeal": appeal, "form": form})
+
+
+@staff_required(Role.AUTHOR)
+@require_POST
+def appeal_submit(request: HttpRequest, reference: str) -> HttpResponse:
+    appeal = _appeal_for(request, reference)
+    try:
+        services.appeal_submit(appeal=appeal, actor=acting_user(request))
+    except RuleViolation as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "Sent for authorisation. An authorising officer will decide.")
+    return redirect("appeals_staff:detail", appeal.reference)
+
+
+@staff_required(Role.AUTHORISER, Role.SENIOR_AUTHORISER)
+def appeal_decide(request: HttpRequest, reference: str) -> HttpResponse:
+    appeal = _appeal_for(request, reference)
+    form = DecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if data["decision"] == "approve":
+                services.appeal_authorise(appeal=appeal, officer=acting_user(request), reason=data["reason"])
+                messages.success(request, f"Approved. {appeal.reference} is now published.")
+            else:
+                services.appeal_refuse(appeal=appeal, officer=acting_user(request), reason=data["reason"])
+                messages.success(request, "Refused. The appeal has gone back to its author with your reasons.")
+        except RuleViolation as exc:
+            form.add_error(None, exc.message)
+        else:
+            return redirect("appeals_staff:detail", appeal.reference)
+    assessment = PublicityAssessment.objects.filter(appeal=appeal).first()
+    context = {"appeal": appeal, "form": form, "assessment": assessment}
+    return render(request, "appeals/staff/decide.html", context)
+
+
+@staff_required(Role.AUTHORISER, Role.SENIOR_AUTHORISER)
+def appeal_renew(request: HttpRequest, reference: str) -> HttpResponse:
+    appeal = _appeal_for(request, reference)
+    form = RenewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.appeal_renew(appeal=appeal, officer=acting_user(request), reason=form.cleaned_data["reason"])
+        except RuleViolation as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, "Renewed. The next review date is set.")
+            return redirect("appeals_staff:detail", appeal.reference)
+    return render(request, "appeals/staff/renew.html", {"appeal": appeal, "form": form})
+
+
+@staff_required()
+def appeal_close(request: HttpRequest, reference: str) -> HttpResponse:
+    appeal = _appeal_for(request, reference)
+    if not services.may_close(acting_user(request), appeal):
+        raise PermissionDenied("Your role does not allow you to close this appeal.")
+    form = CloseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.appeal_close(
+                appeal=appeal,
+                actor=acting_user(request),
+                outcome=form.cleaned_data["outcome"],
+                note=form.cleaned_data["note"],
+            )
+        except RuleViolation as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, "Closed. The appeal has been taken down from every public page.")
+            return redirect("appeals_staff:detail", appeal.reference)
+    return render(request, "appeals/staff/close.html", {"appeal": appeal, "form": form})
+
+
+@staff_required()
+@require_safe
+def appeal_audit(request: HttpRequest, reference: str) -> HttpResponse:
+    appeal = _appeal_for(request, reference)
+    events = AuditEvent.objects.for_target(appeal).select_related("actor").order_by("-id")
+    return render(request, "appeals/staff/audit.html", {"appeal": appeal, "events": events})
