@@ -1,0 +1,92 @@
+"""Shared test fixtures: staff in each role, and a real Chromium driven by Playwright for browser tests."""
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make alongside it
+# are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+AXE_JS = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache() -> Iterator[None]:
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(scope="session")
+def chromium():  # type: ignore[no-untyped-def]
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is missing: run `make browser` (the test target does this).")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium):  # type: ignore[no-untyped-def]
+    # bypass_csp lets the test inject axe-core; the pages' own CSP is asserted in view tests.
+    context = chromium.new_context(bypass_csp=True, viewport={"width": 1024, "height": 800})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def _phone(chromium, javascript: bool):  # type: ignore[no-untyped-def]
+    context = chromium.new_context(
+        bypass_csp=True, viewport={"width": 360, "height": 740}, java_script_enabled=javascript, is_mobile=True
+    )
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def phone_page(chromium):  # type: ignore[no-untyped-def]
+    """A small phone with JavaScript turned off (as in Tor Browser's safest mode)."""
+    yield from _phone(chromium, javascript=False)
+
+
+@pytest.fixture
+def phone_page_js(chromium):  # type: ignore[no-untyped-def]
+    """A small phone with JavaScript on (axe-core needs it to run)."""
+    yield from _phone(chromium, javascript=True)
+
+
+def axe_violations(page) -> list[dict]:  # type: ignore[no-untyped-def]
+    """Run axe-core (WCAG 2.0/2.1/2.2 A and AA rules) on the page and return its violations."""
+    # axe-core needs timers, so it cannot run in a context with JavaScript disabled; check no-JS pages
+    # with the same markup in a JS-enabled context instead.
+    result = page.evaluate(
+        """async (source) => {
+            if (!window.axe) { (0, eval)(source); }
+            return await axe.run(document, {
+                runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']},
+                resultTypes: ['violations'],
+            });
+        }""",
+        AXE_JS.read_text(),
+    )
+    return [
+        {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]]} for v in result["violations"]
+    ]
