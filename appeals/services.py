@@ -8,7 +8,9 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import StaffProfile
@@ -373,7 +375,42 @@ def appeals_review_sweep(*, now: datetime | None = None) -> tuple[list[Appeal], 
 
 @transaction.atomic
 def _flag_review(appeal: Appeal, now: datetime) -> Appeal:
+    from .tasks import notify_review_due
+
     appeal.review_flagged_at = now
     appeal.save(update_fields=["review_flagged_at"])
     audit_record(actor=None, action="appeal.review_due", target=appeal, detail={"due": appeal.review_due_at})
+    appeal_id = appeal.pk
+    transaction.on_commit(lambda: notify_review_due.enqueue(appeal_id))
     return appeal
+
+
+def appeal_review_notify(*, appeal_id: int) -> int:
+    """Tell the officers who authorised the appeal that its review is due. The e-mail names the reference
+    only: personal details stay in the back office."""
+    appeal = Appeal.objects.filter(pk=appeal_id, status=AppealStatus.PUBLISHED).first()
+    if appeal is None or appeal.review_flagged_at is None:
+        return 0  # renewed or closed since it was flagged
+    officers = {
+        a.officer
+        for a in appeal.authorisations.select_related("officer").filter(
+            decision__in=[Decision.APPROVED, Decision.RENEWED]
+        )
+    }
+    recipients = sorted(o.email for o in officers if o.email)
+    if not recipients:
+        return 0
+    path = reverse("appeals_staff:detail", args=[appeal.reference])
+    send_mail(
+        subject=f"Review due: appeal {appeal.reference}",
+        message=(
+            f"The publicity review for appeal {appeal.reference} was due on "
+            f"{timezone.localtime(appeal.review_due_at):%-d %B %Y}.\n\n"
+            f"Renew it if publicity is still necessary and proportionate, or close it. If nobody renews it, it "
+            f"closes as expired {settings.LOOKOUT_REVIEW_GRACE_DAYS} days after the due date.\n\n"
+            f"{settings.LOOKOUT_STAFF_BASE_URL}{path}\n"
+        ),
+        from_email=None,
+        recipient_list=recipients,
+    )
+    return len(recipients)

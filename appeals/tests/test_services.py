@@ -111,3 +111,34 @@ def test_closing_clears_public_search_text():
     services.appeal_close(appeal=appeal, actor=appeal.author, outcome=Outcome.FOUND_SAFE)
     stored = Appeal.objects.get(pk=appeal.pk)
     assert stored.public_search_text == "" and stored.public_areas == ""
+
+
+def test_review_due_emails_the_authorising_officer_by_reference_only(django_capture_on_commit_callbacks, mailoutbox):
+    officer = authoriser()
+    officer.email = "inspector@example.org"
+    officer.save()
+    appeal = published(officer=officer, subject_name="Private Name")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.appeals_review_sweep(now=appeal.review_due_at + timedelta(hours=1))
+    assert len(mailoutbox) == 1
+    message = mailoutbox[0]
+    assert message.to == ["inspector@example.org"]
+    assert appeal.reference in message.subject and f"/staff/appeals/{appeal.reference}/" in message.body
+    assert "Private Name" not in message.body + message.subject
+
+
+def test_review_notice_goes_through_the_database_worker(settings, django_capture_on_commit_callbacks, mailoutbox):
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    officer = authoriser()
+    officer.email = "inspector@example.org"
+    officer.save()
+    appeal = published(officer=officer)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.appeals_review_sweep(now=appeal.review_due_at + timedelta(hours=1))
+    assert DBTaskResult.objects.count() == 1 and not mailoutbox  # queued, not yet run
+    call_command("db_worker", "--batch", "--no-startup-delay")
+    assert len(mailoutbox) == 1
+    assert DBTaskResult.objects.get().status == "SUCCESSFUL"

@@ -183,3 +183,11 @@ LOOKOUT_CHARITY_PHONE = os.environ.get("LOOKOUT_CHARITY_PHONE", "0800 555 111")
 LOOKOUT_IMAGE_MAX_BYTES = 8 * 1024 * 1024
 LOOKOUT_IMAGE_MAX_PIXELS = 40_000_000
 LOOKOUT_REVIEW_GRACE_DAYS = int(os.environ.get("LOOKOUT_REVIEW_GRACE_DAYS", "3"))
+LOOKOUT_STAFF_BASE_URL = os.environ.get("LOOKOUT_STAFF_BASE_URL", "http://127.0.0.1:8000")
+
+# E-mail: SMTP settings from the environment in production; the demo writes messages to var/mail.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
+EMAIL_FILE_PATH = VAR_DIR / "mail"
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "lookout@localhost")

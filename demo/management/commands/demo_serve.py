@@ -1,5 +1,5 @@
-"""Serve the demo: the web app under gunicorn (request logs without client addresses or user agents) and
-the review sweep, until interrupted."""
+"""Serve the demo: the web app under gunicorn (request logs without client addresses or user agents), the
+task worker and the review sweep, until interrupted."""
 
 import os
 import signal
@@ -39,6 +39,8 @@ class Command(BaseCommand):
                 ]
             ),
             subprocess.Popen([python, "manage.py", "appeals_review", "--every", "600"]),  # noqa: S603
+            # The database-backed worker for Django's Tasks API (notifications, later image processing).
+            subprocess.Popen([python, "manage.py", "db_worker", "--interval", "1"]),  # noqa: S603
         ]
         self.stdout.write(self.style.SUCCESS(f"Lookout is running: http://127.0.0.1:{port}/  (staff: /staff/)"))
         try:
