@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from api.urls import api
+
 admin.site.site_header = "Lookout administration"
 admin.site.site_title = "Lookout administration"
 
@@ -9,4 +11,5 @@ urlpatterns = [
     path("staff/", include("accounts.urls")),
     path("staff/appeals/", include("appeals.urls.staff")),
     path("staff/admin/", admin.site.urls),
+    path("api/v1/", api.urls),
 ]
