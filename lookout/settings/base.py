@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "audit",
     "appeals",
     "api",
+    "partner",
     "demo",
 ]
 
@@ -185,6 +186,12 @@ LOOKOUT_IMAGE_MAX_BYTES = 8 * 1024 * 1024
 LOOKOUT_IMAGE_MAX_PIXELS = 40_000_000
 LOOKOUT_REVIEW_GRACE_DAYS = int(os.environ.get("LOOKOUT_REVIEW_GRACE_DAYS", "3"))
 LOOKOUT_STAFF_BASE_URL = os.environ.get("LOOKOUT_STAFF_BASE_URL", "http://127.0.0.1:8000")
+
+# The signed channel to the independent service (partner app). The key is shared by both services.
+DEV_PARTNER_KEY = "dev-partner-key-not-for-production"  # noqa: S105
+LOOKOUT_PARTNER_URL = os.environ.get("LOOKOUT_INDEPENDENT_URL", "http://127.0.0.1:8001")
+LOOKOUT_PARTNER_KEY_ID = os.environ.get("LOOKOUT_PARTNER_KEY_ID", "k1")
+LOOKOUT_PARTNER_KEYS = {LOOKOUT_PARTNER_KEY_ID: os.environ.get("LOOKOUT_PARTNER_KEY", DEV_PARTNER_KEY)}
 
 # E-mail: SMTP settings from the environment in production; the demo writes messages to var/mail.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")

@@ -11,6 +11,8 @@ if not os.environ.get("SECRET_KEY") or SECRET_KEY == DEV_SECRET_KEY or len(SECRE
     raise ImproperlyConfigured("Set SECRET_KEY to a long random value (not the development key) in production.")
 if env_bool("DEBUG", default=False):
     raise ImproperlyConfigured("DEBUG must be off in production.")
+if len(os.environ.get("LOOKOUT_PARTNER_KEY", "")) < 32:
+    raise ImproperlyConfigured("Set LOOKOUT_PARTNER_KEY (shared with the independent service, 32+ characters).")
 if not os.environ.get("DATABASE_URL"):
     raise ImproperlyConfigured("Set DATABASE_URL in production (PostgreSQL).")
 if not os.environ.get("ALLOWED_HOSTS"):

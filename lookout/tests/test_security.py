@@ -36,7 +36,8 @@ def test_client_address_and_device_headers_never_reach_a_view():
 
 
 def run_settings(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "DATABASE_URL", "ALLOWED_HOSTS"}}
+    unset = {"SECRET_KEY", "DEBUG", "DATABASE_URL", "ALLOWED_HOSTS", "LOOKOUT_PARTNER_KEY"}
+    clean = {k: v for k, v in os.environ.items() if k not in unset}
     return subprocess.run(
         [sys.executable, "-c", "import django; django.setup()"],
         env={**clean, "DJANGO_SETTINGS_MODULE": "lookout.settings.production", **env},
@@ -51,6 +52,7 @@ GOOD = {
     "SECRET_KEY": "k" * 64,
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/test",
     "ALLOWED_HOSTS": "appeals.example.org",
+    "LOOKOUT_PARTNER_KEY": "p" * 40,
 }
 
 
@@ -61,6 +63,7 @@ GOOD = {
         ({**GOOD, "SECRET_KEY": "dev-insecure-lookout-key-do-not-use-in-production"}, "SECRET_KEY"),
         ({**GOOD, "DEBUG": "true"}, "DEBUG"),
         ({k: v for k, v in GOOD.items() if k != "DATABASE_URL"}, "DATABASE_URL"),
+        ({**GOOD, "LOOKOUT_PARTNER_KEY": "short"}, "LOOKOUT_PARTNER_KEY"),
     ],
 )
 def test_production_refuses_unsafe_configuration(env, message):

@@ -1,0 +1,127 @@
+"""Sending and receiving signed messages between the services, reliably: an outbox on the sending side
+(stored in the same transaction as the change that caused it, retried by the worker until acknowledged)
+and de-duplication on the receiving side."""
+
+import json
+import logging
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from . import signing
+from .models import OutboxMessage, ReceivedMessage, SeenNonce
+
+logger = logging.getLogger(__name__)
+MAX_BACKOFF = timedelta(hours=1)
+TIMEOUT_SECONDS = 10
+
+
+def partner_keys() -> dict[str, bytes]:
+    return {key_id: key.encode() for key_id, key in settings.LOOKOUT_PARTNER_KEYS.items()}
+
+
+def backoff(attempts: int) -> timedelta:
+    """5 s, 10 s, 20 s … doubling, at most an hour between tries."""
+    return min(timedelta(seconds=5 * 2 ** min(max(attempts - 1, 0), 20)), MAX_BACKOFF)
+
+
+def outbox_enqueue(*, kind: str, path: str, message_id: str, payload: dict[str, Any]) -> OutboxMessage:
+    """Store a message to send, in the caller's transaction; the worker is asked to send it on commit."""
+    from .tasks import deliver_message
+
+    message = OutboxMessage.objects.create(
+        kind=kind, path=path, message_id=message_id, payload=payload, next_attempt_at=timezone.now()
+    )
+    transaction.on_commit(lambda: deliver_message.enqueue(message.message_id))
+    return message
+
+
+def _post(path: str, payload: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+    body = json.dumps(payload, sort_keys=True).encode()
+    headers = signing.sign(
+        key=settings.LOOKOUT_PARTNER_KEYS[settings.LOOKOUT_PARTNER_KEY_ID].encode(),
+        key_id=settings.LOOKOUT_PARTNER_KEY_ID,
+        method="POST",
+        path=path,
+        body=body,
+    )
+    request = urllib.request.Request(  # noqa: S310 - the partner URL comes from settings, http(s) only
+        settings.LOOKOUT_PARTNER_URL.rstrip("/") + path,
+        data=body,
+        headers={**headers, "Content-Type": "application/json"},
+        method="POST",
+    )
+    with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310
+        return response.status, json.loads(response.read() or b"{}")
+
+
+def outbox_deliver(*, message_id: str, now: datetime | None = None) -> bool:
+    """Try to deliver one message. True once acknowledged (now or before)."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        message = OutboxMessage.objects.select_for_update().filter(message_id=message_id).first()
+        if message is None:
+            return False
+        if message.acknowledged_at is not None:
+            return True
+        message.attempts += 1
+        try:
+            status, acknowledgement = _post(message.path, message.payload)
+        except urllib.error.HTTPError as exc:
+            message.last_error = f"HTTP {exc.code}"
+        except (urllib.error.URLError, TimeoutError, ConnectionError, OSError, ValueError) as exc:
+            message.last_error = type(exc).__name__
+        else:
+            if 200 <= status < 300:
+                message.acknowledged_at = now
+                message.acknowledgement = acknowledgement
+                message.last_error = ""
+                message.save(update_fields=["attempts", "acknowledged_at", "acknowledgement", "last_error"])
+                return True
+            message.last_error = f"HTTP {status}"
+        message.next_attempt_at = now + backoff(message.attempts)
+        message.save(update_fields=["attempts", "next_attempt_at", "last_error"])
+        logger.warning(
+            "Partner delivery of %s failed (%s); attempt %s", message.kind, message.last_error, message.attempts
+        )
+        return False
+
+
+def outbox_deliver_due(*, now: datetime | None = None) -> tuple[int, int]:
+    """Deliver every unacknowledged message that is due. Returns (delivered, still_pending)."""
+    now = now or timezone.now()
+    due = OutboxMessage.objects.filter(acknowledged_at__isnull=True, next_attempt_at__lte=now)
+    delivered = sum(outbox_deliver(message_id=m, now=now) for m in due.values_list("message_id", flat=True))
+    pending = OutboxMessage.objects.filter(acknowledged_at__isnull=True).count()
+    return delivered, pending
+
+
+def accept_nonce(nonce: str, *, now: datetime | None = None) -> None:
+    """Record a nonce; refuse one already seen (a replayed request). Old nonces are pruned: the signing
+    window already refuses requests older than they are."""
+    now = now or timezone.now()
+    try:
+        with transaction.atomic():
+            SeenNonce.objects.create(nonce=nonce, seen_at=now)
+    except IntegrityError as exc:
+        raise signing.SignatureError("replay", "This request was already received.") from exc
+    SeenNonce.objects.filter(seen_at__lt=now - timedelta(seconds=signing.WINDOW_SECONDS * 2)).delete()
+
+
+def receive_message(*, message_id: str, kind: str, handle: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """Run the handler once per message_id; a retried message gets the first acknowledgement back."""
+    with transaction.atomic():
+        existing = ReceivedMessage.objects.select_for_update().filter(message_id=message_id).first()
+        if existing is not None:
+            return dict(existing.acknowledgement)
+        acknowledgement = handle()
+        ReceivedMessage.objects.create(
+            message_id=message_id, kind=kind, received_at=timezone.now(), acknowledgement=acknowledgement
+        )
+        return acknowledgement
