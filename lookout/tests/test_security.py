@@ -1,5 +1,6 @@
 """Project-wide protections: the client is forgotten on arrival; production refuses unsafe settings."""
 
+import base64
 import os
 import subprocess
 import sys
@@ -36,7 +37,8 @@ def test_client_address_and_device_headers_never_reach_a_view():
 
 
 def run_settings(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "DATABASE_URL", "ALLOWED_HOSTS"}}
+    unset = {"SECRET_KEY", "DEBUG", "DATABASE_URL", "ALLOWED_HOSTS", "LOOKOUT_RECEIPT_KEY", "LOOKOUT_CONTACT_PRIVATE_KEY"}
+    clean = {k: v for k, v in os.environ.items() if k not in unset}
     return subprocess.run(
         [sys.executable, "-c", "import django; django.setup()"],
         env={**clean, "DJANGO_SETTINGS_MODULE": "lookout.settings.production", **env},
@@ -51,6 +53,8 @@ GOOD = {
     "SECRET_KEY": "k" * 64,
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/test",
     "ALLOWED_HOSTS": "appeals.example.org",
+    "LOOKOUT_RECEIPT_KEY": "r" * 64,
+    "LOOKOUT_CONTACT_PRIVATE_KEY": base64.b64encode(b"c" * 32).decode(),
 }
 
 
@@ -61,6 +65,10 @@ GOOD = {
         ({**GOOD, "SECRET_KEY": "dev-insecure-lookout-key-do-not-use-in-production"}, "SECRET_KEY"),
         ({**GOOD, "DEBUG": "true"}, "DEBUG"),
         ({k: v for k, v in GOOD.items() if k != "DATABASE_URL"}, "DATABASE_URL"),
+        ({k: v for k, v in GOOD.items() if k != "LOOKOUT_RECEIPT_KEY"}, "LOOKOUT_RECEIPT_KEY"),
+        ({**GOOD, "LOOKOUT_RECEIPT_KEY": "short"}, "LOOKOUT_RECEIPT_KEY"),
+        ({k: v for k, v in GOOD.items() if k != "LOOKOUT_CONTACT_PRIVATE_KEY"}, "LOOKOUT_CONTACT_PRIVATE_KEY"),
+        ({**GOOD, "LOOKOUT_CONTACT_PRIVATE_KEY": "bm90LWEta2V5"}, "LOOKOUT_CONTACT_PRIVATE_KEY"),
     ],
 )
 def test_production_refuses_unsafe_configuration(env, message):
