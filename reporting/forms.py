@@ -64,7 +64,9 @@ class MultipleFileField(forms.FileField):
 class TokenMixin(forms.Form):
     """A random token drawn when the page is shown: posting the same form twice finds the first result."""
 
-    token = forms.UUIDField(widget=forms.HiddenInput, error_messages={"invalid": "This form has expired: send it again"})
+    token = forms.UUIDField(
+        widget=forms.HiddenInput, error_messages={"invalid": "This form has expired: send it again"}
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -78,9 +80,7 @@ class TokenMixin(forms.Form):
             messages = self.errors.pop("token")
             for message in messages:
                 self.add_error(None, message)
-            data = self.data.copy()
-            data["token"] = str(uuid.uuid4())
-            self.data = data
+            self.data = {**self.data, "token": str(uuid.uuid4())}
 
 
 class ReportForm(TokenMixin, GuidedQuestionsForm):
@@ -92,7 +92,7 @@ class ReportForm(TokenMixin, GuidedQuestionsForm):
         widget=forms.RadioSelect,
         error_messages={"required": "Select what your information is about"},
     )
-    files = MultipleFileField(
+    attachments = MultipleFileField(
         label="Photos or documents",
         required=False,
         help_text=f"Up to 5 files. {ACCEPTED_TEXT} We remove hidden details such as where a photo was taken.",
@@ -122,7 +122,9 @@ class ReportForm(TokenMixin, GuidedQuestionsForm):
     def clean_contact_phone(self) -> str:
         value = str(self.cleaned_data.get("contact_phone", "")).strip()
         if value and not _PHONE.match(value):
-            raise forms.ValidationError("Enter a phone number using numbers only, like 07700 900 982, or leave it empty")
+            raise forms.ValidationError(
+                "Enter a phone number using numbers only, like 07700 900 982, or leave it empty"
+            )
         return value
 
     def contact(self) -> dict[str, str]:
@@ -131,8 +133,8 @@ class ReportForm(TokenMixin, GuidedQuestionsForm):
 
     def note_lost_files(self, sent_files: bool) -> None:
         """Browsers cannot keep a chosen file in a page shown again, so say so next to the file field."""
-        if sent_files and self.errors and "files" not in self.errors:
-            self.add_error("files", FILES_NOT_KEPT)
+        if sent_files and self.errors and "attachments" not in self.errors:
+            self.add_error("attachments", FILES_NOT_KEPT)
 
 
 class ReceiptField(forms.CharField):
@@ -163,11 +165,13 @@ class FollowUpReplyForm(TokenMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         error_messages={"required": "Write your answer or what you want to add"},
     )
-    files = MultipleFileField(label="Photos or documents", required=False, help_text=f"Up to 5 files. {ACCEPTED_TEXT}")
+    attachments = MultipleFileField(
+        label="Photos or documents", required=False, help_text=f"Up to 5 files. {ACCEPTED_TEXT}"
+    )
 
     def note_lost_files(self, sent_files: bool) -> None:
-        if sent_files and self.errors and "files" not in self.errors:
-            self.add_error("files", FILES_NOT_KEPT)
+        if sent_files and self.errors and "attachments" not in self.errors:
+            self.add_error("attachments", FILES_NOT_KEPT)
 
 
 class StaffQuestionForm(TokenMixin, forms.Form):

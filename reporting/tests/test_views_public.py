@@ -103,7 +103,7 @@ def test_wanted_form_explains_both_channels(client: Client):
 def test_full_report_is_stored_with_encrypted_contact_and_a_receipt_shown_once(client: Client):
     appeal = published()
     data = form_data()
-    data["files"] = [upload(jpeg_with_gps()), upload(b"Notes about the van", "notes.txt", "text/plain")]
+    data["attachments"] = [upload(jpeg_with_gps()), upload(b"Notes about the van", "notes.txt", "text/plain")]
     response = client.post(f"/appeals/{appeal.reference}/report/form/", data)
     assert response.status_code == 200
     assert response["Cache-Control"].startswith("no-store")
@@ -172,7 +172,7 @@ def test_a_damaged_token_is_replaced_so_the_next_send_works(client: Client):
 
 def test_files_are_not_kept_after_an_error_and_the_message_says_so(client: Client):
     appeal = published()
-    data = form_data(details="") | {"files": [upload(jpeg_with_gps())]}
+    data = form_data(details="") | {"attachments": [upload(jpeg_with_gps())]}
     html = client.post(f"/appeals/{appeal.reference}/report/form/", data).content.decode()
     assert FILES_NOT_KEPT in html
     assert Attachment.objects.count() == 0
@@ -187,7 +187,7 @@ def test_files_are_not_kept_after_an_error_and_the_message_says_so(client: Clien
 )
 def test_refused_file_is_named_with_its_reason(client: Client, payload, message):
     appeal = published()
-    data = form_data() | {"files": [upload(payload, "doc.pdf", "application/pdf")]}
+    data = form_data() | {"attachments": [upload(payload, "doc.pdf", "application/pdf")]}
     html = client.post(f"/appeals/{appeal.reference}/report/form/", data).content.decode()
     assert "File 1 was not taken" in html and message in html
     assert not InformationReport.objects.exists()
@@ -195,7 +195,7 @@ def test_refused_file_is_named_with_its_reason(client: Client, payload, message)
 
 def test_more_than_five_files_is_refused(client: Client):
     appeal = published()
-    data = form_data() | {"files": [upload(b"note %d" % i, f"n{i}.txt", "text/plain") for i in range(6)]}
+    data = form_data() | {"attachments": [upload(b"note %d" % i, f"n{i}.txt", "text/plain") for i in range(6)]}
     html = client.post(f"/appeals/{appeal.reference}/report/form/", data).content.decode()
     assert "Choose 5 files or fewer" in html
     assert not InformationReport.objects.exists()
@@ -204,8 +204,8 @@ def test_more_than_five_files_is_refused(client: Client):
 def test_double_submit_creates_one_report_and_shows_the_same_receipt(client: Client):
     appeal = published()
     data = form_data()
-    first = client.post(f"/appeals/{appeal.reference}/report/form/", data | {"files": [upload(jpeg_with_gps())]})
-    second = client.post(f"/appeals/{appeal.reference}/report/form/", data | {"files": [upload(jpeg_with_gps())]})
+    first = client.post(f"/appeals/{appeal.reference}/report/form/", data | {"attachments": [upload(jpeg_with_gps())]})
+    second = client.post(f"/appeals/{appeal.reference}/report/form/", data | {"attachments": [upload(jpeg_with_gps())]})
     assert first.status_code == second.status_code == 200
     assert RECEIPT.search(first.content.decode()).group(1) == RECEIPT.search(second.content.decode()).group(1)
     assert InformationReport.objects.count() == 1
@@ -230,7 +230,11 @@ def test_retry_after_the_replay_window_says_already_received_without_a_code(clie
 
 def test_reports_on_unpublished_or_unknown_appeals_are_404(client: Client):
     hidden = draft(subject_name="Secret Person")
-    for url in (f"/appeals/{hidden.reference}/report/", f"/appeals/{hidden.reference}/report/form/", "/appeals/W-ZZZZ/report/"):
+    for url in (
+        f"/appeals/{hidden.reference}/report/",
+        f"/appeals/{hidden.reference}/report/form/",
+        "/appeals/W-ZZZZ/report/",
+    ):
         response = client.get(url)
         assert response.status_code == 404
         assert b"Secret Person" not in response.content
@@ -268,7 +272,10 @@ def test_follow_up_shows_status_and_question_and_takes_an_answer(client: Client)
     submitted = submit(published())
     report = submitted.report
     Message.objects.create(
-        report=report, direction=MessageDirection.TO_REPORTER, body="What colour was the van?", sent_at=report.received_at
+        report=report,
+        direction=MessageDirection.TO_REPORTER,
+        body="What colour was the van?",
+        sent_at=report.received_at,
     )
     assert client.get("/follow-up/").status_code == 200
     typed = submitted.receipt_code.lower().replace("-", " ")
@@ -276,18 +283,23 @@ def test_follow_up_shows_status_and_question_and_takes_an_answer(client: Client)
     assert "Received. We have your information" in html
     assert "What colour was the van?" in html
     token = str(uuid.uuid4())
-    reply = {"receipt": typed, "token": token, "body": "Dark green", "files": [upload(jpeg_with_gps())]}
+    reply = {"receipt": typed, "token": token, "body": "Dark green", "attachments": [upload(jpeg_with_gps())]}
     response = client.post("/follow-up/reply/", reply)
     assert response.status_code == 200 and "We have added this" in response.content.decode()
     assert "Dark green" in response.content.decode()
-    client.post("/follow-up/reply/", reply | {"files": [upload(jpeg_with_gps())]})  # a double click
+    client.post("/follow-up/reply/", reply | {"attachments": [upload(jpeg_with_gps())]})  # a double click
     answers = report.messages.filter(direction=MessageDirection.FROM_REPORTER)
     assert answers.count() == 1 and answers.get().attachments.count() == 1
 
 
 def test_follow_up_reply_errors_keep_the_text_and_say_files_are_not_kept(client: Client):
     submitted = submit(published())
-    data = {"receipt": submitted.receipt_code, "token": str(uuid.uuid4()), "body": "", "files": [upload(jpeg_with_gps())]}
+    data = {
+        "receipt": submitted.receipt_code,
+        "token": str(uuid.uuid4()),
+        "body": "",
+        "attachments": [upload(jpeg_with_gps())],
+    }
     html = client.post("/follow-up/reply/", data).content.decode()
     assert "Write your answer or what you want to add" in html and FILES_NOT_KEPT in html
     assert not Message.objects.exists()

@@ -69,7 +69,7 @@ def _form(request: HttpRequest, target: ReportableAppeal | None) -> HttpResponse
                 crime_category=form.cleaned_data.get("crime_category", ""),
                 urgent=form.cleaned_data["urgent"],
                 contact=form.contact(),
-                files=form.cleaned_data["files"],
+                files=form.cleaned_data["attachments"],
             )
             context = {"submitted": submitted, "target": target}
             return _no_store(render(request, "reporting/public/thanks.html", context))
@@ -153,7 +153,7 @@ def follow_up_reply(request: HttpRequest) -> HttpResponse:
             report=lookup.report,
             token=form.cleaned_data["token"],
             body=form.cleaned_data["body"],
-            files=form.cleaned_data["files"],
+            files=form.cleaned_data["attachments"],
         )
         fresh = FollowUpReplyForm(initial={"receipt": form.cleaned_data["receipt"]})
         report = report_by_receipt(form.cleaned_data["receipt"]).report or lookup.report
