@@ -60,7 +60,9 @@ def reencode_image(upload: IO[bytes], *, size: int | None = None) -> CleanImage:
     except ImageRejected:
         raise
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
-        raise ImageRejected("The file is not an image we can open. Choose a JPEG, PNG, WebP, GIF or HEIC photo.") from exc
+        raise ImageRejected(
+            "The file is not an image we can open. Choose a JPEG, PNG, WebP, GIF or HEIC photo."
+        ) from exc
     full = rgb.copy()
     full.thumbnail(FULL_SIZE, Image.Resampling.LANCZOS)
     thumb = ImageOps.fit(rgb, THUMB_SIZE, Image.Resampling.LANCZOS, centering=(0.5, 0.35))

@@ -1,13 +1,12 @@
 """Production: no default secrets, DEBUG refused, HTTPS everywhere."""
 
+import base64
+import binascii
 import os
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-import base64
-import binascii
-
 from .base import DEV_CONTACT_PRIVATE_KEY, DEV_RECEIPT_KEY, DEV_SECRET_KEY, SECRET_KEY, env_bool
 
 if not os.environ.get("SECRET_KEY") or SECRET_KEY == DEV_SECRET_KEY or len(SECRET_KEY) < 50:

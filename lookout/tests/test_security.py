@@ -37,7 +37,14 @@ def test_client_address_and_device_headers_never_reach_a_view():
 
 
 def run_settings(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    unset = {"SECRET_KEY", "DEBUG", "DATABASE_URL", "ALLOWED_HOSTS", "LOOKOUT_RECEIPT_KEY", "LOOKOUT_CONTACT_PRIVATE_KEY"}
+    unset = {
+        "SECRET_KEY",
+        "DEBUG",
+        "DATABASE_URL",
+        "ALLOWED_HOSTS",
+        "LOOKOUT_RECEIPT_KEY",
+        "LOOKOUT_CONTACT_PRIVATE_KEY",
+    }
     clean = {k: v for k, v in os.environ.items() if k not in unset}
     return subprocess.run(
         [sys.executable, "-c", "import django; django.setup()"],
