@@ -120,7 +120,8 @@ def report_submit(
     contact = {k: v for k, v in (contact or {}).items() if v}
     stored: list[str] = []
     try:
-        with transaction.atomic():
+        # Durable: this is the outermost transaction, so the report is committed before the thank-you page.
+        with transaction.atomic(durable=True):
             # Receipt codes kept for replay are wiped as soon as their window has passed.
             InformationReport.objects.filter(receipt_replay_until__lte=now).update(
                 receipt_replay=None, receipt_replay_until=None
