@@ -1,5 +1,8 @@
 """Re-encoding uploaded images: anything that is not a real image is refused; what is kept has no metadata
-(EXIF, GPS, XMP, ICC profile, comments), is size-limited, and comes with a thumbnail."""
+(EXIF, GPS, XMP, ICC profile, comments), is size-limited, and comes with a thumbnail.
+
+Used for appeal images and for the public's attachments (reporting.attachments). HEIC/HEIF (iPhone photos)
+is read through pillow-heif and, like every other format, written out as a fresh JPEG."""
 
 import io
 from dataclasses import dataclass
@@ -7,8 +10,11 @@ from typing import IO
 
 from django.conf import settings
 from PIL import Image, ImageOps, UnidentifiedImageError
+from pillow_heif import register_heif_opener
 
-ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
+register_heif_opener()
+
+ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF", "HEIF"}
 FULL_SIZE = (1600, 1600)
 THUMB_SIZE = (480, 600)
 
@@ -39,7 +45,7 @@ def reencode_image(upload: IO[bytes], *, size: int | None = None) -> CleanImage:
     try:
         with Image.open(upload) as probe:
             if probe.format not in ACCEPTED_FORMATS:
-                raise ImageRejected("The file must be a JPEG, PNG, WebP or GIF image.")
+                raise ImageRejected("The file must be a JPEG, PNG, WebP or GIF image, or a HEIC photo.")
             if probe.width * probe.height > settings.LOOKOUT_IMAGE_MAX_PIXELS:
                 raise ImageRejected("The image has too many pixels. Choose a smaller image.")
             probe.verify()
@@ -54,7 +60,9 @@ def reencode_image(upload: IO[bytes], *, size: int | None = None) -> CleanImage:
     except ImageRejected:
         raise
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
-        raise ImageRejected("The file is not an image we can open. Choose a JPEG, PNG, WebP or GIF.") from exc
+        raise ImageRejected(
+            "The file is not an image we can open. Choose a JPEG, PNG, WebP, GIF or HEIC photo."
+        ) from exc
     full = rgb.copy()
     full.thumbnail(FULL_SIZE, Image.Resampling.LANCZOS)
     thumb = ImageOps.fit(rgb, THUMB_SIZE, Image.Resampling.LANCZOS, centering=(0.5, 0.35))

@@ -8,8 +8,10 @@ admin.site.site_title = "Lookout administration"
 
 urlpatterns = [
     path("", include("appeals.urls.public")),
+    path("", include("reporting.urls.public")),
     path("staff/", include("accounts.urls")),
     path("staff/appeals/", include("appeals.urls.staff")),
+    path("staff/reports/", include("reporting.urls.staff")),
     path("staff/admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

@@ -1,6 +1,9 @@
 """Settings shared by every environment. Values come from the environment with safe development defaults;
 production.py removes the defaults for anything secret (see docs/adr/0001-configuration.md)."""
 
+import base64
+import hashlib
+import hmac
 import os
 from pathlib import Path
 
@@ -38,6 +41,7 @@ INSTALLED_APPS = [
     "accounts",
     "audit",
     "appeals",
+    "reporting",
     "api",
     "partner",
     "demo",
@@ -199,3 +203,23 @@ EMAIL_FILE_PATH = VAR_DIR / "mail"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "lookout@localhost")
+
+
+# Reporting (docs/adr/0004-receipts-idempotency-encryption.md). Development derives both keys from SECRET_KEY so
+# the demo needs no setup; production.py requires them from the environment and refuses the derived values.
+def _dev_derived(purpose: str) -> bytes:
+    return hmac.new(SECRET_KEY.encode(), f"lookout-dev-{purpose}".encode(), hashlib.sha256).digest()
+
+
+DEV_RECEIPT_KEY = _dev_derived("receipt").hex()
+DEV_CONTACT_PRIVATE_KEY = base64.b64encode(_dev_derived("contact")).decode()
+# Keys the receipt hash (HMAC-SHA256) and the short-lived replay of a receipt for a repeated post.
+LOOKOUT_RECEIPT_KEY = os.environ.get("LOOKOUT_RECEIPT_KEY", DEV_RECEIPT_KEY)
+# A Curve25519 private key (base64, 32 bytes) for sealed boxes: contact details and original uploads.
+LOOKOUT_CONTACT_PRIVATE_KEY = os.environ.get("LOOKOUT_CONTACT_PRIVATE_KEY", DEV_CONTACT_PRIVATE_KEY)
+LOOKOUT_REPORT_MAX_FILES = 5
+LOOKOUT_DOCUMENT_MAX_BYTES = 200 * 1024
+# Failed receipt look-ups allowed per minute across the whole site (nobody is tracked to count them).
+LOOKOUT_FOLLOW_UP_FAILURES_PER_MINUTE = int(os.environ.get("LOOKOUT_FOLLOW_UP_FAILURES_PER_MINUTE", "30"))
+# How long a repeated post of the same form shows the same receipt again.
+LOOKOUT_RECEIPT_REPLAY_SECONDS = 15 * 60

@@ -1,11 +1,13 @@
 """Production: no default secrets, DEBUG refused, HTTPS everywhere."""
 
+import base64
+import binascii
 import os
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DEV_SECRET_KEY, SECRET_KEY, env_bool
+from .base import DEV_CONTACT_PRIVATE_KEY, DEV_RECEIPT_KEY, DEV_SECRET_KEY, SECRET_KEY, env_bool
 
 if not os.environ.get("SECRET_KEY") or SECRET_KEY == DEV_SECRET_KEY or len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("Set SECRET_KEY to a long random value (not the development key) in production.")
@@ -17,6 +19,18 @@ if not os.environ.get("DATABASE_URL"):
     raise ImproperlyConfigured("Set DATABASE_URL in production (PostgreSQL).")
 if not os.environ.get("ALLOWED_HOSTS"):
     raise ImproperlyConfigured("Set ALLOWED_HOSTS in production.")
+_receipt_key = os.environ.get("LOOKOUT_RECEIPT_KEY", "")
+if len(_receipt_key) < 32 or _receipt_key == DEV_RECEIPT_KEY:
+    raise ImproperlyConfigured("Set LOOKOUT_RECEIPT_KEY to a long random value (at least 32 characters) in production.")
+_contact_key = os.environ.get("LOOKOUT_CONTACT_PRIVATE_KEY", "")
+try:
+    _contact_key_ok = len(base64.b64decode(_contact_key, validate=True)) == 32
+except (binascii.Error, ValueError):
+    _contact_key_ok = False
+if not _contact_key_ok or _contact_key == DEV_CONTACT_PRIVATE_KEY:
+    raise ImproperlyConfigured(
+        "Set LOOKOUT_CONTACT_PRIVATE_KEY to a base64 Curve25519 private key (32 bytes) in production."
+    )
 
 DEBUG = False
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

@@ -1,5 +1,6 @@
 """Project-wide protections: the client is forgotten on arrival; production refuses unsafe settings."""
 
+import base64
 import os
 import subprocess
 import sys
@@ -36,7 +37,15 @@ def test_client_address_and_device_headers_never_reach_a_view():
 
 
 def run_settings(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    unset = {"SECRET_KEY", "DEBUG", "DATABASE_URL", "ALLOWED_HOSTS", "LOOKOUT_PARTNER_KEY"}
+    unset = {
+        "SECRET_KEY",
+        "DEBUG",
+        "DATABASE_URL",
+        "ALLOWED_HOSTS",
+        "LOOKOUT_RECEIPT_KEY",
+        "LOOKOUT_CONTACT_PRIVATE_KEY",
+        "LOOKOUT_PARTNER_KEY",
+    }
     clean = {k: v for k, v in os.environ.items() if k not in unset}
     return subprocess.run(
         [sys.executable, "-c", "import django; django.setup()"],
@@ -53,6 +62,8 @@ GOOD = {
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/test",
     "ALLOWED_HOSTS": "appeals.example.org",
     "LOOKOUT_PARTNER_KEY": "p" * 40,
+    "LOOKOUT_RECEIPT_KEY": "r" * 64,
+    "LOOKOUT_CONTACT_PRIVATE_KEY": base64.b64encode(b"c" * 32).decode(),
 }
 
 
@@ -64,6 +75,10 @@ GOOD = {
         ({**GOOD, "DEBUG": "true"}, "DEBUG"),
         ({k: v for k, v in GOOD.items() if k != "DATABASE_URL"}, "DATABASE_URL"),
         ({**GOOD, "LOOKOUT_PARTNER_KEY": "short"}, "LOOKOUT_PARTNER_KEY"),
+        ({k: v for k, v in GOOD.items() if k != "LOOKOUT_RECEIPT_KEY"}, "LOOKOUT_RECEIPT_KEY"),
+        ({**GOOD, "LOOKOUT_RECEIPT_KEY": "short"}, "LOOKOUT_RECEIPT_KEY"),
+        ({k: v for k, v in GOOD.items() if k != "LOOKOUT_CONTACT_PRIVATE_KEY"}, "LOOKOUT_CONTACT_PRIVATE_KEY"),
+        ({**GOOD, "LOOKOUT_CONTACT_PRIVATE_KEY": "bm90LWEta2V5"}, "LOOKOUT_CONTACT_PRIVATE_KEY"),
     ],
 )
 def test_production_refuses_unsafe_configuration(env, message):

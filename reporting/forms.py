@@ -1,0 +1,198 @@
+"""Forms for the public report, the follow-up and the back office."""
+
+import re
+import uuid
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+
+from .attachments import ACCEPTED_TEXT, AttachmentRejected, CleanAttachment, clean_attachment
+from .models import CrimeCategory, ReportStatus
+from .questions import GuidedQuestionsForm
+from .receipts import receipt_normalise
+
+FILES_NOT_KEPT = (
+    "Choose your files again: for your safety, browsers do not keep chosen files when a page is shown again"
+)
+_PHONE = re.compile(r"^\+?[0-9 ()\-]{7,25}$")
+
+
+class WhereNowForm(forms.Form):
+    """The first question, before the form: someone in danger now needs 999, not a web form."""
+
+    now = forms.ChoiceField(
+        choices=[("yes", "Yes"), ("no", "No")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select yes if you know where they are right now"},
+    )
+
+    def __init__(self, *args: Any, label: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["now"].label = label
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Up to LOOKOUT_REPORT_MAX_FILES files; each is re-encoded (reporting.attachments) during validation."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": "image/*,.heic,.heif,.txt,text/plain"}))
+        super().__init__(**kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[CleanAttachment]:
+        uploads: list[UploadedFile] = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
+        limit: int = settings.LOOKOUT_REPORT_MAX_FILES
+        if len(uploads) > limit:
+            raise forms.ValidationError(f"Choose {limit} files or fewer")
+        cleaned: list[CleanAttachment] = []
+        errors: list[str] = []
+        for number, upload in enumerate(uploads, start=1):
+            try:
+                cleaned.append(clean_attachment(upload))
+            except AttachmentRejected as exc:
+                errors.append(f"File {number} was not taken: {exc}")
+        if errors:
+            raise forms.ValidationError(errors)
+        return cleaned
+
+
+class TokenMixin(forms.Form):
+    """A random token drawn when the page is shown: posting the same form twice finds the first result."""
+
+    token = forms.UUIDField(
+        widget=forms.HiddenInput, error_messages={"invalid": "This form has expired: send it again"}
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("token", uuid.uuid4())
+
+    def fresh_token(self) -> None:
+        """A page shown again after an error keeps its token unless it was missing or damaged."""
+        if "token" in self.errors:
+            # The token is hidden, so its error is said at the top of the page, not next to a field.
+            messages = self.errors.pop("token")
+            for message in messages:
+                self.add_error(None, message)
+            self.data = {**self.data, "token": str(uuid.uuid4())}
+
+
+class ReportForm(TokenMixin, GuidedQuestionsForm):
+    """The confidential report: the guided questions, optional contact details and files."""
+
+    crime_category = forms.ChoiceField(
+        label="What is it about?",
+        choices=CrimeCategory.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select what your information is about"},
+    )
+    attachments = MultipleFileField(
+        label="Photos or documents",
+        required=False,
+        help_text=f"Up to 5 files. {ACCEPTED_TEXT} We remove hidden details such as where a photo was taken.",
+    )
+    contact_name = forms.CharField(label="Your name", required=False, max_length=120)
+    contact_phone = forms.CharField(
+        label="Phone number",
+        required=False,
+        max_length=30,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
+    contact_email = forms.EmailField(
+        label="Email address",
+        required=False,
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+        error_messages={"invalid": "Enter an email address like name@example.com, or leave it empty"},
+    )
+    urgent = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, general: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["contact_name"].widget.attrs["autocomplete"] = "name"
+        if not general:
+            del self.fields["crime_category"]
+
+    def clean_contact_phone(self) -> str:
+        value = str(self.cleaned_data.get("contact_phone", "")).strip()
+        if value and not _PHONE.match(value):
+            raise forms.ValidationError(
+                "Enter a phone number using numbers only, like 07700 900 982, or leave it empty"
+            )
+        return value
+
+    def contact(self) -> dict[str, str]:
+        data = self.cleaned_data
+        return {k: data.get(f"contact_{k}") or "" for k in ("name", "phone", "email")}
+
+    def note_lost_files(self, sent_files: bool) -> None:
+        """Browsers cannot keep a chosen file in a page shown again, so say so next to the file field."""
+        if sent_files and self.errors and "attachments" not in self.errors:
+            self.add_error("attachments", FILES_NOT_KEPT)
+
+
+class ReceiptField(forms.CharField):
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("label", "Your receipt code")
+        kwargs.setdefault("help_text", "The code you were given when you sent your information, like 7KQ2-XM4P-…")
+        kwargs.setdefault("max_length", 60)
+        kwargs.setdefault(
+            "widget",
+            forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"}),
+        )
+        kwargs.setdefault("error_messages", {"required": "Enter your receipt code"})
+        super().__init__(**kwargs)
+
+
+class FollowUpLookupForm(forms.Form):
+    receipt = ReceiptField()
+
+    def canonical_receipt(self) -> str | None:
+        return receipt_normalise(self.cleaned_data["receipt"])
+
+
+class FollowUpReplyForm(TokenMixin, forms.Form):
+    receipt = ReceiptField(widget=forms.HiddenInput)
+    body = forms.CharField(
+        label="Your answer or more information",
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": "Write your answer or what you want to add"},
+    )
+    attachments = MultipleFileField(
+        label="Photos or documents", required=False, help_text=f"Up to 5 files. {ACCEPTED_TEXT}"
+    )
+
+    def note_lost_files(self, sent_files: bool) -> None:
+        if sent_files and self.errors and "attachments" not in self.errors:
+            self.add_error("attachments", FILES_NOT_KEPT)
+
+
+class StaffQuestionForm(TokenMixin, forms.Form):
+    body = forms.CharField(
+        label="Question for the person who sent this",
+        help_text="They see it when they come back with their receipt code. Use plain words.",
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Write the question"},
+    )
+
+
+class JustificationForm(forms.Form):
+    justification = forms.CharField(
+        label="Why do you need to see this?",
+        help_text="Recorded in the audit trail with your name.",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Say why you need to see this"},
+    )
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label="Status", choices=ReportStatus.choices)

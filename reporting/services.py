@@ -1,0 +1,272 @@
+"""Every write to a report goes through these functions; each owns its transaction and writes its audit event.
+
+Reading what could identify a reporter (contact details, original files) is also a service, not a selector,
+because every such read checks the role and is audited.
+"""
+
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from accounts.roles import Role, has_role
+from appeals.models import Appeal
+from audit.services import audit_record
+
+from .attachments import CleanAttachment
+from .crypto import replay_open, replay_seal, seal, unseal
+from .models import (
+    Attachment,
+    Channel,
+    ContactDetails,
+    InformationReport,
+    Message,
+    MessageDirection,
+    Receipt,
+    ReportStatus,
+)
+from .receipts import receipt_format, receipt_hash, receipt_new
+
+# Who reads reports and talks to reporters: the intelligence desk (and administrators, who run it).
+REPORT_ROLES = (Role.ANALYST, Role.ADMINISTRATOR)
+# Who may see a reporter's contact details or an original upload: those who may need to call back or
+# hand over evidence. Every reveal is audited with the reason given.
+REVEAL_ROLES = (Role.ANALYST, Role.ADMINISTRATOR)
+
+
+@dataclass(frozen=True)
+class Submitted:
+    report: InformationReport
+    receipt_code: str | None  # formatted for reading; None once the replay window has passed
+    repeated: bool  # True when this post repeated one already received
+
+
+def _require(user: User, roles: tuple[Role, ...]) -> None:
+    if not has_role(user, *roles):
+        raise PermissionDenied("Your role does not allow this.")
+
+
+def _replay(token: uuid.UUID) -> Submitted | None:
+    report = InformationReport.objects.filter(idempotency_token=token).first()
+    if report is None:
+        return None
+    code = None
+    if report.receipt_replay and report.receipt_replay_until and report.receipt_replay_until > timezone.now():
+        code = receipt_format(replay_open(bytes(report.receipt_replay)))
+    return Submitted(report=report, receipt_code=code, repeated=True)
+
+
+def _store_attachment(
+    *, report: InformationReport, message: Message | None, clean: CleanAttachment, stored: list[str]
+) -> Attachment:
+    attachment = Attachment(
+        report=report,
+        message=message,
+        kind=clean.kind,
+        content_type=clean.content_type,
+        size=len(clean.clean),
+        width=clean.width,
+        height=clean.height,
+        added_at=timezone.now(),
+    )
+    attachment.clean_file.save("clean", ContentFile(clean.clean), save=False)
+    stored.append(attachment.clean_file.name)
+    if report.channel == Channel.CONFIDENTIAL:
+        # Evidence: the untouched original, sealed. Anonymous uploads keep no original (DESIGN.md).
+        attachment.original_sealed.save("original", ContentFile(seal(clean.original)), save=False)
+        stored.append(attachment.original_sealed.name)
+        attachment.original_content_type = clean.original_content_type
+        attachment.original_size = len(clean.original)
+    attachment.save()
+    return attachment
+
+
+def _discard(stored: list[str]) -> None:
+    for name in stored:
+        default_storage.delete(name)
+
+
+def report_submit(
+    *,
+    token: uuid.UUID,
+    appeal: Appeal | None,
+    answers: dict[str, Any],
+    crime_category: str = "",
+    urgent: bool = False,
+    contact: dict[str, str] | None = None,
+    files: list[CleanAttachment] | None = None,
+) -> Submitted:
+    """Store a confidential report, its answers, contact details and files in one transaction.
+
+    The same token posted again (double click, retry after a time-out) returns the first report and, within
+    LOOKOUT_RECEIPT_REPLAY_SECONDS, the same receipt code; it never creates a second report.
+    """
+    # Not @transaction.atomic: files are written to storage inside the transaction, and must be removed
+    # again if it rolls back (storage is not transactional).
+    repeated = _replay(token)
+    if repeated is not None:
+        return repeated
+    code = receipt_new()
+    now = timezone.now()
+    contact = {k: v for k, v in (contact or {}).items() if v}
+    stored: list[str] = []
+    try:
+        # Durable: this is the outermost transaction, so the report is committed before the thank-you page.
+        with transaction.atomic(durable=True):
+            # Receipt codes kept for replay are wiped as soon as their window has passed.
+            InformationReport.objects.filter(receipt_replay_until__lte=now).update(
+                receipt_replay=None, receipt_replay_until=None
+            )
+            report = InformationReport.objects.create(
+                channel=Channel.CONFIDENTIAL,
+                appeal=appeal,
+                crime_category="" if appeal is not None else crime_category,
+                urgent=urgent,
+                received_at=now,
+                idempotency_token=token,
+                receipt_replay=replay_seal(code),
+                receipt_replay_until=now + timedelta(seconds=settings.LOOKOUT_RECEIPT_REPLAY_SECONDS),
+                **answers,
+            )
+            Receipt.objects.create(report=report, code_hash=receipt_hash(code))
+            if contact:
+                ContactDetails.objects.create(report=report, sealed=seal(json.dumps(contact).encode()))
+            for clean in files or []:
+                _store_attachment(report=report, message=None, clean=clean, stored=stored)
+            audit_record(
+                actor=None,
+                action="report.received",
+                target=report,
+                detail={
+                    "appeal": appeal.reference if appeal else "",
+                    "urgent": urgent,
+                    "files": len(files or []),
+                    "contact_given": bool(contact),
+                },
+            )
+    except IntegrityError:
+        _discard(stored)
+        repeated = _replay(token)  # the same form, posted twice at once: the other post won
+        if repeated is None:
+            raise
+        return repeated
+    except BaseException:
+        _discard(stored)
+        raise
+    return Submitted(report=report, receipt_code=receipt_format(code), repeated=False)
+
+
+def report_reply_add(
+    *, report: InformationReport, token: uuid.UUID, body: str, files: list[CleanAttachment] | None = None
+) -> Message:
+    """The reporter, back with their receipt, answers a question or adds information and files."""
+    existing = Message.objects.filter(idempotency_token=token, report=report).first()
+    if existing is not None:
+        return existing
+    stored: list[str] = []
+    try:
+        with transaction.atomic():
+            message = Message.objects.create(
+                report=report,
+                direction=MessageDirection.FROM_REPORTER,
+                body=body,
+                sent_at=timezone.now(),
+                idempotency_token=token,
+            )
+            for clean in files or []:
+                _store_attachment(report=report, message=message, clean=clean, stored=stored)
+            audit_record(
+                actor=None, action="report.reporter_replied", target=report, detail={"files": len(files or [])}
+            )
+    except IntegrityError:
+        _discard(stored)
+        existing = Message.objects.filter(idempotency_token=token, report=report).first()
+        if existing is None:
+            raise
+        return existing
+    except BaseException:
+        _discard(stored)
+        raise
+    return message
+
+
+@transaction.atomic
+def report_question_send(*, report: InformationReport, actor: User, body: str, token: uuid.UUID) -> Message:
+    """Staff put a question to the reporter, who sees it when they come back with their receipt."""
+    _require(actor, REPORT_ROLES)
+    message, created = Message.objects.get_or_create(
+        idempotency_token=token,
+        defaults={
+            "report": report,
+            "direction": MessageDirection.TO_REPORTER,
+            "body": body,
+            "author": actor,
+            "sent_at": timezone.now(),
+        },
+    )
+    if created:
+        audit_record(actor=actor, action="report.question_sent", target=report, detail={"message": message.pk})
+    return message
+
+
+@transaction.atomic
+def report_status_set(*, report: InformationReport, actor: User, status: str) -> InformationReport:
+    _require(actor, REPORT_ROLES)
+    if status not in ReportStatus.values:
+        raise ValueError(f"Unknown status {status!r}")
+    report = InformationReport.objects.select_for_update().get(pk=report.pk)
+    previous = report.status
+    if previous != status:
+        report.status = status
+        report.save(update_fields=["status"])
+        audit_record(actor=actor, action="report.status_set", target=report, detail={"from": previous, "to": status})
+    return report
+
+
+@transaction.atomic
+def contact_reveal(*, report: InformationReport, actor: User, justification: str) -> dict[str, str]:
+    """The only way to read a reporter's contact details: role checked, reason recorded, reveal audited."""
+    _require(actor, REVEAL_ROLES)
+    if not justification.strip():
+        raise PermissionDenied("A reason is needed to see contact details.")
+    contact = ContactDetails.objects.filter(report=report).first()
+    audit_record(
+        actor=actor,
+        action="report.contact_revealed",
+        target=report,
+        justification=justification.strip(),
+        detail={"had_contact": contact is not None},
+    )
+    if contact is None:
+        return {}
+    data: dict[str, str] = json.loads(unseal(bytes(contact.sealed)))
+    return data
+
+
+@transaction.atomic
+def attachment_original_reveal(*, attachment: Attachment, actor: User, justification: str) -> tuple[bytes, str]:
+    """Open the sealed original of an upload (evidence): role checked, reason recorded, audited."""
+    _require(actor, REVEAL_ROLES)
+    if not justification.strip():
+        raise PermissionDenied("A reason is needed to open an original file.")
+    if not attachment.original_sealed:
+        raise PermissionDenied("No original is kept for this file.")
+    audit_record(
+        actor=actor,
+        action="report.original_viewed",
+        target=attachment.report,
+        justification=justification.strip(),
+        detail={"attachment": str(attachment.public_id)},
+    )
+    with attachment.original_sealed.open("rb") as sealed:
+        original = unseal(sealed.read())
+    return original, attachment.original_content_type
