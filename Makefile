@@ -41,6 +41,7 @@ lint: install
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy .
 	$(VENV)/bin/djlint --lint --quiet accounts appeals audit demo lookout reporting
+	DJANGO_SETTINGS_MODULE=lookout.settings.test $(PY) manage.py makemigrations --check --dry-run
 
 test-sqlite: install static browser
 	env -u DATABASE_URL $(VENV)/bin/pytest -p no:cacheprovider

@@ -6,6 +6,9 @@ from django import forms
 
 from .images import ImageRejected
 from .models import (
+    COMMON_FIELDS,
+    MISSING_FIELDS,
+    WANTED_FIELDS,
     Appeal,
     AppealImage,
     AppealKind,
@@ -27,24 +30,6 @@ class PublicFilterForm(forms.Form):
     def __init__(self, *args: Any, areas: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["area"].choices = [("", "All areas"), *[(a, a) for a in areas]]  # type: ignore[attr-defined]
-
-
-COMMON_FIELDS = [
-    "subject_name",
-    "aliases",
-    "age_min",
-    "age_max",
-    "sex",
-    "height_cm",
-    "build",
-    "distinguishing_features",
-    "areas",
-    "vehicle",
-    "description",
-    "owning_unit",
-]
-WANTED_FIELDS = ["wanted_reason", "offence_category", "offence_summary", "caution_note"]
-MISSING_FIELDS = ["last_seen_on", "last_seen_place", "vulnerability_summary"]
 
 
 class AppealForm(forms.ModelForm[Appeal]):

@@ -92,6 +92,26 @@ class AppealQuerySet(models.QuerySet["Appeal"]):
         return self.filter(~Q(status=AppealStatus.DRAFT) | Q(author=user) | Q(authorisations__isnull=False)).distinct()
 
 
+# The fields staff write on a draft, by kind. Forms and services both use these lists.
+COMMON_FIELDS = [
+    "subject_name",
+    "aliases",
+    "age_min",
+    "age_max",
+    "sex",
+    "height_cm",
+    "build",
+    "distinguishing_features",
+    "areas",
+    "vehicle",
+    "description",
+    "owning_unit",
+]
+WANTED_FIELDS = ["wanted_reason", "offence_category", "offence_summary", "caution_note"]
+MISSING_FIELDS = ["last_seen_on", "last_seen_place", "vulnerability_summary"]
+EDITABLE_FIELDS = COMMON_FIELDS + WANTED_FIELDS + MISSING_FIELDS
+
+
 class Appeal(models.Model):
     kind = models.CharField(max_length=10, choices=AppealKind.choices)
     reference = models.CharField(max_length=8, unique=True, editable=False)

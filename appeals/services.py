@@ -20,6 +20,7 @@ from audit.services import audit_record
 from . import rules
 from .images import reencode_image
 from .models import (
+    EDITABLE_FIELDS,
     Appeal,
     AppealImage,
     AppealStatus,
@@ -31,28 +32,6 @@ from .models import (
 )
 from .public_cache import purge_public_cache
 from .references import new_reference
-
-EDITABLE_FIELDS = [
-    "subject_name",
-    "aliases",
-    "age_min",
-    "age_max",
-    "sex",
-    "height_cm",
-    "build",
-    "distinguishing_features",
-    "areas",
-    "vehicle",
-    "description",
-    "wanted_reason",
-    "offence_category",
-    "offence_summary",
-    "caution_note",
-    "last_seen_on",
-    "last_seen_place",
-    "vulnerability_summary",
-    "owning_unit",
-]
 
 
 def _require(user: User, *roles: Role) -> None:
@@ -70,6 +49,20 @@ def _require_draft(appeal: Appeal) -> None:
 def _rank_label(user: User) -> str:
     profile = StaffProfile.objects.filter(user=user).first()
     return profile.get_rank_display() if profile else "Police staff"
+
+
+def _record_decision(*, appeal: Appeal, officer: User, senior: bool, decision: str, reason: str) -> datetime:
+    now = timezone.now()
+    Authorisation.objects.create(
+        appeal=appeal,
+        officer=officer,
+        rank=_rank_label(officer),
+        senior=senior,
+        decision=decision,
+        reason=reason,
+        decided_at=now,
+    )
+    return now
 
 
 @transaction.atomic
@@ -221,16 +214,7 @@ def appeal_authorise(*, appeal: Appeal, officer: User, reason: str) -> Appeal:
     senior = rules.officer_may_authorise(appeal, assessment, officer)
     if not reason.strip():
         raise rules.RuleViolation("reason", "Record why you are approving this release.")
-    now = timezone.now()
-    Authorisation.objects.create(
-        appeal=appeal,
-        officer=officer,
-        rank=_rank_label(officer),
-        senior=senior,
-        decision=Decision.APPROVED,
-        reason=reason,
-        decided_at=now,
-    )
+    now = _record_decision(appeal=appeal, officer=officer, senior=senior, decision=Decision.APPROVED, reason=reason)
     appeal.status = AppealStatus.PUBLISHED
     appeal.published_at = now
     appeal.review_due_at = now + timedelta(days=assessment.review_interval_days)
@@ -264,14 +248,12 @@ def appeal_refuse(*, appeal: Appeal, officer: User, reason: str) -> Appeal:
         raise rules.RuleViolation("not_authoriser", "Only an authorising officer can refuse an appeal.")
     if not reason.strip():
         raise rules.RuleViolation("reason", "Tell the author why, so they can put it right.")
-    Authorisation.objects.create(
+    _record_decision(
         appeal=appeal,
         officer=officer,
-        rank=_rank_label(officer),
         senior=has_role(officer, Role.SENIOR_AUTHORISER),
         decision=Decision.REFUSED,
         reason=reason,
-        decided_at=timezone.now(),
     )
     appeal.status = AppealStatus.DRAFT
     appeal.refusal_reason = reason
@@ -291,16 +273,7 @@ def appeal_renew(*, appeal: Appeal, officer: User, reason: str) -> Appeal:
     senior = rules.officer_may_authorise(appeal, assessment, officer)
     if not reason.strip():
         raise rules.RuleViolation("reason", "Record why publicity is still necessary.")
-    now = timezone.now()
-    Authorisation.objects.create(
-        appeal=appeal,
-        officer=officer,
-        rank=_rank_label(officer),
-        senior=senior,
-        decision=Decision.RENEWED,
-        reason=reason,
-        decided_at=now,
-    )
+    now = _record_decision(appeal=appeal, officer=officer, senior=senior, decision=Decision.RENEWED, reason=reason)
     appeal.review_due_at = now + timedelta(days=assessment.review_interval_days)
     appeal.review_flagged_at = None
     appeal.save(update_fields=["review_due_at", "review_flagged_at", "updated_at"])
