@@ -127,7 +127,8 @@ def test_review_due_emails_the_authorising_officer_by_reference_only(django_capt
     assert "Private Name" not in message.body + message.subject
 
 
-def test_review_notice_goes_through_the_database_worker(settings, django_capture_on_commit_callbacks, mailoutbox):
+@pytest.mark.django_db(transaction=True)  # the worker closes its connection, as in production
+def test_review_notice_goes_through_the_database_worker(settings, mailoutbox):
     from django.core.management import call_command
     from django_tasks_db.models import DBTaskResult
 
@@ -136,8 +137,7 @@ def test_review_notice_goes_through_the_database_worker(settings, django_capture
     officer.email = "inspector@example.org"
     officer.save()
     appeal = published(officer=officer)
-    with django_capture_on_commit_callbacks(execute=True):
-        services.appeals_review_sweep(now=appeal.review_due_at + timedelta(hours=1))
+    services.appeals_review_sweep(now=appeal.review_due_at + timedelta(hours=1))
     assert DBTaskResult.objects.count() == 1 and not mailoutbox  # queued, not yet run
     call_command("db_worker", "--batch", "--no-startup-delay")
     assert len(mailoutbox) == 1
