@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from api.urls import api
 
@@ -14,4 +16,5 @@ urlpatterns = [
     path("staff/reports/", include("reporting.urls.staff")),
     path("staff/admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    path("favicon.ico", RedirectView.as_view(url=static("lookout/favicon.svg"), permanent=True)),
 ]
