@@ -158,3 +158,12 @@ def test_how_to_help_explains_every_way(client: Client):
 def test_post_to_a_public_page_is_refused_plainly(client: Client):
     response = client.post("/")
     assert response.status_code == 405
+
+
+def test_share_card_points_at_the_appeal_image_which_stops_resolving_on_close(client: Client):
+    appeal = published()
+    html = client.get(f"/appeals/{appeal.reference}/").content.decode()
+    image = re.search(r'<meta property="og:image" content="http://testserver([^"]+)"', html)
+    assert image and client.get(image.group(1)).status_code == 200
+    services.appeal_close(appeal=appeal, actor=appeal.author, outcome=Outcome.LOCATED)
+    assert client.get(image.group(1)).status_code == 410
