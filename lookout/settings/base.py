@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "accounts",
     "audit",
     "appeals",
+    "intelligence",
     "demo",
 ]
 
