@@ -53,7 +53,10 @@ class Extracted:
 
     @property
     def key(self) -> str:
-        """The joinable form, e.g. "vrm:AB12CDE": what an Entity row and a candidate index store."""
+        """The joinable form, e.g. "vrm:AB12CDE": what an Entity row and a candidate index store. A handle joins
+        on its name alone, because people keep one name across platforms ("snap: xkieranx", "@xkieranx")."""
+        if self.kind == Kind.HANDLE:
+            return f"{self.kind}:{self.value.partition(':')[2]}"
         return f"{self.kind}:{self.value}"
 
 
@@ -334,16 +337,19 @@ PLACE_TYPES = (
     "leisure centre|library|church|mosque|hospital|market|estate|barbers|barber's|salon|bookies|launderette|"
     "supermarket|snooker hall|bowling alley|car park|services|mill|motel|hostel|hall"
 )
-_PLACE_TYPE = rf"(?i:{PLACE_TYPES})"
+# Longest first, so "social club" is read as the kind of place rather than "social" as part of the name.
+_PLACE_TYPE = "(?i:" + "|".join(sorted(PLACE_TYPES.split("|"), key=len, reverse=True)) + ")"
 _PLACE_TYPE_WORDS = {w for t in PLACE_TYPES.split("|") for w in t.split()}
 _NAME_WORD = r"(?:[A-Z][\w'’&-]*|[0-9]+)"
 # "the Red Lion pub", "Millford station", "Jay's Gym", "St Anne's School".
 _PLACE_CAPITALISED = re.compile(
     rf"(?<![\w'’])(?P<name>{_NAME_WORD}(?:\s+(?:of\s+|on\s+|and\s+|&\s+)?{_NAME_WORD}){{0,3}})\s+(?P<type>{_PLACE_TYPE})\b"
 )
-# In lower case the name is only believed after "the": "the red lion pub", "the oak tree"... "the local shop" no.
+# In lower case the name is only believed after "the" or a word of place ("at", "outside"...): "the red lion
+# pub", "outside carrow heath social club"; every name word must then be name-like ("the local shop" is not).
 _PLACE_LOWER = re.compile(
-    rf"\bthe\s+(?P<name>[a-z][\w'’&-]*(?:\s+[a-z][\w'’&-]*){{0,2}})\s+(?P<type>{_PLACE_TYPE})\b",
+    r"\b(?:the|at|outside|in|into|near|by|behind|opposite|from|to)\s+"
+    rf"(?P<name>[a-z][\w'’&-]*(?:\s+[a-z][\w'’&-]*){{0,2}}?)\s+(?P<type>{_PLACE_TYPE})\b",
 )
 # Pubs are often named without the word "pub": "the Red Lion", "the Kings Head", "the Crown & Anchor".
 _PUB_NAMES = re.compile(
@@ -359,7 +365,7 @@ _GENERIC_PLACE_WORDS = {
     "off", "one", "some", "any", "every", "each", "in", "at", "on", "to", "by", "from", "near", "outside", "behind",
     "opposite", "inside", "round", "around", "past", "was", "is", "saw", "seen", "went", "and", "or", "of", "i",
     "he", "she", "they", "we", "him", "them", "there", "here", "when", "while", "then", "just", "also", "both",
-    "cheap", "dodgy", "empty", "open", "closed", "shut", "late", "all", "day", "24", "24hr", "gay",
+    "town", "city", "cheap", "dodgy", "empty", "open", "closed", "shut", "late", "all", "day", "24", "24hr", "gay",
 }  # fmt: skip
 
 
@@ -405,11 +411,15 @@ def extract_places(text: str, taken: Sequence[Span] = ()) -> list[Extracted]:
         add(m.group("name"), m.group("type"), m.start("name"), m.end())
     for m in _PUB_NAMES.finditer(text):
         add(m.group("name"), "", m.start("name"), m.end())
-    for m in _PLACE_LOWER.finditer(text):
-        # Lower case has no capitals to mark where a name starts, so every word must be name-like.
+    pos = 0
+    while (m := _PLACE_LOWER.search(text, pos)) is not None:
+        # Lower case has no capitals to mark where a name starts, so every word must be name-like; after a
+        # reading is refused, search on from the next character ("at the oak tree pub" → "the oak tree pub").
         if any(w in _GENERIC_PLACE_WORDS or w in _PLACE_TYPE_WORDS for w in m.group("name").split()):
+            pos = m.start() + 1
             continue
         add(m.group("name"), m.group("type"), m.start("name"), m.end())
+        pos = m.end()
     return found
 
 
