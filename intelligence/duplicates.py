@@ -185,9 +185,13 @@ class DuplicateIndex:
         self.group_appeals: dict[int, set[str]] = defaultdict(set)
         self._by_key: dict[str | int, deque[int]] = defaultdict(lambda: deque(maxlen=MAX_CANDIDATES_PER_KEY))
 
+    @staticmethod
+    def _keys(fp: ReportFingerprint) -> list[str | int]:
+        return [*fp.entity_keys, *fp.bands]
+
     def candidates(self, fp: ReportFingerprint) -> set[int]:
         found: set[int] = set()
-        for key in (*fp.entity_keys, *fp.bands):
+        for key in self._keys(fp):
             found.update(self._by_key.get(key, ()))
         found.discard(fp.id)
         return found
@@ -210,7 +214,7 @@ class DuplicateIndex:
         self.reports[fp.id] = fp
         self.group_of[fp.id] = group
         self.group_appeals[group].update(fp.appeals)
-        for key in (*fp.entity_keys, *fp.bands):
+        for key in self._keys(fp):
             self._by_key[key].append(fp.id)
         return group
 

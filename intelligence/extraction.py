@@ -122,12 +122,11 @@ _PLATFORM_WORDS = {
     "youtube": "youtube",
 }
 _PLATFORM_NEAR = re.compile(r"\b(" + "|".join(sorted(_PLATFORM_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
-# "his snap is dazzer_99", "insta: kyleb.x": a platform word, a separator, and a name with a digit, "_" or ".",
-# so "insta is down" is never a handle.
+# "his snap is dazzer_99", "insta: kyleb.x", "snapchat name is dazk": a platform word, a separator, a name.
 _NAMED_HANDLE = re.compile(
     r"\b(?P<platform>" + "|".join(sorted(_PLATFORM_WORDS, key=len, reverse=True)) + r")"
-    r"(?:\s*(?::|-)\s*|\s+(?:(?:user)?name\s+is|handle\s+is|is|as)\s+)"
-    r"(?P<handle>[A-Za-z0-9_.]*[0-9_.][A-Za-z0-9_.]*)\b",
+    r"(?:\s*(?P<said>:|-|\s(?:user)?name\s+is|\shandle\s+is)\s*|\s+(?:is|as)\s+)"
+    r"(?P<handle>[A-Za-z0-9_.]{3,30})\b",
     re.IGNORECASE,
 )
 
@@ -161,7 +160,12 @@ def extract_handles(text: str, taken: Sequence[Span] = ()) -> list[Extracted]:
     for m in _NAMED_HANDLE.finditer(text):
         span = m.span("handle")
         handle = m.group("handle").strip(".").lower()
+        # "snap: xkieranx" and "snapchat name is xkieranx" say it is a name; after a bare "is" or "as" only a
+        # word with a digit, "_" or "." is taken, so "insta is down" is not a handle.
+        looks_like_handle = re.search(r"[0-9_.]", handle) is not None
         if _overlaps(span, spans) or handle.isdigit() or len(handle) < 3:
+            continue
+        if not m.group("said") and not looks_like_handle:
             continue
         platform = _PLATFORM_WORDS[m.group("platform").lower()]
         found.append(Extracted(Kind.HANDLE, m.group("handle"), f"{platform}:{handle}", span))
@@ -406,13 +410,14 @@ def extract_places(text: str, taken: Sequence[Span] = ()) -> list[Extracted]:
         found.append(Extracted(Kind.PLACE, text[start:end], _place_value(trimmed, kind), span))
         spans.append(span)
 
-    for m in _PLACE_CAPITALISED.finditer(text):
+    for cap in _PLACE_CAPITALISED.finditer(text):
         # Only the name has to be capitalised; "Pub", "pub" and "PUB" are all the kind of place.
-        add(m.group("name"), m.group("type"), m.start("name"), m.end())
-    for m in _PUB_NAMES.finditer(text):
-        add(m.group("name"), "", m.start("name"), m.end())
+        add(cap.group("name"), cap.group("type"), cap.start("name"), cap.end())
+    for pub in _PUB_NAMES.finditer(text):
+        add(pub.group("name"), "", pub.start("name"), pub.end())
     pos = 0
-    while (m := _PLACE_LOWER.search(text, pos)) is not None:
+    while (lower := _PLACE_LOWER.search(text, pos)) is not None:
+        m = lower
         # Lower case has no capitals to mark where a name starts, so every word must be name-like; after a
         # reading is refused, search on from the next character ("at the oak tree pub" → "the oak tree pub").
         if any(w in _GENERIC_PLACE_WORDS or w in _PLACE_TYPE_WORDS for w in m.group("name").split()):
