@@ -150,10 +150,13 @@ def duplicate_verdict(a: ReportFingerprint, b: ReportFingerprint) -> DuplicateVe
     for kind in EXCLUSIVE:
         if kinds_a.get(kind) and kinds_b.get(kind) and not kinds_a[kind] & kinds_b[kind]:
             return DuplicateVerdict(False, 0.0, (f"different {Kind(kind).label}s",))
-    wording = fuzz.token_sort_ratio(a.text, b.text)
-    if wording >= NEAR_IDENTICAL:
-        return DuplicateVerdict(True, wording / 100.0, (f"near-identical wording ({wording:.0f}%)",))
     shared = a.entity_keys & b.entity_keys
+    # Texts whose MinHash agrees on under a third of its values are nowhere near identical (Jaccard ~0.3 or
+    # less): the cheap check spares the string comparison for most candidates.
+    if shared or estimated_jaccard(a.signature, b.signature) >= 0.3:
+        wording = fuzz.token_sort_ratio(a.text, b.text)
+        if wording >= NEAR_IDENTICAL:
+            return DuplicateVerdict(True, wording / 100.0, (f"near-identical wording ({wording:.0f}%)",))
     weak = shared & (a.context_keys | b.context_keys)
     strong = shared - weak
     if weak and not strong and days <= CONTEXT_WINDOW_DAYS:

@@ -568,14 +568,17 @@ def _word_score(said: str, name_word: str, *, fuzzy: bool = True) -> float:
     return float(fuzz.ratio(said_bare, name_bare, score_cutoff=WORD_CUTOFF))
 
 
-def match_names(text: str, names: Sequence[str]) -> list[NameMatch]:
+def match_names(
+    text: str, names: Sequence[str], *, text_tokens: list[tuple[str, int, int]] | None = None
+) -> list[NameMatch]:
     """Where the text names any of the given names (an appeal's name and aliases): the whole name, misspelt or
     not ("Darren Kelow" for "Darren Kellow", "darren kellow"), scores by similarity; a word standing alone (a
     one-word alias, or part of a name) may be misspelt only when it is written capitalised, as a name, and a
     short one ("Daz") must be written as it is; the first name alone scores lower (FIRST_NAME_ONLY) and the
     surname alone a little higher (SURNAME_ONLY), because first names are shared by many. The best reading of
     each place in the text wins, and each name is reported once, at its best."""
-    text_tokens = tokens(text)
+    if text_tokens is None:
+        text_tokens = tokens(text)
     best: dict[str, NameMatch] = {}
 
     def offer(match: NameMatch) -> None:

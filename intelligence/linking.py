@@ -315,6 +315,17 @@ class LinkSuggestion:
         return "; ".join(r.text for r in self.reasons)
 
 
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What scoring needs from a report's text, worked out once per report rather than once per candidate."""
+
+    tokens: list[tuple[str, int, int]]
+    areas: set[str]
+    area_spans: list[tuple[int, int]]
+    quoted: set[str]
+    plates: set[str]
+
+
 def noisy_or(weights: Iterable[float]) -> float:
     """Independent pieces of evidence combined: each removes its share of the remaining doubt."""
     doubt = 1.0
@@ -389,23 +400,24 @@ class AppealIndex:
 
     # --- candidates --------------------------------------------------------------------------------------------
 
-    def candidates(self, report: ReportFacts) -> set[str]:
+    def candidates(self, report: ReportFacts, reading: "_Reading | None" = None) -> set[str]:
         """The appeals this report could be about: found through the indexes, never by scanning."""
+        reading = reading or self._read(report)
         found: set[str] = set()
         if report.submitted_from in self.profiles:
             found.add(report.submitted_from)
-        found.update(self.quoted_references(report.text))
+        found.update(reading.quoted)
         for entity in report.entities:
             found.update(self._known.get(entity.key, ()))
             if entity.kind == Kind.VRM:
                 for variant in _deletions(entity.value):
                     found.update(self._vrm_near.get(variant, ()))
-        for word, _, _ in tokens(report.text):
+        for word, _, _ in reading.tokens:
             bare = word.removesuffix("'s")
             keys = _deletions(bare) if len(bare) >= self._min_fuzzy else {bare}
             for key in keys:
                 found.update(self._word.get(key, ()))
-        found.update(ref for area in self.areas_in(report.text) for ref in self._area[area])
+        found.update(ref for area in reading.areas for ref in self._area[area])
         return found
 
     def quoted_references(self, text: str) -> set[str]:
@@ -461,11 +473,20 @@ class AppealIndex:
             reasons.append(Reason(code, label + note, weight))
         return reasons
 
-    def _evidence(self, profile: AppealProfile, report: ReportFacts, areas: set[str]) -> list[Reason]:
+    def _read(self, report: ReportFacts) -> "_Reading":
+        return _Reading(
+            tokens=tokens(report.text),
+            areas=self.areas_in(report.text),
+            area_spans=self.area_spans(report.text),
+            quoted=self.quoted_references(report.text),
+            plates={e.value for e in report.entities if e.kind == Kind.VRM},
+        )
+
+    def _evidence(self, profile: AppealProfile, report: ReportFacts, reading: "_Reading") -> list[Reason]:
         reasons: list[Reason] = []
-        if profile.reference in self.quoted_references(report.text):
+        if profile.reference in reading.quoted:
             reasons.append(Reason("reference", f"quotes the appeal's reference {profile.reference}", W_REFERENCE))
-        plates = {e.value for e in report.entities if e.kind == Kind.VRM}
+        plates = reading.plates
         for vrm in profile.vrms:
             if vrm in plates:
                 reasons.append(Reason("vrm", f"same registration as the appeal's vehicle ({vrm})", W_VRM))
@@ -484,11 +505,10 @@ class AppealIndex:
             text = f"{best.kind.label} {best.raw} is in an earlier report confirmed as about this appeal"
             reasons.append(Reason("known_entity", text, W_KNOWN_ENTITY[best.kind]))
         # A town is not a name, however close: "Dunmere" is not "Dunmore".
-        area_spans = self.area_spans(report.text)
         matches = [
             m
-            for m in match_names(report.text, [*profile.names, *profile.aliases])
-            if not any(s[0] < m.span[1] and m.span[0] < s[1] for s in area_spans)
+            for m in match_names(report.text, [*profile.names, *profile.aliases], text_tokens=reading.tokens)
+            if not any(s[0] < m.span[1] and m.span[0] < s[1] for s in reading.area_spans)
         ]
         # One reading per place in the text: a full-name match beats the partial ones inside it.
         full_spans = [m.span for m in matches if not m.partial]
@@ -502,7 +522,7 @@ class AppealIndex:
             if r.code not in strongest or r.weight > strongest[r.code].weight:
                 strongest[r.code] = r
         reasons.extend(strongest.values())
-        for area in sorted(areas & {_normalise_area(a) for a in profile.areas}):
+        for area in sorted(reading.areas & {_normalise_area(a) for a in profile.areas}):
             shown = next(a for a in profile.areas if _normalise_area(a) == area)
             reasons.append(Reason("area", f"mentions {shown}, an area the appeal is linked to", W_AREA))
             break
@@ -510,8 +530,10 @@ class AppealIndex:
 
     def suggest(self, report: ReportFacts) -> list[LinkSuggestion]:
         """Every appeal the report may be about with confidence ≥ MIN_CONFIDENCE, most likely first."""
-        areas = self.areas_in(report.text)
-        evidence = {ref: self._evidence(self.profiles[ref], report, areas) for ref in self.candidates(report)}
+        reading = self._read(report)
+        evidence = {
+            ref: self._evidence(self.profiles[ref], report, reading) for ref in self.candidates(report, reading)
+        }
         page = report.submitted_from
         if page in self.profiles:
             own = [r for r in evidence.get(page, []) if r.code != "area"]
