@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from .extraction import Extracted, Kind, NameMatch, extract, extract_vrms, match_names, tokens
+from .extraction import MIN_FUZZY_LENGTH, Extracted, Kind, NameMatch, extract, extract_vrms, match_names, tokens
 
 # A suggestion at or above this confidence is shown as a likely link; below it, only on the report's page.
 SUGGEST_THRESHOLD = 0.6
@@ -352,8 +352,6 @@ class AppealIndex:
     """
 
     def __init__(self, profiles: Iterable[AppealProfile]) -> None:
-        from .extraction import MIN_FUZZY_LENGTH
-
         self.profiles: dict[str, AppealProfile] = {}
         self._vrm: dict[str, set[str]] = defaultdict(set)
         self._vrm_near: dict[str, set[str]] = defaultdict(set)
@@ -377,7 +375,6 @@ class AppealIndex:
                         self._word[key].add(profile.reference)
             for area in profile.areas:
                 self._area[_normalise_area(area)].add(profile.reference)
-        self._min_fuzzy = MIN_FUZZY_LENGTH
         areas = sorted(self._area, key=len, reverse=True)
         self._area_pattern = (
             re.compile(r"\b(" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in areas) + r")\b", re.IGNORECASE)
@@ -414,7 +411,7 @@ class AppealIndex:
                     found.update(self._vrm_near.get(variant, ()))
         for word, _, _ in reading.tokens:
             bare = word.removesuffix("'s")
-            keys = _deletions(bare) if len(bare) >= self._min_fuzzy else {bare}
+            keys = _deletions(bare) if len(bare) >= MIN_FUZZY_LENGTH else {bare}
             for key in keys:
                 found.update(self._word.get(key, ()))
         found.update(ref for area in reading.areas for ref in self._area[area])
