@@ -149,7 +149,7 @@ def run_postgres(args: argparse.Namespace) -> None:
             )
             conn.execute(
                 "insert into bench_report_entity select g / 3, "
-                "(array['phone:+4477009','vrm:','place:venue '])[g %% 3 + 1] || (g * 7919 %% 2000003)::text "
+                "(array['phone:+4477009','vrm:','place:venue '])[g %% 3 + 1] || (g::bigint * 7919 %% 2000003)::text "
                 "from generate_series(0, %s) g",
                 (rows * 3 - 1,),
             )
