@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "reporting",
     "api",
     "partner",
+    "intelligence",
     "demo",
 ]
 

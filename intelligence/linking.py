@@ -1,0 +1,573 @@
+"""Linking: which appeal(s) a report is about, with a confidence and the reasons an analyst can check.
+
+Pure and typed, on plain dataclasses (no models yet): an `AppealIndex` is built once from every appeal profile,
+with dictionaries from registration mark, name word and area to appeal references, so a report is scored only
+against the few appeals it could be about, never against all of them. Each piece of evidence is a `Reason` with
+a weight (roughly: how often, on its own, it points at the right appeal); the confidence is the noisy-OR of the
+weights, 1 - Π(1 - w), so independent pieces of evidence add up and none alone reaches 1. The weights and the
+threshold are stated below and measured on the fixture set by `manage.py intel_evaluate`. An analyst confirms or
+rejects every suggestion; nothing here links anything by itself. See docs/adr/0010-enrichment-linking.md.
+"""
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from .extraction import MIN_FUZZY_LENGTH, Extracted, Kind, NameMatch, extract, extract_vrms, match_names, tokens
+
+# A suggestion at or above this confidence is shown as a likely link; below it, only on the report's page.
+SUGGEST_THRESHOLD = 0.6
+# Below this a candidate is not worth showing at all.
+MIN_CONFIDENCE = 0.15
+
+W_REFERENCE = 0.97  # quotes the appeal's reference (from a poster or the page)
+W_VRM = 0.95  # the appeal's vehicle's registration
+W_VRM_NEAR = 0.5  # one character away: a misread plate, or a different car
+W_FULL_NAME = 0.93  # the whole name, exactly; a misspelling scales down with its similarity
+W_ALIAS = 0.8  # a nickname the appeal lists, that is not an ordinary first name
+W_COMMON_ALIAS = 0.4  # a listed alias that is also an ordinary first name ("Jess", "Mo")
+W_FIRST_NAME = 0.35  # the first name alone
+W_SURNAME = 0.62  # the surname alone: rarer than a first name, so above the threshold on its own
+W_WORDLIKE_LOWER = 0.2  # a name that is also a word ("wood", "marsh"), written in lower case
+W_AREA = 0.25  # a town or district the appeal lists: supporting evidence only
+W_PAGE_PERSON = 0.9  # sent from the appeal's page and talks about a person
+W_PAGE_NO_PERSON = 0.35  # sent from the appeal's page but talks about no one
+W_PAGE_OTHER_NAMED = 0.2  # sent from this page but names another appeal's subject, and nothing of this one
+# Something identifying that an earlier report, confirmed by an analyst as about this appeal, also carried.
+W_KNOWN_ENTITY = {Kind.PHONE: 0.6, Kind.EMAIL: 0.6, Kind.HANDLE: 0.6, Kind.VRM: 0.5, Kind.POSTCODE: 0.45}
+CLOSED_FACTOR = 0.8  # an ended appeal: information still matters, but less often about it
+
+# Given names common in the UK, and their short forms: a listed alias that is one of these ("Jess", "Mo") is
+# weaker evidence than a nickname ("Daz", "Rodders"), because many people are called it.
+COMMON_GIVEN_NAMES = frozenset(
+    [
+        "aaron",
+        "adam",
+        "aidan",
+        "alan",
+        "alex",
+        "alfie",
+        "ali",
+        "amber",
+        "amy",
+        "andrew",
+        "andy",
+        "ann",
+        "anna",
+        "anne",
+        "ash",
+        "ashley",
+        "becky",
+        "ben",
+        "beth",
+        "bill",
+        "billy",
+        "bob",
+        "bobby",
+        "brad",
+        "bradley",
+        "callum",
+        "cal",
+        "carl",
+        "charlie",
+        "chloe",
+        "chris",
+        "connor",
+        "craig",
+        "dan",
+        "danny",
+        "dave",
+        "david",
+        "dean",
+        "den",
+        "dennis",
+        "ellie",
+        "emma",
+        "george",
+        "harry",
+        "harvey",
+        "jack",
+        "jade",
+        "jake",
+        "james",
+        "jamie",
+        "jason",
+        "jay",
+        "jen",
+        "jess",
+        "jessica",
+        "jim",
+        "jimmy",
+        "jo",
+        "joe",
+        "john",
+        "jordan",
+        "josh",
+        "kate",
+        "katie",
+        "kelly",
+        "kev",
+        "kevin",
+        "kyle",
+        "lea",
+        "lee",
+        "leanne",
+        "liam",
+        "lily",
+        "lucy",
+        "luke",
+        "maggie",
+        "mark",
+        "matt",
+        "max",
+        "meg",
+        "mike",
+        "mo",
+        "mohammed",
+        "molly",
+        "nat",
+        "nath",
+        "nathan",
+        "nick",
+        "olly",
+        "ollie",
+        "paul",
+        "pete",
+        "peter",
+        "rob",
+        "robbie",
+        "ryan",
+        "sam",
+        "sarah",
+        "scott",
+        "shane",
+        "soph",
+        "sophie",
+        "steve",
+        "stacey",
+        "tom",
+        "tommy",
+        "tony",
+        "ty",
+        "tyler",
+        "wayne",
+        "will",
+        "zoe",
+    ]
+)
+# Names that are also ordinary English words: believed in lower case only weakly ("the wood", "a marsh").
+WORDLIKE_NAMES = frozenset(
+    [
+        "wood",
+        "marsh",
+        "moss",
+        "holt",
+        "price",
+        "senior",
+        "hill",
+        "brook",
+        "bush",
+        "ford",
+        "fox",
+        "green",
+        "hall",
+        "king",
+        "lane",
+        "long",
+        "mason",
+        "page",
+        "park",
+        "rose",
+        "short",
+        "small",
+        "stone",
+        "white",
+        "young",
+        "black",
+        "brown",
+        "baker",
+        "bell",
+        "best",
+        "bird",
+        "cook",
+        "day",
+        "gill",
+        "hunt",
+        "lamb",
+        "little",
+        "love",
+        "may",
+        "mills",
+        "moon",
+        "north",
+        "rich",
+        "shaw",
+        "ward",
+        "west",
+        "wild",
+        "wise",
+        "wells",
+        "banks",
+        "bishop",
+        "carter",
+        "church",
+        "cross",
+        "dale",
+        "dean",
+        "nash",
+        "pike",
+        "sharp",
+        "frost",
+        "snow",
+        "gold",
+        "silver",
+        "swift",
+        "strong",
+        "ash",
+        "holly",
+        "jade",
+        "amber",
+        "ferry",
+        "tilly",
+        "picks",
+        "dino",
+    ]
+)
+_REFERENCE = re.compile(r"(?<![A-Za-z0-9])([WMwm])[-\s]?([2-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{4})(?![A-Za-z0-9])")
+# Words that show a report is about a person rather than a place or a problem.
+_PERSON_TALK = re.compile(
+    r"\b(he|she|him|her|his|hers|he's|she's|lad|girl|boy|man|woman|bloke|guy|fella|person|poster|picture|photo|"
+    r"pic|kid|son|daughter|missing|wanted|sighting|seen|saw)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AppealProfile:
+    """What linking knows about an appeal: who, where, which vehicle."""
+
+    reference: str
+    kind: str
+    names: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+    areas: tuple[str, ...] = ()
+    vrms: tuple[str, ...] = ()
+    status: str = "published"
+
+    @classmethod
+    def build(
+        cls,
+        *,
+        reference: str,
+        kind: str,
+        name: str,
+        aliases: Iterable[str] = (),
+        areas: Iterable[str] = (),
+        vehicle: str = "",
+        status: str = "published",
+    ) -> "AppealProfile":
+        """A profile from an appeal's fields; the registration marks are read out of its vehicle text."""
+        return cls(
+            reference=reference,
+            kind=kind,
+            names=(name,),
+            aliases=tuple(a.strip() for a in aliases if a.strip()),
+            areas=tuple(a.strip() for a in areas if a.strip()),
+            vrms=tuple(dict.fromkeys(e.value for e in extract_vrms(vehicle))),
+            status=status,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ReportFacts:
+    """What linking knows about a report."""
+
+    text: str
+    entities: tuple[Extracted, ...] = ()
+    submitted_from: str | None = None
+    received: date | None = None
+
+    @classmethod
+    def from_text(cls, text: str, *, submitted_from: str | None = None, received: date | None = None) -> "ReportFacts":
+        return cls(text, tuple(extract(text)), submitted_from, received)
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    code: str
+    text: str
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class LinkSuggestion:
+    reference: str
+    confidence: float
+    reasons: tuple[Reason, ...] = field(default_factory=tuple)
+
+    @property
+    def likely(self) -> bool:
+        return self.confidence >= SUGGEST_THRESHOLD
+
+    def explain(self) -> str:
+        return "; ".join(r.text for r in self.reasons)
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What scoring needs from a report's text, worked out once per report rather than once per candidate."""
+
+    tokens: list[tuple[str, int, int]]
+    areas: set[str]
+    area_spans: list[tuple[int, int]]
+    quoted: set[str]
+    plates: set[str]
+
+
+def noisy_or(weights: Iterable[float]) -> float:
+    """Independent pieces of evidence combined: each removes its share of the remaining doubt."""
+    doubt = 1.0
+    for w in weights:
+        doubt *= 1.0 - w
+    return 1.0 - doubt
+
+
+def _deletions(word: str) -> set[str]:
+    """The word and every form of it with one letter dropped: two words one slip apart share at least one."""
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _normalise_area(area: str) -> str:
+    return re.sub(r"\s+", " ", area).strip().lower()
+
+
+class AppealIndex:
+    """Every published appeal, indexed for linking. Build it once (when appeals change), query it per report.
+
+    Lookups are by registration mark (exact, and one character off via a deletion index), by name word (exact for
+    short words, one slip off for longer ones), by area (one compiled pattern over every area) and by quoted
+    reference; only the appeals found that way are scored.
+    """
+
+    def __init__(self, profiles: Iterable[AppealProfile]) -> None:
+        self.profiles: dict[str, AppealProfile] = {}
+        self._vrm: dict[str, set[str]] = defaultdict(set)
+        self._vrm_near: dict[str, set[str]] = defaultdict(set)
+        self._word: dict[str, set[str]] = defaultdict(set)
+        self._area: dict[str, set[str]] = defaultdict(set)
+        # How many appeals use each name word or alias: a word many appeals share says less about each.
+        self._word_appeals: dict[str, set[str]] = defaultdict(set)
+        # Identifying entities from reports an analyst has confirmed as about an appeal (see learn()).
+        self._known: dict[str, set[str]] = defaultdict(set)
+        for profile in profiles:
+            self.profiles[profile.reference] = profile
+            for vrm in profile.vrms:
+                self._vrm[vrm].add(profile.reference)
+                for variant in _deletions(vrm):
+                    self._vrm_near[variant].add(profile.reference)
+            for name in (*profile.names, *profile.aliases):
+                for word, _, _ in tokens(name):
+                    self._word_appeals[word].add(profile.reference)
+                    keys = _deletions(word) if len(word) >= MIN_FUZZY_LENGTH else {word}
+                    for key in keys:
+                        self._word[key].add(profile.reference)
+            for area in profile.areas:
+                self._area[_normalise_area(area)].add(profile.reference)
+        areas = sorted(self._area, key=len, reverse=True)
+        self._area_pattern = (
+            re.compile(r"\b(" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in areas) + r")\b", re.IGNORECASE)
+            if areas
+            else None
+        )
+
+    def __len__(self) -> int:
+        return len(self.profiles)
+
+    def learn(self, reference: str, entities: Iterable[Extracted]) -> None:
+        """Remember the identifying entities (phone, e-mail, handle, plate, postcode) of a report an analyst
+        confirmed as about this appeal, so later reports that carry them are linked too. Places and names are
+        not learnt: many people drink in the same pub."""
+        if reference not in self.profiles:
+            return
+        for entity in entities:
+            if entity.kind in W_KNOWN_ENTITY:
+                self._known[entity.key].add(reference)
+
+    # --- candidates --------------------------------------------------------------------------------------------
+
+    def candidates(self, report: ReportFacts, reading: "_Reading | None" = None) -> set[str]:
+        """The appeals this report could be about: found through the indexes, never by scanning."""
+        reading = reading or self._read(report)
+        found: set[str] = set()
+        if report.submitted_from in self.profiles:
+            found.add(report.submitted_from)
+        found.update(reading.quoted)
+        for entity in report.entities:
+            found.update(self._known.get(entity.key, ()))
+            if entity.kind == Kind.VRM:
+                for variant in _deletions(entity.value):
+                    found.update(self._vrm_near.get(variant, ()))
+        for word, _, _ in reading.tokens:
+            bare = word.removesuffix("'s")
+            keys = _deletions(bare) if len(bare) >= MIN_FUZZY_LENGTH else {bare}
+            for key in keys:
+                found.update(self._word.get(key, ()))
+        found.update(ref for area in reading.areas for ref in self._area[area])
+        return found
+
+    def quoted_references(self, text: str) -> set[str]:
+        refs = {f"{m.group(1).upper()}-{m.group(2).upper()}" for m in _REFERENCE.finditer(text)}
+        return refs & self.profiles.keys()
+
+    def area_spans(self, text: str) -> list[tuple[int, int]]:
+        if self._area_pattern is None:
+            return []
+        return [m.span() for m in self._area_pattern.finditer(text)]
+
+    def areas_in(self, text: str) -> set[str]:
+        if self._area_pattern is None:
+            return set()
+        return {_normalise_area(m.group()) for m in self._area_pattern.finditer(text)}
+
+    # --- scoring -----------------------------------------------------------------------------------------------
+
+    def _name_reasons(self, profile: AppealProfile, matches: Sequence[NameMatch], text: str) -> list[Reason]:
+        reasons: list[Reason] = []
+        for m in matches:
+            is_alias = m.name in profile.aliases
+            written = text[m.span[0] : m.span[1]]
+            lower_word = written.islower() and written.lower().removesuffix("'s") in WORDLIKE_NAMES
+            if not m.partial and not is_alias:
+                weight = W_FULL_NAME if m.score >= 1.0 else W_FULL_NAME * m.score * 0.95
+                how = "names" if m.score >= 1.0 else "names, nearly (as written: '" + written + "'),"
+                reasons.append(Reason("name", f"{how} the appeal's subject, {m.name}", weight))
+                continue
+            if is_alias:
+                common = m.name.lower() in COMMON_GIVEN_NAMES
+                weight = W_COMMON_ALIAS if common else W_ALIAS
+                note = " (also an ordinary first name)" if common else ""
+                code = "alias"
+            else:
+                first = m.matched.lower().removesuffix("'s") in {p.lower() for p in profile.names[0].split()[:1]}
+                first = first or m.score <= 0.45 + 1e-9
+                weight = (W_FIRST_NAME if first else W_SURNAME) * m.score / (0.45 if first else 0.6)
+                weight = min(weight, W_FIRST_NAME if first else W_SURNAME)
+                note = ""
+                code = "first_name" if first else "surname"
+            if lower_word:
+                weight = min(weight, W_WORDLIKE_LOWER)
+            sharing = len(self._word_appeals.get(m.name.lower().split()[0] if is_alias else written.lower(), ()))
+            if sharing > 1:
+                weight /= sharing
+                note += f" (shared by {sharing} appeals)"
+            label = {
+                "alias": f"names the appeal's alias '{m.name}'",
+                "first_name": f"names the subject's first name only ('{written}')",
+                "surname": f"names the subject's surname only ('{written}')",
+            }[code]
+            reasons.append(Reason(code, label + note, weight))
+        return reasons
+
+    def _read(self, report: ReportFacts) -> "_Reading":
+        return _Reading(
+            tokens=tokens(report.text),
+            areas=self.areas_in(report.text),
+            area_spans=self.area_spans(report.text),
+            quoted=self.quoted_references(report.text),
+            plates={e.value for e in report.entities if e.kind == Kind.VRM},
+        )
+
+    def _evidence(self, profile: AppealProfile, report: ReportFacts, reading: "_Reading") -> list[Reason]:
+        reasons: list[Reason] = []
+        if profile.reference in reading.quoted:
+            reasons.append(Reason("reference", f"quotes the appeal's reference {profile.reference}", W_REFERENCE))
+        plates = reading.plates
+        for vrm in profile.vrms:
+            if vrm in plates:
+                reasons.append(Reason("vrm", f"same registration as the appeal's vehicle ({vrm})", W_VRM))
+            else:
+                near = [p for p in plates if _deletions(p) & _deletions(vrm) and abs(len(p) - len(vrm)) <= 1]
+                if near:
+                    text = f"registration {near[0]} is one character from the appeal's vehicle ({vrm})"
+                    reasons.append(Reason("vrm_near", text, W_VRM_NEAR))
+        known = [
+            e
+            for e in report.entities
+            if profile.reference in self._known.get(e.key, ()) and e.value not in profile.vrms
+        ]
+        if known:
+            best = max(known, key=lambda e: W_KNOWN_ENTITY[e.kind])
+            text = f"{best.kind.label} {best.raw} is in an earlier report confirmed as about this appeal"
+            reasons.append(Reason("known_entity", text, W_KNOWN_ENTITY[best.kind]))
+        # A town is not a name, however close: "Dunmere" is not "Dunmore".
+        matches = [
+            m
+            for m in match_names(report.text, [*profile.names, *profile.aliases], text_tokens=reading.tokens)
+            if not any(s[0] < m.span[1] and m.span[0] < s[1] for s in reading.area_spans)
+        ]
+        # One reading per place in the text: a full-name match beats the partial ones inside it.
+        full_spans = [m.span for m in matches if not m.partial]
+        matches = [
+            m for m in matches if not m.partial or not any(s[0] <= m.span[0] and m.span[1] <= s[1] for s in full_spans)
+        ]
+        name_reasons = self._name_reasons(profile, matches, report.text)
+        # Each kind of name evidence counts once, at its strongest.
+        strongest: dict[str, Reason] = {}
+        for r in name_reasons:
+            if r.code not in strongest or r.weight > strongest[r.code].weight:
+                strongest[r.code] = r
+        reasons.extend(strongest.values())
+        for area in sorted(reading.areas & {_normalise_area(a) for a in profile.areas}):
+            shown = next(a for a in profile.areas if _normalise_area(a) == area)
+            reasons.append(Reason("area", f"mentions {shown}, an area the appeal is linked to", W_AREA))
+            break
+        return reasons
+
+    def suggest(self, report: ReportFacts) -> list[LinkSuggestion]:
+        """Every appeal the report may be about with confidence ≥ MIN_CONFIDENCE, most likely first."""
+        reading = self._read(report)
+        evidence = {
+            ref: self._evidence(self.profiles[ref], report, reading) for ref in self.candidates(report, reading)
+        }
+        page = report.submitted_from
+        if page in self.profiles:
+            own = [r for r in evidence.get(page, []) if r.code != "area"]
+            named_elsewhere = any(
+                noisy_or(r.weight for r in reasons if r.code != "area") >= 0.75
+                for ref, reasons in evidence.items()
+                if ref != page
+            )
+            if named_elsewhere and not own:
+                reason = Reason(
+                    "page_other",
+                    "sent from the appeal's page, but names another appeal's subject",
+                    W_PAGE_OTHER_NAMED,
+                )
+            elif _PERSON_TALK.search(report.text) or own:
+                reason = Reason("page", "submitted from the appeal's page", W_PAGE_PERSON)
+            else:
+                reason = Reason(
+                    "page_no_person",
+                    "submitted from the appeal's page, but does not talk about a person",
+                    W_PAGE_NO_PERSON,
+                )
+            evidence.setdefault(page, []).insert(0, reason)
+        suggestions = []
+        for ref, reasons in evidence.items():
+            if not reasons:
+                continue
+            confidence = noisy_or(r.weight for r in reasons)
+            profile = self.profiles[ref]
+            if profile.status == "closed":
+                confidence *= CLOSED_FACTOR
+                reasons = [*reasons, Reason("closed", "the appeal has ended", 0.0)]
+            if confidence >= MIN_CONFIDENCE:
+                suggestions.append(LinkSuggestion(ref, round(confidence, 3), tuple(reasons)))
+        return sorted(suggestions, key=lambda s: (-s.confidence, s.reference))
+
+
+def suggest_links(report: ReportFacts, profiles: Sequence[AppealProfile]) -> list[LinkSuggestion]:
+    """Convenience for one-off use; build an AppealIndex once when scoring many reports."""
+    return AppealIndex(profiles).suggest(report)

@@ -1,0 +1,128 @@
+"""Duplicates: what counts as telling the same thing, fingerprints that a database can index, and grouping."""
+
+from datetime import date
+
+from intelligence.duplicates import (
+    BANDS,
+    DuplicateIndex,
+    ReportFingerprint,
+    duplicate_verdict,
+    estimated_jaccard,
+    group_reports,
+    minhash,
+    normalise_text,
+)
+from intelligence.extraction import extract
+
+DAY = date(2025, 3, 10)
+
+
+def fp(report_id: int, text: str, appeals: set[str] | None = None, day: date = DAY, context: set[str] | None = None):
+    return ReportFingerprint.build(
+        id=report_id, text=text, entities=extract(text), appeals=appeals or set(), received=day, context=context or ()
+    )
+
+
+def test_band_keys_are_signed_64_bit_integers_for_a_database_column() -> None:
+    f = fp(1, "Daz is in the Red Lion pub right now")
+    assert len(f.bands) == BANDS
+    assert all(-(2**63) <= k < 2**63 for k in f.bands)
+    assert len(f.short) < 160
+
+
+def test_fingerprint_is_stable() -> None:
+    assert fp(1, "same words").bands == fp(2, "same words").bands
+
+
+def test_minhash_estimates_similarity() -> None:
+    a = minhash(normalise_text("Darren Kellow is in the Red Lion pub right now"))
+    b = minhash(normalise_text("darren kellow is in the red lion pub now"))
+    c = minhash(normalise_text("fly tipping by a white van on Mill Lane"))
+    assert estimated_jaccard(a, b) > estimated_jaccard(a, c)
+
+
+def test_near_identical_wording_is_a_duplicate() -> None:
+    verdict = duplicate_verdict(fp(1, "Daz is in the Red Lion pub right now"), fp(2, "daz is in the red lion pub now"))
+    assert verdict.duplicate
+
+
+def test_shared_phone_about_the_same_appeal_is_a_duplicate() -> None:
+    a = fp(1, "Darren has a new phone 07700 900123", {"W-1"})
+    b = fp(2, "you can get Daz on 07700900123", {"W-1"})
+    verdict = duplicate_verdict(a, b)
+    assert verdict.duplicate
+    assert "phone:+447700900123" in verdict.reasons[0]
+
+
+def test_same_handle_on_different_platforms_is_shared() -> None:
+    a = fp(1, "his snap: xkieranx", {"W-1"})
+    b = fp(2, "on insta as @xkieranx", {"W-1"})
+    assert duplicate_verdict(a, b).duplicate
+
+
+def test_different_appeals_are_never_duplicates() -> None:
+    a = fp(1, "He is in the Red Lion pub right now", {"W-1"})
+    b = fp(2, "He is in the Red Lion pub right now", {"W-2"})
+    assert not duplicate_verdict(a, b).duplicate
+
+
+def test_different_postcodes_are_different_facts() -> None:
+    a = fp(1, "he is staying at MF9 1GD", {"W-1"})
+    b = fp(2, "he is staying at MF9 1GE", {"W-1"})
+    assert not duplicate_verdict(a, b).duplicate
+
+
+def test_a_month_apart_is_news_not_a_repeat() -> None:
+    a = fp(1, "Daz is in the Red Lion pub right now", day=date(2025, 3, 1))
+    b = fp(2, "Daz is in the Red Lion pub right now", day=date(2025, 4, 1))
+    assert not duplicate_verdict(a, b).duplicate
+
+
+def test_a_shared_place_alone_does_not_join_unlinked_reports() -> None:
+    a = fp(1, "fight outside the Red Lion pub every saturday")
+    b = fp(2, "my son is being bullied at the Red Lion pub")
+    assert not duplicate_verdict(a, b).duplicate
+
+
+def test_a_shared_place_joins_reports_about_the_same_appeal() -> None:
+    a = fp(1, "Darren Kellow drinks in the Red Lion pub", {"W-1"})
+    b = fp(2, "saw daz going into the red lion pub with two lads", {"W-1"})
+    assert duplicate_verdict(a, b).duplicate
+
+
+def test_the_appeals_own_plate_counts_only_close_together() -> None:
+    context = {"vrm:KM19RTA"}
+    a = fp(1, "KM19 RTA outside Jay's Gym", {"W-1"}, day=date(2025, 3, 1), context=context)
+    b = fp(2, "km19rta going down Mill Lane", {"W-1"}, day=date(2025, 3, 2), context=context)
+    c = fp(3, "km19rta going down Mill Lane", {"W-1"}, day=date(2025, 3, 6), context=context)
+    assert duplicate_verdict(a, b).duplicate
+    assert not duplicate_verdict(a, c).duplicate
+
+
+def test_grouping_a_stream() -> None:
+    reports = [
+        fp(1, "Darren has a new phone 07700 900123", {"W-1"}),
+        fp(2, "fight outside the Red Lion pub every saturday"),
+        fp(3, "you can get Daz on 07700900123", {"W-1"}),
+        fp(4, "Fight outside the Red Lion pub every Saturday!"),
+        fp(5, "Chloe is at Millford station", {"M-2"}),
+    ]
+    groups = group_reports(reports)
+    assert groups == {1: 1, 2: 2, 3: 1, 4: 2, 5: 5}
+
+
+def test_a_report_linked_elsewhere_never_joins_a_group_through_an_unlinked_member() -> None:
+    index = DuplicateIndex()
+    index.add(fp(1, "Daz was at the Oak Tree pub all week", {"W-1"}))
+    index.add(fp(2, "someone was at the Oak Tree pub all week"))
+    assert index.add(fp(3, "She was at the Oak Tree pub all week", {"M-2"})) == 3
+
+
+def test_candidates_are_looked_up_not_scanned() -> None:
+    index = DuplicateIndex()
+    for i in range(1, 500):
+        index.add(fp(i, f"report number {i} about the weather in town number {i * 7}"))
+    new = fp(1000, "you can get Daz on 07700900123", {"W-1"})
+    assert index.candidates(new) == set()
+    index.add(fp(2000, "Darren has a new phone 07700 900123", {"W-1"}))
+    assert index.candidates(new) == {2000}

@@ -1,0 +1,147 @@
+"""Linking: each kind of evidence, how they combine, and what must not link."""
+
+from datetime import date
+
+from intelligence.extraction import extract
+from intelligence.linking import (
+    SUGGEST_THRESHOLD,
+    AppealIndex,
+    AppealProfile,
+    ReportFacts,
+    noisy_or,
+    suggest_links,
+)
+
+KELLOW = AppealProfile.build(
+    reference="W-7KQ2",
+    kind="wanted",
+    name="Darren Kellow",
+    aliases=["Daz", "Dazza"],
+    areas=["Millford", "Brackenmoor"],
+    vehicle="Silver Ford Focus, KM19 RTA",
+)
+PRICE = AppealProfile.build(reference="W-3XPD", kind="wanted", name="Darren Price", areas=["Wexley"])
+ASHDOWN = AppealProfile.build(
+    reference="M-4HNB", kind="missing", name="Chloe Ashdown", aliases=["Chlo"], areas=["Millford"]
+)
+MARLOW = AppealProfile.build(reference="M-9RTV", kind="missing", name="Jessica Marlow", aliases=["Jess"])
+MOSS = AppealProfile.build(reference="W-MS22", kind="wanted", name="Kieran Moss", areas=["Carrow Heath", "Dunmere"])
+DUNMORE = AppealProfile.build(reference="W-DN55", kind="wanted", name="Stacey Dunmore", areas=["Ashcombe"])
+INDEX = AppealIndex([KELLOW, PRICE, ASHDOWN, MARLOW, MOSS, DUNMORE])
+
+
+def links(text: str, *, page: str | None = None) -> dict[str, float]:
+    return {s.reference: s.confidence for s in INDEX.suggest(ReportFacts.from_text(text, submitted_from=page))}
+
+
+def likely(text: str, *, page: str | None = None) -> set[str]:
+    return {ref for ref, c in links(text, page=page).items() if c >= SUGGEST_THRESHOLD}
+
+
+def test_profile_reads_the_plate_out_of_the_vehicle_text() -> None:
+    assert KELLOW.vrms == ("KM19RTA",)
+
+
+def test_same_registration_as_the_appeals_vehicle() -> None:
+    (suggestion,) = INDEX.suggest(ReportFacts.from_text("the car km19rta is outside the shop again"))
+    assert suggestion.reference == "W-7KQ2"
+    assert suggestion.confidence >= 0.95
+    assert "same registration as the appeal's vehicle (KM19RTA)" in suggestion.explain()
+
+
+def test_a_plate_one_character_off_is_suggested_but_not_likely() -> None:
+    confidence = links("reg KM19 RTE parked up")["W-7KQ2"]
+    assert 0.3 < confidence < SUGGEST_THRESHOLD
+
+
+def test_full_name_and_misspelt_name_link() -> None:
+    assert likely("Saw Darren Kellow in town") == {"W-7KQ2"}
+    assert likely("saw darren kelow at the shop") == {"W-7KQ2"}
+
+
+def test_alias_that_is_a_nickname_links_and_says_so() -> None:
+    (suggestion,) = INDEX.suggest(ReportFacts.from_text("Daz is in the Red Lion"))
+    assert suggestion.reference == "W-7KQ2" and suggestion.likely
+    assert "names the appeal's alias 'Daz'" in suggestion.explain()
+
+
+def test_alias_that_is_an_ordinary_first_name_is_weak() -> None:
+    assert "M-9RTV" not in likely("my friend Jess saw a fight")
+
+
+def test_a_first_name_shared_by_two_appeals_is_weaker_still() -> None:
+    scores = links("Darren was there")
+    assert scores["W-7KQ2"] < 0.3 and scores["W-3XPD"] < 0.3
+
+
+def test_someone_else_with_the_same_first_name_does_not_link() -> None:
+    assert likely("Darren Whitlock is selling weed in Millford") == set()
+
+
+def test_area_alone_is_not_enough() -> None:
+    scores = links("loads of burglaries in Millford lately")
+    assert scores and max(scores.values()) < SUGGEST_THRESHOLD
+
+
+def test_a_town_is_not_a_surname() -> None:
+    # "Dunmere" is a town some appeal lists, so it is not read as a misspelt "Dunmore".
+    assert "W-DN55" not in likely("trouble in Dunmere and Ashcombe")
+
+
+def test_a_lower_case_word_is_not_a_misspelt_surname() -> None:
+    assert likely("she was wearing a yellow coat") == set()
+
+
+def test_sent_from_the_appeals_page_about_a_person() -> None:
+    assert likely("he is in the Oak Tree pub now", page="W-7KQ2") == {"W-7KQ2"}
+    assert likely("the lad off the poster just went into the chippy", page="W-7KQ2") == {"W-7KQ2"}
+
+
+def test_sent_from_the_page_but_about_no_one() -> None:
+    assert likely("there is dealing going on outside the station", page="W-7KQ2") == set()
+
+
+def test_sent_from_one_page_about_another_subject() -> None:
+    assert likely("not this one but Chloe Ashdown is at the bus station", page="W-7KQ2") == {"M-4HNB"}
+
+
+def test_quoted_reference() -> None:
+    assert likely("re appeal m-4hnb she is at her nans") == {"M-4HNB"}
+
+
+def test_two_subjects_in_one_report() -> None:
+    assert likely("Darren Kellow and Chloe Ashdown were together in Millford") == {"W-7KQ2", "M-4HNB"}
+
+
+def test_evidence_adds_up() -> None:
+    assert links("Chlo was in Millford")["M-4HNB"] > links("Chlo was in town")["M-4HNB"]
+    assert noisy_or([0.5, 0.5]) == 0.75
+
+
+def test_learnt_entities_link_later_reports() -> None:
+    index = AppealIndex([KELLOW, PRICE])
+    first = ReportFacts.from_text("Darren Kellow has a new number 07700 900123")
+    index.learn("W-7KQ2", first.entities)
+    later = index.suggest(ReportFacts.from_text("Darren rang from 07700 900123"))
+    assert later[0].reference == "W-7KQ2" and later[0].likely
+    assert "phone number 07700 900123 is in an earlier report" in later[0].explain()
+
+
+def test_closed_appeals_are_discounted_and_say_so() -> None:
+    closed = AppealProfile.build(reference="W-CL05", kind="wanted", name="Gary Stubbs", status="closed")
+    (suggestion,) = suggest_links(ReportFacts.from_text("Gary Stubbs is back"), [closed])
+    assert suggestion.confidence < 0.93
+    assert "the appeal has ended" in suggestion.explain()
+
+
+def test_candidates_come_from_the_index_not_a_scan() -> None:
+    profiles = [
+        AppealProfile.build(reference=f"W-{i:04d}", kind="wanted", name=f"Person{i} Surname{i}") for i in range(500)
+    ]
+    index = AppealIndex([*profiles, KELLOW])
+    assert index.candidates(ReportFacts.from_text("Darren Kellow is at KM19 RTA")) == {"W-7KQ2"}
+
+
+def test_report_facts_carry_what_was_extracted() -> None:
+    facts = ReportFacts.from_text("KM19 RTA", submitted_from="W-7KQ2", received=date(2025, 3, 1))
+    assert facts.entities == tuple(extract("KM19 RTA"))
