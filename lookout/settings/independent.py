@@ -30,10 +30,11 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "csp",
+    # Before "lookout", so its templates (error pages included) win over the police site's.
+    "independent",
     "lookout",
     "audit",
     "partner",
-    "independent",
 ]
 
 MIDDLEWARE = [
