@@ -61,8 +61,7 @@ class SignedTokenMixin(forms.Form):
         if "form_token" in self.errors:
             for message in self.errors.pop("form_token"):
                 self.add_error(None, message)
-        self.data = self.data.copy()
-        self.data["form_token"] = form_token_new(self.form_purpose)
+        self.data = {**self.data, "form_token": form_token_new(self.form_purpose)}
 
 
 class AnonymousReportForm(SignedTokenMixin, GuidedQuestionsForm):
@@ -135,7 +134,7 @@ class SanitiseForm(GuidedQuestionsForm):
 
     def __init__(self, *args: Any, file_choices: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["forward_files"].choices = file_choices
+        self.fields["forward_files"].choices = file_choices  # type: ignore[attr-defined]
         self.fields["details"].label = "What they told us (sanitised)"
         self.fields["details"].help_text = "Only this version goes to the police."
         self.fields["acquaintance"].help_text = "Usually left empty: it says how the reporter knows the subject."
@@ -181,7 +180,7 @@ class PhoneReportForm(AnonymousReportForm):
         del self.fields["attachments"]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if not data.get("appeal_reference") and not data.get("crime_category"):
             self.add_error("crime_category", "Select what the information is about, or give an appeal reference")
         return data

@@ -46,7 +46,8 @@ def console_reports() -> QuerySet[AnonymousReport]:
 def console_report(pk: int) -> AnonymousReport | None:
     return (
         AnonymousReport.objects.prefetch_related(
-            Prefetch("files", queryset=CleanFile.objects.filter(follow_up__isnull=True)), "follow_ups"
+            Prefetch("files", queryset=CleanFile.objects.filter(follow_up__isnull=True)),  # type: ignore[arg-type]
+            "follow_ups",
         )
         .filter(pk=pk)
         .first()

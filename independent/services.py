@@ -40,6 +40,7 @@ from .models import (
 from .police_api import Appeal
 
 OPERATOR_GROUP = "operator"
+_CONFUSABLE = str.maketrans("ILO", "110")
 REPLAY_SECONDS = 15 * 60
 
 
@@ -198,8 +199,9 @@ def report_forward(
         if not answers["details"].strip():
             raise ValueError("The sanitised report needs some details to forward.")
         today = timezone.localdate()
-        payload = {
-            "message_id": f"report:{report.reference}",
+        message_id = f"report:{report.reference}"
+        payload: dict[str, Any] = {
+            "message_id": message_id,
             "reference": report.reference,
             "appeal_reference": report.appeal_reference,
             "crime_category": report.crime_category,
@@ -208,7 +210,7 @@ def report_forward(
             "answers": answers,
             "files": [_file_payload(f) for f in report.files.filter(follow_up__isnull=True, forward=True)],
         }
-        outbox_enqueue(kind="report", path=paths.POLICE_REPORTS, message_id=payload["message_id"], payload=payload)
+        outbox_enqueue(kind="report", path=paths.POLICE_REPORTS, message_id=message_id, payload=payload)
         report.state = ReportState.FORWARDED
         report.forwarded_on = today
         report.hold_reason = ""
@@ -373,9 +375,7 @@ def reward_pay(*, actor: User, code: str) -> Reward | None:
     """The operator pays out against a collection code (read out on the phone or at the counter): the
     code is checked and used up. None when it does not match a claimed, unpaid reward."""
     _require_operator(actor)
-    canonical = "".join(ch for ch in code.upper() if ch.isalnum()).translate(
-        str.maketrans({"I": "1", "L": "1", "O": "0"})
-    )
+    canonical = "".join(ch for ch in code.upper() if ch.isalnum()).translate(_CONFUSABLE)
     with transaction.atomic():
         reward = (
             Reward.objects.select_for_update()
