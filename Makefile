@@ -6,6 +6,8 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 PYTHON ?= python3
 export LOOKOUT_PORT ?= 8000
+export LOOKOUT_INDEPENDENT_PORT ?= 8001
+INDEPENDENT := DJANGO_SETTINGS_MODULE=lookout.settings.independent
 
 .PHONY: demo test install static lint test-sqlite test-postgres browser clean
 
@@ -27,6 +29,8 @@ static: node_modules/.installed
 demo: install static
 	DJANGO_SETTINGS_MODULE=lookout.settings.local $(PY) manage.py migrate --noinput -v 0
 	DJANGO_SETTINGS_MODULE=lookout.settings.local $(PY) manage.py seed_demo
+	$(INDEPENDENT) $(PY) manage.py migrate --noinput -v 0
+	$(INDEPENDENT) $(PY) manage.py seed_independent
 	DJANGO_SETTINGS_MODULE=lookout.settings.local $(PY) manage.py demo_serve
 
 # Debian's Chromium drives the browser tests; install it when it is missing (needs root, as on CI).
@@ -40,16 +44,22 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy .
-	$(VENV)/bin/djlint --lint --quiet accounts appeals audit demo lookout reporting
+	$(VENV)/bin/djlint --lint --quiet accounts appeals audit demo independent intelligence lookout reporting
 	DJANGO_SETTINGS_MODULE=lookout.settings.test $(PY) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=lookout.settings.independent_test $(PY) manage.py makemigrations --check --dry-run
 
+# Two services, two settings modules: the police suite, then the independent service's own tests.
 test-sqlite: install static browser
 	env -u DATABASE_URL $(VENV)/bin/pytest -p no:cacheprovider
+	env -u DATABASE_URL -u INDEPENDENT_DATABASE_URL $(VENV)/bin/pytest -p no:cacheprovider \
+	  --ds=lookout.settings.independent_test independent/tests
 
 test-postgres: install static browser
 	@if [[ "$${DATABASE_URL:-}" == postgres* ]]; then \
 	  echo "== Running the suite again on PostgreSQL"; \
-	  $(VENV)/bin/pytest -p no:cacheprovider; \
+	  $(VENV)/bin/pytest -p no:cacheprovider && \
+	  env -u INDEPENDENT_DATABASE_URL $(VENV)/bin/pytest -p no:cacheprovider \
+	    --ds=lookout.settings.independent_test independent/tests; \
 	else \
 	  echo "DATABASE_URL does not point at PostgreSQL: skipping the PostgreSQL run"; \
 	fi

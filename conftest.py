@@ -90,3 +90,22 @@ def axe_violations(page) -> list[dict]:  # type: ignore[no-untyped-def]
     return [
         {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]]} for v in result["violations"]
     ]
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """Two services, two settings modules: each pytest run collects only the tests of the service its
+    settings describe. `make test` runs both (the independent one with
+    --ds=lookout.settings.independent_test); see the Makefile."""
+    from django.conf import settings
+
+    independent_run = settings.ROOT_URLCONF == "independent.urls"
+    parts = (
+        collection_path.relative_to(Path(__file__).parent).parts
+        if collection_path.is_relative_to(Path(__file__).parent)
+        else ()
+    )
+    if len(parts) >= 2 and parts[0] == "independent" and parts[1] == "tests":
+        return None if independent_run else True
+    if independent_run and collection_path.suffix == ".py" and collection_path.name.startswith("test_"):
+        return True
+    return None

@@ -2,13 +2,25 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
-from ninja.errors import HttpError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from .partner import router as partner_router
 from .public import router as public_router
 
 # No interactive docs page: it would load scripts from a CDN. The OpenAPI schema is at /api/v1/openapi.json.
 api = NinjaAPI(title="Lookout API", version="1", docs_url=None, urls_namespace="api")
 api.add_router("/public", public_router)
+# Signed service-to-service endpoints for the independent service (partner.auth.PartnerSignature).
+api.add_router("/partner", partner_router)
+
+
+@api.exception_handler(AuthenticationError)
+def partner_refused(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    """Why a partner request was refused (unsigned, bad signature, stale, replay), as a structured error."""
+    reason = getattr(request, "partner_refusal", None)
+    code = getattr(reason, "code", "unsigned")
+    message = getattr(reason, "message", "The request is not signed.")
+    return api.create_response(request, {"error": {"code": code, "message": message}}, status=401)
 
 
 @api.exception_handler(ValidationError)

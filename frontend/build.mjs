@@ -14,5 +14,12 @@ const css = compile("frontend/lookout.scss", {
   silenceDeprecations: ["import"],
 });
 writeFileSync(`${out}/css/lookout.css`, css.css);
+// The independent service's own look (lookout.settings.independent): a separate entry, same components.
+const charity = compile("frontend/independent.scss", {
+  style: "compressed",
+  quietDeps: true,
+  silenceDeprecations: ["import"],
+});
+writeFileSync(`${out}/css/independent.css`, charity.css);
 copyFileSync(`${govuk}/govuk-frontend.min.js`, `${out}/js/govuk-frontend.min.js`);
-console.log(`built ${out}/css/lookout.css (${css.css.length} bytes)`);
+console.log(`built ${out}/css/lookout.css (${css.css.length} bytes), independent.css (${charity.css.length} bytes)`);

@@ -27,8 +27,10 @@ def partner_keys() -> dict[str, bytes]:
 
 
 def backoff(attempts: int) -> timedelta:
-    """5 s, 10 s, 20 s … doubling, at most an hour between tries."""
-    return min(timedelta(seconds=5 * 2 ** min(max(attempts - 1, 0), 20)), MAX_BACKOFF)
+    """5 s, 10 s, 20 s … doubling, at most an hour between tries (LOOKOUT_PARTNER_RETRY_SECONDS sets the
+    first wait; the end-to-end test shortens it)."""
+    base: int = settings.LOOKOUT_PARTNER_RETRY_SECONDS
+    return min(timedelta(seconds=base * 2 ** min(max(attempts - 1, 0), 20)), MAX_BACKOFF)
 
 
 def outbox_enqueue(*, kind: str, path: str, message_id: str, payload: dict[str, Any]) -> OutboxMessage:

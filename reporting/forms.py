@@ -5,13 +5,12 @@ import uuid
 from typing import Any
 
 from django import forms
-from django.conf import settings
-from django.core.files.uploadedfile import UploadedFile
 
-from .attachments import ACCEPTED_TEXT, AttachmentRejected, CleanAttachment, clean_attachment
-from .models import CrimeCategory, ReportStatus
+from .attachments import ACCEPTED_TEXT
+from .models import CrimeCategory, PartnerOutcome, ReportStatus
 from .questions import GuidedQuestionsForm
 from .receipts import receipt_normalise
+from .uploads import MultipleFileField
 
 FILES_NOT_KEPT = (
     "Choose your files again: for your safety, browsers do not keep chosen files when a page is shown again"
@@ -31,34 +30,6 @@ class WhereNowForm(forms.Form):
     def __init__(self, *args: Any, label: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["now"].label = label
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Up to LOOKOUT_REPORT_MAX_FILES files; each is re-encoded (reporting.attachments) during validation."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": "image/*,.heic,.heif,.txt,text/plain"}))
-        super().__init__(**kwargs)
-
-    def clean(self, data: Any, initial: Any = None) -> list[CleanAttachment]:
-        uploads: list[UploadedFile] = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
-        limit: int = settings.LOOKOUT_REPORT_MAX_FILES
-        if len(uploads) > limit:
-            raise forms.ValidationError(f"Choose {limit} files or fewer")
-        cleaned: list[CleanAttachment] = []
-        errors: list[str] = []
-        for number, upload in enumerate(uploads, start=1):
-            try:
-                cleaned.append(clean_attachment(upload))
-            except AttachmentRejected as exc:
-                errors.append(f"File {number} was not taken: {exc}")
-        if errors:
-            raise forms.ValidationError(errors)
-        return cleaned
 
 
 class TokenMixin(forms.Form):
@@ -196,3 +167,15 @@ class JustificationForm(forms.Form):
 
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label="Status", choices=ReportStatus.choices)
+
+
+class OutcomeForm(forms.Form):
+    """What came of an anonymous report; the independent service is told (it may offer a reward)."""
+
+    outcome = forms.ChoiceField(
+        label="What came of this information?",
+        help_text="Sent to the independent service under its reference only. Nothing else about the case goes.",
+        choices=PartnerOutcome.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select what came of it"},
+    )

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Case, IntegerField, Value, When
 
-from .questions import Acquaintance, InAreaAnswer
+from .questions import Acquaintance, CrimeCategory, InAreaAnswer
 
 
 class Channel(models.TextChoices):
@@ -20,12 +20,6 @@ class Channel(models.TextChoices):
     PHONE = "phone", "Phone"
     EMAIL = "email", "Email"
     IN_PERSON = "in_person", "In person"
-
-
-class CrimeCategory(models.TextChoices):
-    VIOLENCE = "violence", "Violence"
-    DRUGS = "drugs", "Drugs"
-    OTHER = "other", "Other crime"
 
 
 class ReportStatus(models.TextChoices):
@@ -44,6 +38,16 @@ STATUS_FOR_REPORTER = {
 }
 
 
+class PartnerOutcome(models.TextChoices):
+    """What came of an anonymous report, told to the independent service (which may then offer a reward)."""
+
+    ARREST_AND_CHARGE = "arrest_and_charge", "Led to an arrest and charge"
+    ARREST = "arrest", "Led to an arrest (no charge yet)"
+    LOCATED = "located", "Helped locate the person"
+    PROPERTY_RECOVERED = "property_recovered", "Led to property, drugs or weapons being recovered"
+    NO_FURTHER_ACTION = "no_further_action", "No further action"
+
+
 class InformationReportQuerySet(models.QuerySet["InformationReport"]):
     def inbox_order(self) -> "InformationReportQuerySet":
         """Urgent first, then open before closed, then newest first."""
@@ -60,7 +64,12 @@ class InformationReport(models.Model):
     crime_category = models.CharField(max_length=20, choices=CrimeCategory.choices, blank=True)
     urgent = models.BooleanField(default=False, help_text="The reporter said they know where the person is now.")
     status = models.CharField(max_length=20, choices=ReportStatus.choices, default=ReportStatus.RECEIVED)
+    # For anonymous reports only the day is known (reporting.rules.anonymous_received_at): midnight, local time.
     received_at = models.DateTimeField(db_index=True)
+    # Anonymous reports forwarded by the independent service: its opaque reference, the only name either
+    # side uses for the report; and what the police told it came of the report.
+    partner_reference = models.CharField(max_length=40, unique=True, null=True, blank=True, editable=False)
+    partner_outcome = models.CharField(max_length=30, choices=PartnerOutcome.choices, blank=True)
 
     # The guided questions (reporting.questions). Every one is optional except `details`.
     acquaintance = models.CharField(max_length=20, choices=Acquaintance.choices, blank=True)
@@ -89,6 +98,10 @@ class InformationReport(models.Model):
 
     def __str__(self) -> str:
         return f"Report {self.pk}"
+
+    @property
+    def is_forwarded(self) -> bool:
+        return bool(self.partner_reference)
 
     @property
     def status_for_reporter(self) -> str:

@@ -17,6 +17,12 @@ class Acquaintance(models.TextChoices):
     NOT_SURE = "not_sure", "I am not sure"
 
 
+class CrimeCategory(models.TextChoices):
+    VIOLENCE = "violence", "Violence"
+    DRUGS = "drugs", "Drugs"
+    OTHER = "other", "Other crime"
+
+
 class InAreaAnswer(models.TextChoices):
     YES = "yes", "Yes"
     NO = "no", "No"

@@ -7,7 +7,7 @@ because every such read checks the role and is audited.
 import json
 import uuid
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -21,8 +21,10 @@ from django.utils import timezone
 from accounts.roles import Role, has_role
 from appeals.models import Appeal
 from audit.services import audit_record
+from partner import paths
+from partner.services import outbox_enqueue
 
-from .attachments import CleanAttachment
+from .attachments import AttachmentRejected, CleanAttachment, clean_attachment
 from .crypto import replay_open, replay_seal, seal, unseal
 from .models import (
     Attachment,
@@ -31,10 +33,12 @@ from .models import (
     InformationReport,
     Message,
     MessageDirection,
+    PartnerOutcome,
     Receipt,
     ReportStatus,
 )
 from .receipts import receipt_format, receipt_hash, receipt_new
+from .rules import anonymous_received_at
 
 # Who reads reports and talks to reporters: the intelligence desk (and administrators, who run it).
 REPORT_ROLES = (Role.ANALYST, Role.ADMINISTRATOR)
@@ -215,6 +219,21 @@ def report_question_send(*, report: InformationReport, actor: User, body: str, t
     )
     if created:
         audit_record(actor=actor, action="report.question_sent", target=report, detail={"message": message.pk})
+        if report.partner_reference:
+            # An anonymous report: the question goes to the independent service (signed, retried until
+            # acknowledged), which shows it to the reporter when they come back with their receipt.
+            message_id = f"question:{message.idempotency_token}"
+            outbox_enqueue(
+                kind="question",
+                path=paths.INDEPENDENT_QUESTIONS,
+                message_id=message_id,
+                payload={
+                    "message_id": message_id,
+                    "reference": report.partner_reference,
+                    "question_id": str(message.idempotency_token),
+                    "question": body,
+                },
+            )
     return message
 
 
@@ -270,3 +289,141 @@ def attachment_original_reveal(*, attachment: Attachment, actor: User, justifica
     with attachment.original_sealed.open("rb") as sealed:
         original = unseal(sealed.read())
     return original, attachment.original_content_type
+
+
+# --- Reports forwarded by the independent service (api.partner) ------------------------------------------
+
+
+@dataclass(frozen=True)
+class ForwardedFile:
+    kind: str
+    content_type: str
+    data: bytes
+
+
+class ForwardedReportRefused(ValueError):
+    """A forwarded report that cannot be taken; the message says why (returned to the sender)."""
+
+
+def _reclean(files: list[ForwardedFile]) -> list[CleanAttachment]:
+    """The charity sends cleaned copies; they are cleaned again here, because this service trusts no file."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    cleaned = []
+    for number, item in enumerate(files, start=1):
+        try:
+            cleaned.append(clean_attachment(SimpleUploadedFile("file", item.data, content_type=item.content_type)))
+        except AttachmentRejected as exc:
+            raise ForwardedReportRefused(f"File {number}: {exc}") from exc
+    return cleaned
+
+
+def report_receive_forwarded(
+    *,
+    reference: str,
+    appeal_reference: str,
+    crime_category: str,
+    urgency: str,
+    received_on: date,
+    answers: dict[str, Any],
+    files: list[ForwardedFile],
+) -> dict[str, Any]:
+    """Take an anonymous report from the independent service under its opaque reference.
+
+    Runs inside partner.services.receive_message, so a retried delivery returns the first acknowledgement
+    and creates nothing. Only the day received is stored (reporting.rules.anonymous_received_at); there is
+    no receipt, no contact details and no original file for an anonymous report."""
+    appeal = Appeal.objects.filter(reference=appeal_reference).first() if appeal_reference else None
+    if appeal_reference and appeal is None:
+        raise ForwardedReportRefused(f"There is no appeal {appeal_reference}.")
+    cleaned = _reclean(files)
+    existing = InformationReport.objects.filter(partner_reference=reference).first()
+    if existing is not None:  # the message id changed but the report did not: never a second copy
+        return {"reference": reference, "received": True}
+    from .questions import QUESTION_FIELDS
+
+    stored: list[str] = []
+    try:
+        with transaction.atomic():
+            report = InformationReport.objects.create(
+                channel=Channel.ANONYMOUS,
+                partner_reference=reference,
+                appeal=appeal,
+                crime_category="" if appeal else crime_category,
+                urgent=urgency == "urgent",
+                received_at=anonymous_received_at(received_on),
+                idempotency_token=uuid.uuid4(),
+                **{name: str(answers.get(name) or "") for name in QUESTION_FIELDS},
+            )
+            for clean in cleaned:
+                _store_attachment(report=report, message=None, clean=clean, stored=stored)
+            audit_record(
+                actor=None,
+                action="report.received_from_partner",
+                target=report,
+                detail={"reference": reference, "appeal": appeal_reference, "urgency": urgency, "files": len(cleaned)},
+            )
+    except BaseException:
+        _discard(stored)
+        raise
+    return {"reference": reference, "received": True}
+
+
+def report_answer_receive(*, reference: str, question_id: str, answer: str) -> dict[str, Any]:
+    """A sanitised answer from an anonymous reporter, relayed by the independent service, linked to the
+    report by its opaque reference and to the question it answers."""
+    report = InformationReport.objects.filter(partner_reference=reference).first()
+    question = (
+        Message.objects.filter(
+            report=report, idempotency_token=question_id, direction=MessageDirection.TO_REPORTER
+        ).first()
+        if report is not None
+        else None
+    )
+    if report is None or question is None:
+        raise ForwardedReportRefused("No question with that reference.")
+    token = uuid.uuid5(uuid.NAMESPACE_URL, f"lookout-partner-answer:{question_id}")
+    message, created = Message.objects.get_or_create(
+        idempotency_token=token,
+        defaults={
+            "report": report,
+            "direction": MessageDirection.FROM_REPORTER,
+            "body": answer,
+            "sent_at": anonymous_received_at(timezone.localdate()),
+        },
+    )
+    if created:
+        audit_record(
+            actor=None, action="report.partner_answer_received", target=report, detail={"question": question.pk}
+        )
+    return {"reference": reference, "received": True}
+
+
+@transaction.atomic
+def report_outcome_record(*, report: InformationReport, actor: User, outcome: str) -> InformationReport:
+    """Record what came of an anonymous report and tell the independent service, which may offer the
+    reporter a reward under its own policy. Sent once per outcome value; never anything about the case."""
+    _require(actor, REPORT_ROLES)
+    if outcome not in PartnerOutcome.values:
+        raise ValueError(f"Unknown outcome {outcome!r}")
+    report = InformationReport.objects.select_for_update().get(pk=report.pk)
+    if not report.partner_reference:
+        raise PermissionDenied("Outcomes are sent only for reports forwarded by the independent service.")
+    if report.partner_outcome == outcome:
+        return report
+    report.partner_outcome = outcome
+    report.save(update_fields=["partner_outcome"])
+    message_id = f"outcome:{report.partner_reference}:{outcome}"
+    outbox_enqueue(
+        kind="outcome",
+        path=paths.INDEPENDENT_OUTCOMES,
+        message_id=message_id,
+        payload={
+            "message_id": message_id,
+            "reference": report.partner_reference,
+            "outcome": outcome,
+            "label": PartnerOutcome(outcome).label,
+        },
+    )
+    audit_record(actor=actor, action="report.outcome_recorded", target=report, detail={"outcome": outcome})
+    return report

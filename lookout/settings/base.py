@@ -196,6 +196,8 @@ LOOKOUT_STAFF_BASE_URL = os.environ.get("LOOKOUT_STAFF_BASE_URL", "http://127.0.
 DEV_PARTNER_KEY = "dev-partner-key-not-for-production"  # noqa: S105
 LOOKOUT_PARTNER_URL = os.environ.get("LOOKOUT_INDEPENDENT_URL", "http://127.0.0.1:8001")
 LOOKOUT_PARTNER_KEY_ID = os.environ.get("LOOKOUT_PARTNER_KEY_ID", "k1")
+# The first wait before retrying an unacknowledged message; it doubles on each failure, up to an hour.
+LOOKOUT_PARTNER_RETRY_SECONDS = int(os.environ.get("LOOKOUT_PARTNER_RETRY_SECONDS", "5"))
 LOOKOUT_PARTNER_KEYS = {LOOKOUT_PARTNER_KEY_ID: os.environ.get("LOOKOUT_PARTNER_KEY", DEV_PARTNER_KEY)}
 
 # E-mail: SMTP settings from the environment in production; the demo writes messages to var/mail.

@@ -13,7 +13,7 @@ from accounts.decorators import acting_user, staff_required
 from accounts.roles import has_role
 
 from .. import services
-from ..forms import JustificationForm, StaffQuestionForm, StatusForm
+from ..forms import JustificationForm, OutcomeForm, StaffQuestionForm, StatusForm
 from ..models import Attachment, InformationReport
 from ..selectors import staff_report, staff_reports
 from ..services import REPORT_ROLES, REVEAL_ROLES
@@ -34,6 +34,7 @@ def _detail(request: HttpRequest, report: InformationReport, status: int = 200, 
         "reveal_form": JustificationForm(),
         "can_reveal": has_role(acting_user(request), *REVEAL_ROLES),
         "has_contact": hasattr(report, "contact"),
+        "outcome_form": OutcomeForm(initial={"outcome": report.partner_outcome or None}),
         **extra,
     }
     return render(request, "reporting/staff/detail.html", context, status=status)
@@ -75,6 +76,20 @@ def report_status(request: HttpRequest, pk: int) -> HttpResponse:
         return _detail(request, report, status=400, status_form=form)
     services.report_status_set(report=report, actor=acting_user(request), status=form.cleaned_data["status"])
     messages.success(request, "Status changed.")
+    return redirect("reporting_staff:detail", report.pk)
+
+
+@staff_required(*REPORT_ROLES)
+@require_POST
+def report_outcome(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _report(pk)
+    form = OutcomeForm(request.POST)
+    if not report.partner_reference:
+        raise Http404
+    if not form.is_valid():
+        return _detail(request, report, status=400, outcome_form=form)
+    services.report_outcome_record(report=report, actor=acting_user(request), outcome=form.cleaned_data["outcome"])
+    messages.success(request, "Outcome recorded and sent to the independent service.")
     return redirect("reporting_staff:detail", report.pk)
 
 

@@ -1,5 +1,10 @@
-"""Serve the demo: the web app under gunicorn (request logs without client addresses or user agents), the
-task worker and the review sweep, until interrupted."""
+"""Serve the demo: both services side by side, each under gunicorn (request logs without client addresses
+or user agents) with its own task worker and partner-delivery safety net, until interrupted.
+
+- the police service on 127.0.0.1:LOOKOUT_PORT (8000), settings lookout.settings.local;
+- the independent anonymous service ("Speak Up Safely") on 127.0.0.1:LOOKOUT_INDEPENDENT_PORT (8001),
+  settings lookout.settings.independent, its own SQLite database (var/independent.sqlite3).
+"""
 
 import os
 import signal
@@ -14,35 +19,60 @@ from django.core.management.base import BaseCommand
 ACCESS_LOG_FORMAT = '"%(r)s" %(s)s %(b)s %(M)sms'
 
 
+def gunicorn(bindir: str, wsgi: str, port: str) -> list[str]:
+    return [
+        os.path.join(bindir, "gunicorn"),
+        wsgi,
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        "2",
+        "--threads",
+        "4",
+        "--access-logfile",
+        "-",
+        "--access-logformat",
+        ACCESS_LOG_FORMAT,
+    ]
+
+
 class Command(BaseCommand):
-    help = "Run the demo web server and background jobs on 127.0.0.1 (LOOKOUT_PORT, default 8000)."
+    help = "Run both demo services and their background jobs on 127.0.0.1 (LOOKOUT_PORT, LOOKOUT_INDEPENDENT_PORT)."
 
     def handle(self, *args: Any, **options: Any) -> None:
         port = os.environ.get("LOOKOUT_PORT", "8000")
+        independent_port = os.environ.get("LOOKOUT_INDEPENDENT_PORT", "8001")
         python = sys.executable
         bindir = os.path.dirname(python)
-        processes = [
-            subprocess.Popen(  # noqa: S603 - fixed argument list
-                [
-                    os.path.join(bindir, "gunicorn"),
-                    "lookout.wsgi:application",
-                    "--bind",
-                    f"127.0.0.1:{port}",
-                    "--workers",
-                    "2",
-                    "--threads",
-                    "4",
-                    "--access-logfile",
-                    "-",
-                    "--access-logformat",
-                    ACCESS_LOG_FORMAT,
-                ]
-            ),
-            subprocess.Popen([python, "manage.py", "appeals_review", "--every", "600"]),  # noqa: S603
-            # The database-backed worker for Django's Tasks API (notifications, later image processing).
-            subprocess.Popen([python, "manage.py", "db_worker", "--interval", "1", "--no-reload"]),  # noqa: S603
+        police_env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "lookout.settings.local",
+            "LOOKOUT_INDEPENDENT_URL": f"http://127.0.0.1:{independent_port}",
+        }
+        independent_env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "lookout.settings.independent",
+            "LOOKOUT_POLICE_API_URL": os.environ.get("LOOKOUT_POLICE_API_URL", f"http://127.0.0.1:{port}"),
+        }
+        manage = [python, "manage.py"]
+        commands: list[tuple[list[str], dict[str, str]]] = [
+            (gunicorn(bindir, "lookout.wsgi:application", port), police_env),
+            ([*manage, "appeals_review", "--every", "600"], police_env),
+            # The database-backed worker for Django's Tasks API (notifications, partner delivery).
+            ([*manage, "db_worker", "--interval", "1", "--no-reload"], police_env),
+            ([*manage, "partner_deliver", "--every", "30"], police_env),
+            (gunicorn(bindir, "independent.wsgi:application", independent_port), independent_env),
+            ([*manage, "db_worker", "--interval", "1", "--no-reload"], independent_env),
+            ([*manage, "partner_deliver", "--every", "30"], independent_env),
         ]
+        processes = [subprocess.Popen(argv, env=env) for argv, env in commands]  # noqa: S603 - fixed argument lists
         self.stdout.write(self.style.SUCCESS(f"Lookout is running: http://127.0.0.1:{port}/  (staff: /staff/)"))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Speak Up Safely (independent) is running: http://127.0.0.1:{independent_port}/"
+                "  (operators: /operators/)"
+            )
+        )
         try:
             processes[0].wait()
         except KeyboardInterrupt:

@@ -1,0 +1,197 @@
+"""What the charity keeps: anonymous reports, their cleaned files, follow-up questions and rewards.
+
+No field records who a reporter is or anything about their device or connection, and no time finer than the
+day a report arrived: an exact time could be matched against a phone or network log. Reports are ordered by
+urgency, then the order they arrived in (the id). The receipt and the reward collection code are kept only as
+keyed hashes (reporting.receipts). No original upload is ever stored, only the cleaned copy.
+"""
+
+import uuid
+
+from django.db import models
+from django.db.models import Case, IntegerField, Value, When
+
+from reporting.questions import Acquaintance, CrimeCategory, InAreaAnswer
+
+
+class ReportChannel(models.TextChoices):
+    WEB = "web", "Online"
+    PHONE = "phone", "Phone (taken by an operator)"
+
+
+class ReportState(models.TextChoices):
+    RECEIVED = "received", "Waiting for review"
+    HELD = "held", "Held"
+    FORWARDED = "forwarded", "Forwarded to the police"
+
+
+class Urgency(models.TextChoices):
+    URGENT = "urgent", "Urgent: whereabouts now or a risk of harm"
+    PRIORITY = "priority", "Priority"
+    ROUTINE = "routine", "Routine"
+
+
+URGENCY_ORDER = {Urgency.URGENT: 0, Urgency.PRIORITY: 1, Urgency.ROUTINE: 2}
+
+# What the reporter reads when they come back with their receipt.
+STATE_FOR_REPORTER = {
+    ReportState.RECEIVED: "Received. One of our team will read it soon.",
+    ReportState.HELD: "Received. One of our team has read it and is looking after it.",
+    ReportState.FORWARDED: "Passed on. We have sent your information to the police, without anything about you.",
+}
+
+
+def opaque_reference() -> str:
+    """The only name the police ever have for a report: random, and unrelated to the receipt."""
+    return f"SUS-{uuid.uuid4().hex[:20].upper()}"
+
+
+class AnonymousReportQuerySet(models.QuerySet["AnonymousReport"]):
+    def console_order(self) -> "AnonymousReportQuerySet":
+        """Urgent first (the reporter's "right now", or the operator's grade), open before forwarded,
+        then oldest first within each, so nothing waits at the bottom."""
+        return self.annotate(
+            _urgency=Case(
+                When(reporter_urgent=True, then=Value(0)),
+                *[When(urgency=k, then=Value(v)) for k, v in URGENCY_ORDER.items()],
+                default=Value(1),
+                output_field=IntegerField(),
+            ),
+            _done=Case(When(state=ReportState.FORWARDED, then=Value(1)), default=Value(0), output_field=IntegerField()),
+        ).order_by("_done", "_urgency", "pk")
+
+
+class AnonymousReport(models.Model):
+    reference = models.CharField(max_length=40, unique=True, default=opaque_reference, editable=False)
+    channel = models.CharField(max_length=10, choices=ReportChannel.choices, default=ReportChannel.WEB)
+    # A wanted-person appeal (its public reference and title, as the police API showed them), or none.
+    appeal_reference = models.CharField(max_length=20, blank=True)
+    appeal_title = models.CharField(max_length=200, blank=True)
+    crime_category = models.CharField(max_length=20, choices=CrimeCategory.choices, blank=True)
+    reporter_urgent = models.BooleanField(default=False, help_text="They said they know where the person is now.")
+    received_on = models.DateField(db_index=True)
+    state = models.CharField(max_length=20, choices=ReportState.choices, default=ReportState.RECEIVED)
+
+    # The reporter's own words (reporting.questions): read by operators, never forwarded as they are.
+    details = models.TextField()
+    acquaintance = models.CharField(max_length=20, choices=Acquaintance.choices, blank=True)
+    last_seen_when = models.CharField(max_length=200, blank=True)
+    last_seen_where = models.CharField(max_length=300, blank=True)
+    in_your_area = models.CharField(max_length=10, choices=InAreaAnswer.choices, blank=True)
+    vehicle_make = models.CharField(max_length=60, blank=True)
+    vehicle_model = models.CharField(max_length=60, blank=True)
+    vehicle_colour = models.CharField(max_length=40, blank=True)
+    vehicle_registration = models.CharField(max_length=12, blank=True)
+    places = models.TextField(blank=True)
+    companions = models.TextField(blank=True)
+
+    # The operator's review: the sanitised answers (what the police will see), the grade, and a hold reason.
+    sanitised = models.JSONField(null=True, blank=True)
+    urgency = models.CharField(max_length=10, choices=Urgency.choices, blank=True)
+    hold_reason = models.TextField(blank=True)
+    forwarded_on = models.DateField(null=True, blank=True)
+    # What the police said came of it (partner message "outcome"), e.g. arrest_and_charge.
+    police_outcome = models.CharField(max_length=40, blank=True)
+    police_outcome_label = models.CharField(max_length=120, blank=True)
+
+    receipt_hash = models.CharField(max_length=64, unique=True)
+    # The nonce of the signed form token (independent.formtoken): a repeated post finds this report.
+    form_nonce = models.CharField(max_length=64, unique=True)
+    # The receipt, encrypted, for a short time only, so a repeated post shows the same code (ADR 0004).
+    receipt_replay = models.BinaryField(null=True, blank=True, editable=False)
+    receipt_replay_until = models.DateTimeField(null=True, blank=True, db_index=True)
+
+    objects = AnonymousReportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def is_urgent(self) -> bool:
+        return self.reporter_urgent or self.urgency == Urgency.URGENT
+
+    @property
+    def state_for_reporter(self) -> str:
+        return STATE_FOR_REPORTER[ReportState(self.state)]
+
+
+def _clean_path(instance: "CleanFile", filename: str) -> str:
+    return f"independent/clean/{uuid.uuid4().hex}"
+
+
+class CleanFile(models.Model):
+    """A file from a reporter, re-encoded with no metadata. The original is never written anywhere.
+    Its name is not kept either: a file name can name the person who took it."""
+
+    report = models.ForeignKey(AnonymousReport, on_delete=models.CASCADE, related_name="files")
+    follow_up = models.ForeignKey("FollowUp", null=True, blank=True, on_delete=models.CASCADE, related_name="files")
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    kind = models.CharField(max_length=10)  # "image" | "text" (reporting.attachments)
+    clean_file = models.FileField(upload_to=_clean_path)
+    content_type = models.CharField(max_length=60)
+    size = models.PositiveIntegerField()
+    # The operator may leave a file out of what is forwarded (a photo taken from the reporter's window).
+    forward = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} on {self.report_id}"
+
+
+class FollowUpState(models.TextChoices):
+    ASKED = "asked", "Waiting for the reporter"
+    ANSWERED = "answered", "Answered: waiting for review"
+    SENT = "sent", "Sanitised answer sent to the police"
+
+
+class FollowUp(models.Model):
+    """A question from the police ("keep in contact") and the reporter's answer. The police's question id
+    is theirs; the reporter's raw answer stays here, only the sanitised answer goes back."""
+
+    report = models.ForeignKey(AnonymousReport, on_delete=models.CASCADE, related_name="follow_ups")
+    police_question_id = models.CharField(max_length=80, unique=True)
+    question = models.TextField()
+    asked_on = models.DateField()
+    state = models.CharField(max_length=10, choices=FollowUpState.choices, default=FollowUpState.ASKED)
+    answer = models.TextField(blank=True)
+    answered_on = models.DateField(null=True, blank=True)
+    answer_nonce = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    sanitised_answer = models.TextField(blank=True)
+    sent_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"Follow-up {self.pk} on {self.report_id}"
+
+
+class RewardState(models.TextChoices):
+    OFFERED = "offered", "Offered"
+    CLAIMED = "claimed", "Claimed: collection code given"
+    PAID = "paid", "Paid"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+class Reward(models.Model):
+    """A reward the charity offers when the police say a report led to an arrest and charge (or another
+    outcome in LOOKOUT_REWARD_OUTCOMES). Collected with a one-time code, separate from the receipt, stored
+    only as a keyed hash; paid out of band (for example cash at a counter) without any identity."""
+
+    report = models.OneToOneField(AnonymousReport, on_delete=models.PROTECT, related_name="reward")
+    amount = models.DecimalField(max_digits=8, decimal_places=2)
+    currency = models.CharField(max_length=3, default="GBP")
+    expires_on = models.DateField()
+    state = models.CharField(max_length=10, choices=RewardState.choices, default=RewardState.OFFERED)
+    offered_on = models.DateField()
+    collection_code_hash = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    claimed_on = models.DateField(null=True, blank=True)
+    paid_on = models.DateField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"Reward for {self.report_id}"

@@ -1,0 +1,248 @@
+"""Both services for real on loopback: each under gunicorn with its own database (SQLite files, or
+PostgreSQL databases named after the suite's own when DATABASE_URL points at PostgreSQL), its own worker
+(db_worker) and its own log files. Used by test_end_to_end.py."""
+
+import http.cookiejar
+import os
+import re
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+ACCESS_LOG_FORMAT = '"%(r)s" %(s)s %(b)s %(M)sms'  # the demo's: no address, user agent or referrer
+
+CLIENT_ADDRESS = "203.0.113.77"
+FORWARDED_ADDRESS = "198.51.100.42"
+USER_AGENT = "DistinctiveAgent/9.9 (LookoutProbe; Zx81)"
+REFERRER = "https://referrer-probe.example.net/came-from"
+NEEDLES = [CLIENT_ADDRESS, FORWARDED_ADDRESS, "DistinctiveAgent", "LookoutProbe", "referrer-probe"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class Database:
+    url: str
+    sqlite_path: Path | None = None
+    pg_name: str = ""
+
+    def rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        if self.sqlite_path is not None:
+            with sqlite3.connect(self.sqlite_path) as conn:
+                return conn.execute(sql, params).fetchall()
+        import psycopg
+
+        with psycopg.connect(self.url, autocommit=True) as conn:
+            return conn.execute(sql.replace("?", "%s"), params).fetchall()  # type: ignore[arg-type]
+
+    def tables(self) -> list[str]:
+        if self.sqlite_path is not None:
+            return [r[0] for r in self.rows("SELECT name FROM sqlite_master WHERE type='table'")]
+        return [r[0] for r in self.rows("SELECT tablename FROM pg_tables WHERE schemaname='public'")]
+
+    def dump(self) -> str:
+        """Every value in every table, binary columns included."""
+        parts = []
+        for table in self.tables():
+            for row in self.rows(f'SELECT * FROM "{table}"'):  # noqa: S608 - names from the catalogue
+                for value in row:
+                    if isinstance(value, bytes | memoryview):
+                        parts.append(bytes(value).decode("latin-1"))
+                    else:
+                        parts.append(str(value))
+        return "\n".join(parts)
+
+
+def make_databases(tmp: Path) -> tuple[Database, Database, Callable[[], None]]:
+    base_url = os.environ.get("DATABASE_URL", "")
+    if not base_url.startswith("postgres"):
+        police, indep = tmp / "police.sqlite3", tmp / "independent.sqlite3"
+        return (
+            Database(f"sqlite:///{police}", sqlite_path=police),
+            Database(f"sqlite:///{indep}", sqlite_path=indep),
+            lambda: None,
+        )
+    import psycopg
+
+    parsed = urllib.parse.urlsplit(base_url)
+    stem = parsed.path.lstrip("/") or "lookout"
+    names = [f"{stem}_e2e_police", f"{stem}_e2e_independent"]
+    admin = parsed._replace(path="/postgres").geturl()
+
+    def drop() -> None:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            for name in names:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    drop()
+    with psycopg.connect(admin, autocommit=True) as conn:
+        for name in names:
+            conn.execute(f'CREATE DATABASE "{name}"')
+    urls = [parsed._replace(path=f"/{name}").geturl() for name in names]
+    return Database(urls[0], pg_name=names[0]), Database(urls[1], pg_name=names[1]), drop
+
+
+@dataclass
+class Service:
+    name: str
+    port: int
+    env: dict[str, str]
+    logs: Path
+    wsgi: str
+    processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def manage(self, *args: str) -> None:
+        subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=self.env, check=True, capture_output=True)
+
+    def _spawn(self, key: str, argv: list[str]) -> None:
+        out = (self.logs / f"{self.name}-{key}.log").open("ab")
+        self.processes[key] = subprocess.Popen(argv, cwd=ROOT, env=self.env, stdout=out, stderr=subprocess.STDOUT)
+
+    def start_web(self) -> None:
+        self._spawn(
+            "web",
+            [
+                str(BIN / "gunicorn"),
+                self.wsgi,
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--workers",
+                "1",
+                "--threads",
+                "4",
+                "--access-logfile",
+                str(self.logs / f"{self.name}-access.log"),
+                "--access-logformat",
+                ACCESS_LOG_FORMAT,
+            ],
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
+                    return
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError(f"{self.name} did not start")
+
+    def stop_web(self) -> None:
+        process = self.processes.pop("web")
+        process.terminate()
+        process.wait(timeout=20)
+
+    def start_worker(self) -> None:
+        self._spawn("worker", [sys.executable, "manage.py", "db_worker", "--interval", "0.5", "--no-reload"])
+
+    def stop_all(self) -> None:
+        for process in self.processes.values():
+            if process.poll() is None:
+                process.terminate()
+        for process in self.processes.values():
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        self.processes.clear()
+
+
+class Browser:
+    """A person's browser over HTTP, with its cookies; the public one sends distinctive device headers."""
+
+    def __init__(self, *, device_headers: bool = False) -> None:
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+        self.headers: dict[str, str] = {}
+        if device_headers:
+            self.headers = {
+                "User-Agent": USER_AGENT,
+                "X-Forwarded-For": FORWARDED_ADDRESS,
+                "X-Real-IP": CLIENT_ADDRESS,
+                "Forwarded": f"for={FORWARDED_ADDRESS}",
+                "Referer": REFERRER,
+            }
+        self.last_set_cookie: list[str] = []
+
+    def _open(self, request: urllib.request.Request) -> tuple[int, str]:
+        for key, value in self.headers.items():
+            request.add_header(key, value)
+        try:
+            with self.opener.open(request, timeout=30) as response:
+                self.last_set_cookie = response.headers.get_all("Set-Cookie") or []
+                return response.status, response.read().decode()
+        except urllib.error.HTTPError as exc:
+            return exc.code, exc.read().decode()
+
+    def get(self, url: str) -> str:
+        status, body = self._open(urllib.request.Request(url))  # noqa: S310 - loopback test servers
+        assert status == 200, (url, status, body[:2000])
+        return body
+
+    def post(
+        self,
+        url: str,
+        fields: dict[str, Any],
+        *,
+        files: dict[str, tuple[str, bytes, str]] | None = None,
+        headers: dict[str, str] | None = None,
+        expect: int = 200,
+    ) -> str:
+        boundary = uuid.uuid4().hex
+        chunks: list[bytes] = []
+        for name, value in fields.items():
+            for item in value if isinstance(value, list) else [value]:
+                chunks.append(
+                    f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{item}\r\n'.encode()
+                )
+        for name, (filename, data, content_type) in (files or {}).items():
+            chunks.append(
+                f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+                f"Content-Type: {content_type}\r\n\r\n".encode()
+                + data
+                + b"\r\n"
+            )
+        chunks.append(f"--{boundary}--\r\n".encode())
+        request = urllib.request.Request(url, data=b"".join(chunks), method="POST")  # noqa: S310
+        request.add_header("Content-Type", f"multipart/form-data; boundary={boundary}")
+        for key, value in (headers or {}).items():
+            request.add_header(key, value)
+        status, body = self._open(request)
+        assert status == expect, (url, status, body[:3000])
+        return body
+
+
+def field_value(page: str, name: str) -> str:
+    match = re.search(rf'name="{re.escape(name)}"[^>]*value="([^"]*)"', page) or re.search(
+        rf'value="([^"]*)"[^>]*name="{re.escape(name)}"', page
+    )
+    assert match, f"no field {name}"
+    return match.group(1)
+
+
+def wait_for(check: Callable[[], Any], *, timeout: float = 60, what: str = "") -> Any:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        result = check()
+        if result:
+            return result
+        time.sleep(0.3)
+    raise AssertionError(f"timed out waiting for {what}")

@@ -1,0 +1,107 @@
+"""Helpers for the independent service's tests: a fake police API, same-origin posts, operators."""
+
+import json
+import re
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from django.contrib.auth.models import Group, User
+from django.test import Client
+
+from independent.services import OPERATOR_GROUP
+
+SAME_ORIGIN = {"HTTP_SEC_FETCH_SITE": "same-origin"}
+APPEALS = [
+    {
+        "reference": "W-7KQ2",
+        "kind": "wanted",
+        "title": "Darren Kellow",
+        "summary": "Wanted: robbery",
+        "details": {"Name": "Darren Kellow"},
+        "caution_note": "Do not approach him.",
+        "offence_summary": "Armed robbery at a petrol station.",
+        "url": "/appeals/W-7KQ2/",
+    },
+    {
+        "reference": "M-3XPD",
+        "kind": "missing",
+        "title": "Jodie Pryce",
+        "summary": "Missing from Millford",
+        "details": {},
+        "caution_note": "",
+        "offence_summary": "",
+        "url": "/appeals/M-3XPD/",
+    },
+]
+
+
+class FakePoliceApi:
+    """Serves GET /api/v1/public/appeals like the police service; can be stopped to play "down"."""
+
+    def __init__(self) -> None:
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802
+                body = json.dumps(APPEALS).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def make_operator(username: str = "olu.operator") -> User:
+    user = User.objects.create_user(username=username, password="operator-pass-2026")  # noqa: S106
+    group, _ = Group.objects.get_or_create(name=OPERATOR_GROUP)
+    user.groups.add(group)
+    return user
+
+
+def form_token(client: Client, url: str) -> str:
+    page = client.get(url).content.decode()
+    match = re.search(r'name="form_token" value="([^"]+)"', page)
+    assert match, "the page has no form token"
+    return match.group(1)
+
+
+def receipt_of(response) -> str:  # type: ignore[no-untyped-def]
+    match = re.search(r'id="receipt-code">([0-9A-Z-]+)<', response.content.decode())
+    assert match, "no receipt shown"
+    return match.group(1)
+
+
+def jpeg_with_gps(size: tuple[int, int] = (800, 600)) -> bytes:
+    """A real JPEG carrying camera, GPS and comment metadata, as a phone photo does (the same probe as
+    reporting/tests/factories.py, which cannot be imported here: it loads police models)."""
+    import io
+
+    from PIL import Image
+
+    image = Image.new("RGB", size, (120, 160, 200))
+    exif = Image.Exif()
+    exif[0x010F] = "TestCam Maker"
+    exif[0x0110] = "TestCam 3000"
+    gps = exif.get_ifd(0x8825)
+    gps[1] = "N"
+    gps[2] = (51.0, 30.0, 12.5)
+    gps[3] = "W"
+    gps[4] = (0.0, 7.0, 40.2)
+    out = io.BytesIO()
+    image.save(out, format="JPEG", exif=exif, comment=b"secret comment", icc_profile=b"fake-icc" * 10)
+    return out.getvalue()
+
+
+def upload(data: bytes, name: str = "IMG_0001.jpg", content_type: str = "image/jpeg"):  # type: ignore[no-untyped-def]
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, data, content_type=content_type)

@@ -1,0 +1,231 @@
+"""The charity's public pages: appeals (from the police public API), the 999 first step, the anonymous form,
+the receipt, and coming back with it to answer a question or collect a reward.
+
+No page here sets a cookie: the forms carry a signed token and every post must come from our own origin
+(independent.formtoken, docs/adr/0006-csrf-without-cookies.md). Nothing about the client reaches these views
+(lookout.middleware.ForgetClientMiddleware runs first). The receipt is never put in a URL.
+"""
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from .. import services
+from ..forms import AnonymousReportForm, AnswerForm, ClaimForm, ReceiptForm, WhereNowForm
+from ..models import AnonymousReport, FollowUpState
+from ..police_api import Appeal, AppealList, police_appeals
+from ..selectors import report_by_receipt, reward_of
+
+WRONG_RECEIPT = "We could not find information with that receipt code. Check the code and try again"
+THROTTLED = "Too many wrong receipt codes have been tried on this site in the last minute. Wait a minute and try again."
+
+
+def _no_store(response: HttpResponse) -> HttpResponse:
+    response["Cache-Control"] = "no-store, max-age=0"
+    return response
+
+
+def public_post(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """No CSRF cookie (csrf_exempt); instead a post must come from one of our own pages (same origin).
+    The form's signed token is checked by the form itself."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        from ..formtoken import same_origin
+
+        if request.method == "POST" and not same_origin(request):
+            return _no_store(render(request, "independent/public/refused.html", status=403))
+        return view(request, *args, **kwargs)
+
+    return csrf_exempt(wrapped)
+
+
+@require_safe
+def home(request: HttpRequest) -> HttpResponse:
+    listing = police_appeals()
+    return render(
+        request,
+        "independent/public/home.html",
+        {
+            "listing": listing,
+            "wanted": [a for a in listing.appeals if a.is_wanted],
+            "missing": [a for a in listing.appeals if a.is_missing],
+        },
+    )
+
+
+def _appeal(reference: str) -> tuple[Appeal | None, AppealList]:
+    listing = police_appeals()
+    return listing.find(reference), listing
+
+
+def _not_reportable(request: HttpRequest, reference: str) -> HttpResponse | Appeal:
+    appeal, listing = _appeal(reference)
+    if appeal is None:
+        return render(
+            request, "independent/public/unknown_appeal.html", {"reference": reference, "listing": listing}, status=404
+        )
+    if appeal.is_missing:
+        # Information about a missing person goes to the police directly (DESIGN.md).
+        return render(request, "independent/public/missing.html", {"appeal": appeal})
+    return appeal
+
+
+def _start(request: HttpRequest, appeal: Appeal | None) -> HttpResponse:
+    label = (
+        "Do you know where this person is right now?"
+        if appeal
+        else "Is someone in danger, or is a crime happening right now?"
+    )
+    form = WhereNowForm(request.GET or None, label=label)
+    form_url = reverse("independent:appeal_form", args=[appeal.reference]) if appeal else reverse("independent:form")
+    context = {"form": form, "appeal": appeal, "form_url": form_url}
+    if form.is_bound and form.is_valid():
+        if form.cleaned_data["now"] == "yes":
+            return render(request, "independent/public/urgent.html", {**context, "form_url": form_url + "?urgent=1"})
+        return redirect(form_url)
+    return render(request, "independent/public/start.html", context)
+
+
+def _form(request: HttpRequest, appeal: Appeal | None) -> HttpResponse:
+    general = appeal is None
+    if request.method == "POST":
+        form = AnonymousReportForm(request.POST, request.FILES, general=general)
+        if form.is_valid():
+            submitted = services.report_submit(
+                nonce=form.cleaned_data["form_token"],
+                appeal=appeal,
+                answers=form.question_answers(),
+                crime_category=form.cleaned_data.get("crime_category", ""),
+                urgent=form.cleaned_data["urgent"],
+                files=form.cleaned_data["attachments"],
+            )
+            return _no_store(render(request, "independent/public/thanks.html", {"submitted": submitted}))
+        form.note_lost_files(bool(request.FILES))
+        form.fresh_token()
+    else:
+        form = AnonymousReportForm(initial={"urgent": request.GET.get("urgent") == "1"}, general=general)
+    urgent = form["urgent"].value() in {True, "True", "true", "on", "1"}
+    context = {"form": form, "appeal": appeal, "urgent": urgent}
+    return _no_store(render(request, "independent/public/form.html", context))
+
+
+@require_safe
+def appeal_start(request: HttpRequest, reference: str) -> HttpResponse:
+    appeal = _not_reportable(request, reference)
+    if isinstance(appeal, HttpResponse):
+        return appeal
+    return _start(request, appeal)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@public_post
+def appeal_form(request: HttpRequest, reference: str) -> HttpResponse:
+    appeal = _not_reportable(request, reference)
+    if isinstance(appeal, HttpResponse):
+        return appeal
+    return _form(request, appeal)
+
+
+@require_safe
+def start(request: HttpRequest) -> HttpResponse:
+    return _start(request, None)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@public_post
+def form(request: HttpRequest) -> HttpResponse:
+    return _form(request, None)
+
+
+def _report_page(
+    request: HttpRequest, report: AnonymousReport, receipt: str, *, notice: str = "", **extra: object
+) -> HttpResponse:
+    follow_ups = list(report.follow_ups.all())
+    waiting = [f for f in follow_ups if f.state == FollowUpState.ASKED]
+    answer_forms = {
+        f.pk: AnswerForm(initial={"receipt": receipt, "follow_up": f.pk}, auto_id=f"id_answer_{f.pk}_%s")
+        for f in waiting
+    }
+    context = {
+        "report": report,
+        "follow_ups": [(f, answer_forms.get(f.pk)) for f in follow_ups],
+        "reward": reward_of(report),
+        "claim_form": ClaimForm(initial={"receipt": receipt}),
+        "notice": notice,
+        **extra,
+    }
+    return _no_store(render(request, "independent/public/follow_up_report.html", context))
+
+
+def _lookup_page(request: HttpRequest, form: ReceiptForm, status: int = 200) -> HttpResponse:
+    return _no_store(render(request, "independent/public/follow_up.html", {"form": form}, status=status))
+
+
+def _lookup(request: HttpRequest) -> tuple[AnonymousReport | None, HttpResponse | None]:
+    text = request.POST.get("receipt", "")[:60]
+    lookup = report_by_receipt(text)
+    if lookup.report is not None:
+        return lookup.report, None
+    form = ReceiptForm({"receipt": text})
+    form.is_valid()
+    form.add_error("receipt", THROTTLED if lookup.throttled else WRONG_RECEIPT)
+    return None, _lookup_page(request, form, status=429 if lookup.throttled else 200)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@public_post
+def follow_up(request: HttpRequest) -> HttpResponse:
+    if request.method != "POST":
+        return _lookup_page(request, ReceiptForm())
+    form = ReceiptForm(request.POST)
+    if not form.is_valid():
+        return _lookup_page(request, form)
+    report, refusal = _lookup(request)
+    if report is None:
+        assert refusal is not None  # noqa: S101 - _lookup returns one or the other
+        return refusal
+    return _report_page(request, report, form.cleaned_data["receipt"])
+
+
+@require_POST
+@public_post
+def answer(request: HttpRequest) -> HttpResponse:
+    report, refusal = _lookup(request)
+    if report is None:
+        assert refusal is not None  # noqa: S101
+        return refusal
+    form = AnswerForm(request.POST)
+    receipt = request.POST.get("receipt", "")[:60]
+    if not form.is_valid():
+        form.fresh_token()
+        return _report_page(request, report, receipt, answer_error=form)
+    follow_up = report.follow_ups.filter(pk=form.cleaned_data["follow_up"]).first()
+    if follow_up is not None:
+        services.follow_up_answer(
+            follow_up=follow_up, nonce=form.cleaned_data["form_token"], answer=form.cleaned_data["answer"]
+        )
+    report = report_by_receipt(receipt).report or report
+    return _report_page(
+        request, report, receipt, notice="Thank you. We will pass on your answer, without anything about you."
+    )
+
+
+@require_POST
+@public_post
+def claim(request: HttpRequest) -> HttpResponse:
+    report, refusal = _lookup(request)
+    if report is None:
+        assert refusal is not None  # noqa: S101
+        return refusal
+    form = ClaimForm(request.POST)
+    receipt = request.POST.get("receipt", "")[:60]
+    if not form.is_valid():
+        return _report_page(request, report, receipt, notice="This page was open too long. Try again.")
+    code = services.reward_claim(report=report)
+    return _report_page(request, report, receipt, collection_code=code, claim_tried=True)
