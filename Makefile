@@ -40,7 +40,7 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy .
-	$(VENV)/bin/djlint --lint --quiet accounts appeals audit demo lookout reporting
+	$(VENV)/bin/djlint --lint --quiet accounts appeals audit demo intelligence lookout reporting
 
 test-sqlite: install static browser
 	env -u DATABASE_URL $(VENV)/bin/pytest -p no:cacheprovider

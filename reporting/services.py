@@ -35,12 +35,16 @@ from .models import (
     ReportStatus,
 )
 from .receipts import receipt_format, receipt_hash, receipt_new
+from .signals import report_received
 
 # Who reads reports and talks to reporters: the intelligence desk (and administrators, who run it).
 REPORT_ROLES = (Role.ANALYST, Role.ADMINISTRATOR)
 # Who may see a reporter's contact details or an original upload: those who may need to call back or
 # hand over evidence. Every reveal is audited with the reason given.
 REVEAL_ROLES = (Role.ANALYST, Role.ADMINISTRATOR)
+# Who may record information received by phone, e-mail or in person (the desk takes such calls).
+RECORD_ROLES = (Role.ANALYST, Role.ADMINISTRATOR)
+OFFICER_RECORDED_CHANNELS = {Channel.PHONE, Channel.EMAIL, Channel.IN_PERSON}
 
 
 @dataclass(frozen=True)
@@ -80,7 +84,7 @@ def _store_attachment(
     )
     attachment.clean_file.save("clean", ContentFile(clean.clean), save=False)
     stored.append(attachment.clean_file.name)
-    if report.channel == Channel.CONFIDENTIAL:
+    if report.channel != Channel.ANONYMOUS:
         # Evidence: the untouched original, sealed. Anonymous uploads keep no original (DESIGN.md).
         attachment.original_sealed.save("original", ContentFile(seal(clean.original)), save=False)
         stored.append(attachment.original_sealed.name)
@@ -104,14 +108,25 @@ def report_submit(
     urgent: bool = False,
     contact: dict[str, str] | None = None,
     files: list[CleanAttachment] | None = None,
+    channel: str = Channel.CONFIDENTIAL,
+    recorded_by: User | None = None,
 ) -> Submitted:
     """Store a confidential report, its answers, contact details and files in one transaction.
+
+    Staff recording information received by phone, e-mail or in person pass the channel and themselves as
+    `recorded_by` (the audit event names them); the rest is the same as a report made online.
 
     The same token posted again (double click, retry after a time-out) returns the first report and, within
     LOOKOUT_RECEIPT_REPLAY_SECONDS, the same receipt code; it never creates a second report.
     """
     # Not @transaction.atomic: files are written to storage inside the transaction, and must be removed
     # again if it rolls back (storage is not transactional).
+    if channel not in OFFICER_RECORDED_CHANNELS | {Channel.CONFIDENTIAL}:
+        raise ValueError(f"report_submit does not take channel {channel!r}")
+    if (channel in OFFICER_RECORDED_CHANNELS) != (recorded_by is not None):
+        raise ValueError("Phone, e-mail and in-person reports are recorded by an officer; online ones are not.")
+    if recorded_by is not None:
+        _require(recorded_by, RECORD_ROLES)
     repeated = _replay(token)
     if repeated is not None:
         return repeated
@@ -127,7 +142,7 @@ def report_submit(
                 receipt_replay=None, receipt_replay_until=None
             )
             report = InformationReport.objects.create(
-                channel=Channel.CONFIDENTIAL,
+                channel=channel,
                 appeal=appeal,
                 crime_category="" if appeal is not None else crime_category,
                 urgent=urgent,
@@ -143,7 +158,7 @@ def report_submit(
             for clean in files or []:
                 _store_attachment(report=report, message=None, clean=clean, stored=stored)
             audit_record(
-                actor=None,
+                actor=recorded_by,
                 action="report.received",
                 target=report,
                 detail={
@@ -151,8 +166,10 @@ def report_submit(
                     "urgent": urgent,
                     "files": len(files or []),
                     "contact_given": bool(contact),
+                    "channel": channel,
                 },
             )
+            report_received.send(sender=InformationReport, report=report)
     except IntegrityError:
         _discard(stored)
         repeated = _replay(token)  # the same form, posted twice at once: the other post won
@@ -270,3 +287,11 @@ def attachment_original_reveal(*, attachment: Attachment, actor: User, justifica
     with attachment.original_sealed.open("rb") as sealed:
         original = unseal(sealed.read())
     return original, attachment.original_content_type
+
+
+@transaction.atomic
+def report_viewed(*, report: InformationReport, actor: User, page: str) -> None:
+    """Reading a report is reading personal data (the reporter's words, often about others): every view by
+    staff is audited, naming the page it was seen on."""
+    _require(actor, REPORT_ROLES)
+    audit_record(actor=actor, action="report.viewed", target=report, detail={"page": page})
