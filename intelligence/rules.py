@@ -32,19 +32,34 @@ def conditions_go_with_handling_code_c(*, handling_code: str, handling_condition
         )
 
 
-def summary_is_sanitised(*, summary: str, reporter_texts: list[str]) -> None:
-    """The intelligence summary leaves the desk, so it must be written by the analyst, not pasted from the
-    report: it may not contain any of the reporter's contact details, and may not be the report's own words
-    copied whole (a long run of the reporter's text can identify them)."""
-    text = " ".join(summary.lower().split())
-    if not text:
+COPIED_RUN_WORDS = 8
+
+
+def _words(text: str) -> list[str]:
+    return "".join(c.lower() if c.isalnum() else " " for c in text).split()
+
+
+def summary_is_sanitised(*, summary: str, reporter_texts: list[str], contact_details: list[str] | None = None) -> None:
+    """The intelligence summary leaves the desk, so it is written by the analyst, not pasted from the report:
+    it may not contain any of the reporter's contact details, nor any run of COPIED_RUN_WORDS words copied
+    from the reporter's own text (their phrasing can identify them)."""
+    words = _words(summary)
+    if not words:
         raise RuleViolation("summary", "Write a sanitised summary of the intelligence.")
+    joined = f" {' '.join(words)} "
+    for raw in contact_details or []:
+        needle = " ".join(_words(raw))
+        if len(needle) >= 3 and f" {needle} " in joined:
+            raise RuleViolation("summary", "The summary contains the reporter's contact details. Remove them.")
     for raw in reporter_texts:
-        needle = " ".join(raw.lower().split())
-        if needle and len(needle) >= 6 and needle in text:
+        theirs = _words(raw)
+        copied = any(
+            f" {' '.join(theirs[i : i + COPIED_RUN_WORDS])} " in joined
+            for i in range(len(theirs) - COPIED_RUN_WORDS + 1)
+        )
+        if copied:
             raise RuleViolation(
-                "summary",
-                "The summary repeats the reporter's own details or words. Rewrite it in your own words.",
+                "summary", "The summary repeats the reporter's own details or words. Rewrite it in your own words."
             )
 
 

@@ -64,14 +64,8 @@ def _move(action: Action, target: str) -> None:
 
 
 def _reporter_texts(report: InformationReport) -> list[str]:
-    """What of the report's own text must not be copied into a summary: contact details are sealed and
-    cannot be compared, so the reporter's free text fields stand in (long runs of them)."""
-    texts = []
-    for value in [report.details, report.companions, report.places]:
-        for sentence in value.replace("\n", ".").split("."):
-            if len(sentence.split()) >= 8:
-                texts.append(sentence.strip())
-    return texts
+    """The reporter's own free text; contact details are sealed, so the caller passes any it has revealed."""
+    return [report.details, report.companions, report.places]
 
 
 @transaction.atomic
@@ -84,7 +78,7 @@ def grading_add(
     handling_code: str,
     handling_conditions: str = "",
     summary: str,
-    contact_texts: list[str] | None = None,
+    contact_details: list[str] | None = None,
 ) -> Grading:
     """Grade a report with 3x5x2 and write the sanitised summary that may leave the desk."""
     _require(actor, *DESK_ROLES)
@@ -94,7 +88,7 @@ def grading_add(
         handling_code=handling_code,
     )
     rules.conditions_go_with_handling_code_c(handling_code=handling_code, handling_conditions=handling_conditions)
-    rules.summary_is_sanitised(summary=summary, reporter_texts=_reporter_texts(report) + (contact_texts or []))
+    rules.summary_is_sanitised(summary=summary, reporter_texts=_reporter_texts(report), contact_details=contact_details)
     report = InformationReport.objects.select_for_update().get(pk=report.pk)
     grading = Grading.objects.create(
         report=report,
