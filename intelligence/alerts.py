@@ -16,8 +16,8 @@ import json
 import logging
 import urllib.error
 import urllib.request
-from functools import partial
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
 
