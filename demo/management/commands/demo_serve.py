@@ -41,6 +41,8 @@ class Command(BaseCommand):
             subprocess.Popen([python, "manage.py", "appeals_review", "--every", "600"]),  # noqa: S603
             # The database-backed worker for Django's Tasks API (notifications, later image processing).
             subprocess.Popen([python, "manage.py", "db_worker", "--interval", "1", "--no-reload"]),  # noqa: S603
+            # Urgent desk alerts whose worker died before marking them sent are queued again.
+            subprocess.Popen([python, "manage.py", "desk_alerts", "--every", "60"]),  # noqa: S603
         ]
         self.stdout.write(self.style.SUCCESS(f"Lookout is running: http://127.0.0.1:{port}/  (staff: /staff/)"))
         try:
