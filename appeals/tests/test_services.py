@@ -127,6 +127,9 @@ def test_review_due_emails_the_authorising_officer_by_reference_only(django_capt
     assert "Private Name" not in message.body + message.subject
 
 
+# The worker calls close_old_connections(), which closes a connection left inside a test's transaction; on
+# PostgreSQL that broke the test, so it runs with real commits (SQLite's in-memory connection hid this).
+@pytest.mark.django_db(transaction=True)
 def test_review_notice_goes_through_the_database_worker(settings, django_capture_on_commit_callbacks, mailoutbox):
     from django.core.management import call_command
     from django_tasks_db.models import DBTaskResult
