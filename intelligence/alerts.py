@@ -140,7 +140,12 @@ def alert_deliver(*, alert_id: int) -> bool:
     now = timezone.now()
     try:
         with transaction.atomic():
-            alert = Alert.objects.select_for_update().select_related("report__appeal").filter(pk=alert_id).first()
+            alert = (
+                Alert.objects.select_for_update(of=("self",))
+                .select_related("report__appeal")
+                .filter(pk=alert_id)
+                .first()
+            )
             if alert is None or alert.sent_at is not None:
                 return True
             SENDERS[AlertChannel(alert.channel)](alert)

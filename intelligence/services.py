@@ -163,7 +163,8 @@ def action_disseminate(
 
 
 def _locked(action: Action) -> Action:
-    return Action.objects.select_for_update().select_related("appeal", "report").get(pk=action.pk)
+    # Lock the action's row only: the appeal is nullable, and PostgreSQL cannot lock an outer join's side.
+    return Action.objects.select_for_update(of=("self",)).select_related("appeal", "report").get(pk=action.pk)
 
 
 @transaction.atomic
