@@ -12,6 +12,7 @@ class Role(StrEnum):
     ANALYST = "analyst"
     UNIT_OFFICER = "unit_officer"
     ADMINISTRATOR = "administrator"
+    AUDITOR = "auditor"
 
 
 ROLE_LABELS: dict[Role, str] = {
@@ -21,6 +22,7 @@ ROLE_LABELS: dict[Role, str] = {
     Role.ANALYST: "Intelligence analyst",
     Role.UNIT_OFFICER: "Unit officer",
     Role.ADMINISTRATOR: "Administrator",
+    Role.AUDITOR: "Auditor (reads the audit log)",
 }
 
 AnyUser = AbstractBaseUser | AnonymousUser

@@ -39,12 +39,16 @@ from .models import (
 )
 from .receipts import receipt_format, receipt_hash, receipt_new
 from .rules import anonymous_received_at
+from .signals import report_received
 
 # Who reads reports and talks to reporters: the intelligence desk (and administrators, who run it).
 REPORT_ROLES = (Role.ANALYST, Role.ADMINISTRATOR)
 # Who may see a reporter's contact details or an original upload: those who may need to call back or
 # hand over evidence. Every reveal is audited with the reason given.
 REVEAL_ROLES = (Role.ANALYST, Role.ADMINISTRATOR)
+# Who may record information received by phone, e-mail or in person (the desk takes such calls).
+RECORD_ROLES = (Role.ANALYST, Role.ADMINISTRATOR)
+OFFICER_RECORDED_CHANNELS = {Channel.PHONE, Channel.EMAIL, Channel.IN_PERSON}
 
 
 @dataclass(frozen=True)
@@ -84,7 +88,7 @@ def _store_attachment(
     )
     attachment.clean_file.save("clean", ContentFile(clean.clean), save=False)
     stored.append(attachment.clean_file.name)
-    if report.channel == Channel.CONFIDENTIAL:
+    if report.channel != Channel.ANONYMOUS:
         # Evidence: the untouched original, sealed. Anonymous uploads keep no original (DESIGN.md).
         attachment.original_sealed.save("original", ContentFile(seal(clean.original)), save=False)
         stored.append(attachment.original_sealed.name)
@@ -108,14 +112,25 @@ def report_submit(
     urgent: bool = False,
     contact: dict[str, str] | None = None,
     files: list[CleanAttachment] | None = None,
+    channel: str = Channel.CONFIDENTIAL,
+    recorded_by: User | None = None,
 ) -> Submitted:
     """Store a confidential report, its answers, contact details and files in one transaction.
+
+    Staff recording information received by phone, e-mail or in person pass the channel and themselves as
+    `recorded_by` (the audit event names them); the rest is the same as a report made online.
 
     The same token posted again (double click, retry after a time-out) returns the first report and, within
     LOOKOUT_RECEIPT_REPLAY_SECONDS, the same receipt code; it never creates a second report.
     """
     # Not @transaction.atomic: files are written to storage inside the transaction, and must be removed
     # again if it rolls back (storage is not transactional).
+    if channel not in OFFICER_RECORDED_CHANNELS | {Channel.CONFIDENTIAL}:
+        raise ValueError(f"report_submit does not take channel {channel!r}")
+    if (channel in OFFICER_RECORDED_CHANNELS) != (recorded_by is not None):
+        raise ValueError("Phone, e-mail and in-person reports are recorded by an officer; online ones are not.")
+    if recorded_by is not None:
+        _require(recorded_by, RECORD_ROLES)
     repeated = _replay(token)
     if repeated is not None:
         return repeated
@@ -131,7 +146,7 @@ def report_submit(
                 receipt_replay=None, receipt_replay_until=None
             )
             report = InformationReport.objects.create(
-                channel=Channel.CONFIDENTIAL,
+                channel=channel,
                 appeal=appeal,
                 crime_category="" if appeal is not None else crime_category,
                 urgent=urgent,
@@ -147,7 +162,7 @@ def report_submit(
             for clean in files or []:
                 _store_attachment(report=report, message=None, clean=clean, stored=stored)
             audit_record(
-                actor=None,
+                actor=recorded_by,
                 action="report.received",
                 target=report,
                 detail={
@@ -155,8 +170,10 @@ def report_submit(
                     "urgent": urgent,
                     "files": len(files or []),
                     "contact_given": bool(contact),
+                    "channel": channel,
                 },
             )
+            report_received.send(sender=InformationReport, report=report)
     except IntegrityError:
         _discard(stored)
         repeated = _replay(token)  # the same form, posted twice at once: the other post won
@@ -427,3 +444,11 @@ def report_outcome_record(*, report: InformationReport, actor: User, outcome: st
     )
     audit_record(actor=actor, action="report.outcome_recorded", target=report, detail={"outcome": outcome})
     return report
+
+
+@transaction.atomic
+def report_viewed(*, report: InformationReport, actor: User, page: str) -> None:
+    """Reading a report is reading personal data (the reporter's words, often about others): every view by
+    staff is audited, naming the page it was seen on."""
+    _require(actor, REPORT_ROLES)
+    audit_record(actor=actor, action="report.viewed", target=report, detail={"page": page})

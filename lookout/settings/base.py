@@ -37,14 +37,16 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "lookout",
     "accounts",
     "audit",
     "appeals",
     "reporting",
+    "intelligence",
     "api",
     "partner",
-    "intelligence",
     "demo",
 ]
 
@@ -57,7 +59,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Staff sessions: idle time-out, and the second factor on every /staff/ page (docs/adr/0020).
+    "accounts.middleware.StaffSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "lookout.middleware.SecurityHeadersMiddleware",
@@ -226,3 +231,21 @@ LOOKOUT_DOCUMENT_MAX_BYTES = 200 * 1024
 LOOKOUT_FOLLOW_UP_FAILURES_PER_MINUTE = int(os.environ.get("LOOKOUT_FOLLOW_UP_FAILURES_PER_MINUTE", "30"))
 # How long a repeated post of the same form shows the same receipt again.
 LOOKOUT_RECEIPT_REPLAY_SECONDS = 15 * 60
+
+# Staff accounts (docs/adr/0020-intelligence-desk.md). Two-factor (TOTP) sign-in is required on every /staff/
+# page; the demo and local development turn it off (local.py) so the printed demo log-ins work as they are.
+LOOKOUT_REQUIRE_2FA = env_bool("LOOKOUT_REQUIRE_2FA", default=True)
+OTP_TOTP_ISSUER = f"{LOOKOUT_FORCE_NAME} Lookout"
+# A staff session ends after this many minutes without a request (and after SESSION_COOKIE_AGE in any case).
+LOOKOUT_STAFF_IDLE_MINUTES = int(os.environ.get("LOOKOUT_STAFF_IDLE_MINUTES", "30"))
+# Failed sign-ins (password or code) allowed per username before it is locked for LOOKOUT_LOGIN_LOCK_MINUTES.
+LOOKOUT_LOGIN_MAX_FAILURES = int(os.environ.get("LOOKOUT_LOGIN_MAX_FAILURES", "5"))
+LOOKOUT_LOGIN_LOCK_MINUTES = int(os.environ.get("LOOKOUT_LOGIN_LOCK_MINUTES", "15"))
+
+# Urgent alerts to the on-duty intelligence desk: e-mail to these addresses and a signed webhook (either may
+# be empty to turn that channel off). The webhook is signed as partner requests are (partner.signing).
+LOOKOUT_DESK_ALERT_EMAILS = [a for a in os.environ.get("LOOKOUT_DESK_ALERT_EMAILS", "").split(",") if a]
+LOOKOUT_DESK_WEBHOOK_URL = os.environ.get("LOOKOUT_DESK_WEBHOOK_URL", "")
+DEV_DESK_WEBHOOK_KEY = "dev-desk-webhook-key-not-for-production"  # noqa: S105
+LOOKOUT_DESK_WEBHOOK_KEY = os.environ.get("LOOKOUT_DESK_WEBHOOK_KEY", DEV_DESK_WEBHOOK_KEY)
+LOOKOUT_DESK_WEBHOOK_TIMEOUT = 5

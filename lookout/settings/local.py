@@ -3,3 +3,8 @@
 from .base import *  # noqa: F403
 
 DEBUG = True
+
+# The demo's printed log-ins work without an authenticator app; every other environment requires one.
+LOOKOUT_REQUIRE_2FA = env_bool("LOOKOUT_REQUIRE_2FA", default=False)  # noqa: F405
+# Demo alerts are written to var/mail like every other demo e-mail.
+LOOKOUT_DESK_ALERT_EMAILS = LOOKOUT_DESK_ALERT_EMAILS or ["on-duty-desk@example.org"]  # noqa: F405

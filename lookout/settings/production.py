@@ -32,7 +32,12 @@ if not _contact_key_ok or _contact_key == DEV_CONTACT_PRIVATE_KEY:
         "Set LOOKOUT_CONTACT_PRIVATE_KEY to a base64 Curve25519 private key (32 bytes) in production."
     )
 
+if os.environ.get("LOOKOUT_DESK_WEBHOOK_URL") and len(os.environ.get("LOOKOUT_DESK_WEBHOOK_KEY", "")) < 32:
+    raise ImproperlyConfigured("Set LOOKOUT_DESK_WEBHOOK_KEY (32+ characters) to sign desk alerts.")
+
 DEBUG = False
+# Two-factor sign-in is never optional in production.
+LOOKOUT_REQUIRE_2FA = True
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = 63072000

@@ -14,3 +14,5 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Most tests sign in with force_login; the tests of two-factor sign-in turn this on.
+LOOKOUT_REQUIRE_2FA = False

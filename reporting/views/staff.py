@@ -49,7 +49,9 @@ def report_list(request: HttpRequest) -> HttpResponse:
 @staff_required(*REPORT_ROLES)
 @require_safe
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return _detail(request, _report(pk))
+    report = _report(pk)
+    services.report_viewed(report=report, actor=acting_user(request), page="report")
+    return _detail(request, report)
 
 
 @staff_required(*REPORT_ROLES)

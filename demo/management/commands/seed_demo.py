@@ -44,6 +44,37 @@ STAFF = [
     ("ana.analyst", "Ana", "Analyst", StaffProfile.Rank.STAFF, "intel", [Role.ANALYST]),
     ("uma.officer", "Uma", "Officer", StaffProfile.Rank.CONSTABLE, "fugitive", [Role.UNIT_OFFICER]),
     ("adam.admin", "Adam", "Admin", StaffProfile.Rank.STAFF, "intel", [Role.ADMINISTRATOR]),
+    ("aud.auditor", "Aud", "Auditor", StaffProfile.Rank.STAFF, "intel", [Role.AUDITOR]),
+]
+
+# Invented information from the public for the desk: (appeal subject, urgent, channel, details, grade, action).
+DESK_REPORTS: list[tuple[str, bool, str, str, str, str]] = [
+    (
+        "Darren Kellow",
+        True,
+        "confidential",
+        "He is in the launderette on Quay Street right now, grey hoodie.",
+        "2B",
+        "allocated",
+    ),
+    (
+        "Darren Kellow",
+        False,
+        "confidential",
+        "Saw a man like him driving a silver estate near the leisure centre.",
+        "2C",
+        "resulted",
+    ),
+    (
+        "Darren Kellow",
+        False,
+        "phone",
+        "Caller says he stays with a cousin on the Northgate estate some nights.",
+        "2C",
+        "for_allocation",
+    ),
+    ("Darren Kellow", False, "confidential", "I think he works cash-in-hand at a car wash on the ring road.", "", ""),
+    ("", False, "email", "Information about cannabis being grown in a unit behind the old dairy.", "", ""),
 ]
 
 WANTED_NECESSITY = (
@@ -96,6 +127,53 @@ class Command(BaseCommand):
             user.groups.set(Group.objects.filter(name__in=[r.value for r in roles]))
             users[username] = user
         self._appeals(units, users)
+        self._desk(units, users)
+
+    def _desk(self, units: dict[str, Unit], users: dict[str, User]) -> None:
+        """Reports, gradings and actions so the demo desk is not empty. All invented."""
+        import uuid
+
+        from intelligence import services as desk
+        from reporting.services import report_submit
+
+        ana, uma = users["ana.analyst"], users["uma.officer"]
+        summaries = {
+            "2B": "Subject reported at a launderette in the Quay Street area now.",
+            "2C": "Subject possibly using a silver estate car in the east of the town.",
+        }
+        for subject, urgent, channel, details, grade, state in DESK_REPORTS:
+            appeal = Appeal.objects.public().filter(subject_name=subject).first() if subject else None
+            report = report_submit(
+                token=uuid.uuid4(),
+                appeal=appeal,
+                answers={"details": details},
+                crime_category="" if appeal else "drugs",
+                urgent=urgent,
+                channel=channel,
+                recorded_by=ana if channel in {"phone", "email"} else None,
+            ).report
+            if not grade:
+                continue
+            desk.grading_add(
+                report=report,
+                actor=ana,
+                source_evaluation=grade[0],
+                intelligence_assessment=grade[1],
+                handling_code="C" if urgent else "P",
+                handling_conditions="Fugitive team only." if urgent else "",
+                summary=summaries.get(grade, summaries["2C"]),
+            )
+            action = desk.action_disseminate(
+                report=report,
+                actor=ana,
+                unit=units["fugitive"],
+                officer=uma if state in {"allocated", "resulted"} else None,
+                instruction="Attend and confirm whether the subject is there.",
+                priority="immediate" if urgent else "medium",
+                due_at=timezone.now() + timedelta(hours=1 if urgent else 48),
+            )
+            if state == "resulted":
+                desk.action_result(action=action, actor=uma, result="Area checked; no trace. Vehicle not seen.")
 
     def _image(self, appeal: Appeal, author: User, seed: int, kind: str, alt: str) -> AppealImage:
         png = silhouette_png(seed)

@@ -1,0 +1,160 @@
+"""Reads for the desk: the prioritised inbox, each report's timeline, the actions a person may see, the audit
+log filter and the numbers. Each visibility rule has one name here and every view uses it."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.contrib.auth.models import User
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from accounts.roles import Role, has_role
+from appeals.models import ThreatRiskHarm
+from audit.models import AuditEvent
+from reporting.models import InformationReport, ReportStatus
+
+from .models import Action, AppealUnitShare, Grading
+from .services import unit_of
+
+INBOX_LIMIT = 100
+FRESH_FOR = timedelta(hours=24)
+REPORT_TYPE = InformationReport._meta.label_lower
+
+
+def inbox(
+    *, appeal_reference: str = "", unit_id: int | None = None, status: str = "", now: datetime | None = None
+) -> QuerySet[InformationReport]:
+    """The desk's one queue, in this order (closed reports last):
+    1. urgent whereabouts on a high-harm appeal;
+    2. then by the appeal's threat, risk and harm (high, medium, low, none), urgent first within each;
+    3. then fresh (received in the last 24 hours) before older;
+    4. then corroboration: how many reports there are on the same appeal;
+    5. then newest first.
+    """
+    now = now or timezone.now()
+    harm = "appeal__assessment__threat_risk_harm"
+    corroboration = Subquery(
+        InformationReport.objects.filter(appeal=OuterRef("appeal"))
+        .order_by()
+        .values("appeal")
+        .annotate(n=Count("pk"))
+        .values("n")[:1],
+        output_field=IntegerField(),
+    )
+    reports = (
+        InformationReport.objects.select_related("appeal", "appeal__assessment", "appeal__owning_unit")
+        .annotate(
+            closed_rank=Case(When(status=ReportStatus.CLOSED, then=Value(1)), default=Value(0)),
+            top_rank=Case(When(urgent=True, **{harm: ThreatRiskHarm.HIGH}, then=Value(1)), default=Value(0)),
+            harm_rank=Case(
+                When(**{harm: ThreatRiskHarm.HIGH}, then=Value(3)),
+                When(**{harm: ThreatRiskHarm.MEDIUM}, then=Value(2)),
+                When(**{harm: ThreatRiskHarm.LOW}, then=Value(1)),
+                default=Value(0),
+            ),
+            fresh_rank=Case(When(received_at__gte=now - FRESH_FOR, then=Value(1)), default=Value(0)),
+            corroboration=Coalesce(corroboration, Value(1)),
+        )
+        .prefetch_related(
+            Prefetch("gradings", queryset=Grading.objects.order_by("-graded_at", "-pk")),
+            Prefetch("actions", queryset=Action.objects.select_related("unit").order_by("created_at", "pk")),
+        )
+        .order_by(
+            "closed_rank", "-top_rank", "-harm_rank", "-urgent", "-fresh_rank", "-corroboration", "-received_at", "-pk"
+        )
+    )
+    if appeal_reference:
+        reports = reports.filter(appeal__reference=appeal_reference.strip().upper())
+    if unit_id is not None:
+        shared = AppealUnitShare.objects.filter(appeal=OuterRef("appeal"), unit_id=unit_id)
+        reports = reports.filter(Q(appeal__owning_unit_id=unit_id) | Q(Exists(shared)))
+    if status:
+        reports = reports.filter(status=status)
+    return reports
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str  # received, enriched, linked, graded, actioned, resulted, filed
+    at: datetime
+    detail: str = ""
+
+
+# Audit actions that mark a stage of a report (linking and enrichment are written by the enrichment modules).
+AUDIT_STAGES = {
+    "report.enriched": "enriched",
+    "report.linked": "linked",
+    "link.confirmed": "linked",
+}
+STAGE_ORDER = ["received", "enriched", "linked", "graded", "actioned", "resulted", "filed"]
+
+
+def timelines(reports: list[InformationReport]) -> dict[int, list[Stage]]:
+    """Each report's timeline from its own dates, its gradings and actions (prefetched by inbox()) and the
+    audit events that mark linking and enrichment: one query for the whole page."""
+    events: dict[int, list[AuditEvent]] = defaultdict(list)
+    ids = [str(r.pk) for r in reports]
+    if ids:
+        for event in AuditEvent.objects.filter(
+            target_type=REPORT_TYPE, target_id__in=ids, action__in=list(AUDIT_STAGES)
+        ).order_by("id"):
+            events[int(event.target_id)].append(event)
+    result: dict[int, list[Stage]] = {}
+    for report in reports:
+        stages = [Stage("received", report.received_at, report.get_channel_display())]
+        seen: set[str] = set()
+        for event in events[report.pk]:
+            name = AUDIT_STAGES[event.action]
+            if name not in seen:
+                seen.add(name)
+                stages.append(Stage(name, event.occurred_at))
+        gradings = sorted(report.gradings.all(), key=lambda g: g.graded_at)
+        if gradings:
+            stages.append(Stage("graded", gradings[0].graded_at, gradings[-1].code))
+        actions = list(report.actions.all())
+        if actions:
+            stages.append(Stage("actioned", min(a.created_at for a in actions), actions[0].unit.name))
+        resulted = [a.resulted_at for a in actions if a.resulted_at]
+        if resulted:
+            stages.append(Stage("resulted", min(resulted)))
+        filed = [a.filed_at for a in actions if a.filed_at]
+        if filed and len(filed) == len(actions):
+            stages.append(Stage("filed", max(filed)))
+        result[report.pk] = sorted(stages, key=lambda s: (STAGE_ORDER.index(s.name), s.at))
+    return result
+
+
+def desk_report(pk: int) -> InformationReport | None:
+    return (
+        InformationReport.objects.select_related("appeal", "appeal__assessment", "appeal__owning_unit")
+        .prefetch_related(
+            Prefetch("gradings", queryset=Grading.objects.select_related("graded_by").order_by("-graded_at", "-pk")),
+            Prefetch("actions", queryset=Action.objects.select_related("unit", "officer").order_by("created_at")),
+        )
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def actions_visible_to(user: User) -> QuerySet[Action]:
+    """The desk and administrators see every action; a unit officer sees only their own unit's."""
+    actions = Action.objects.select_related("unit", "officer", "appeal", "grading")
+    if has_role(user, Role.ANALYST, Role.ADMINISTRATOR):
+        return actions
+    if has_role(user, Role.UNIT_OFFICER):
+        return actions.for_unit(unit_of(user))
+    return actions.none()
+
+
+def audit_events(*, person: str = "", target_type: str = "", target_id: str = "") -> QuerySet[AuditEvent]:
+    """The audit log filtered by the person who acted and/or the record acted on, newest first."""
+    events = AuditEvent.objects.select_related("actor").order_by("-id")
+    if person:
+        events = events.filter(actor_label__iexact=person.strip())
+    if target_type:
+        events = events.filter(target_type=target_type)
+    if target_id:
+        events = events.filter(target_id=target_id.strip())
+    return events

@@ -1,0 +1,20 @@
+"""Background work for the desk, run by the database-backed worker (`manage.py db_worker`)."""
+
+from django.utils import timezone
+from django_tasks import task
+
+from partner.services import backoff
+
+from .alerts import alert_deliver
+from .models import Alert
+
+
+@task()
+def send_alert(alert_id: int) -> bool:
+    """Send an urgent alert; if the channel refuses, try again later with backoff."""
+    if alert_deliver(alert_id=alert_id):
+        return True
+    alert = Alert.objects.filter(pk=alert_id).first()
+    if alert is not None:
+        send_alert.using(run_after=timezone.now() + backoff(alert.attempts)).enqueue(alert_id)
+    return False
