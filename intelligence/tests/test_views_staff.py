@@ -55,6 +55,7 @@ MATRIX: dict[str, tuple[frozenset[Role], int]] = {
     "reporting_staff:contact": (DESK, 405),
     "reporting_staff:file": (DESK, 200),
     "reporting_staff:original": (DESK, 405),
+    "reporting_staff:outcome": (DESK, 405),
     "intelligence_staff:inbox": (DESK, 200),
     "intelligence_staff:record": (DESK, 200),
     "intelligence_staff:report": (DESK, 200),
