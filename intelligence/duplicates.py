@@ -174,6 +174,22 @@ def duplicate_verdict(a: ReportFingerprint, b: ReportFingerprint) -> DuplicateVe
     return DuplicateVerdict(True, min(1.0, 0.7 + 0.1 * len(strong)), tuple(reasons))
 
 
+def best_match(
+    fp: ReportFingerprint, candidates: Iterable[tuple[ReportFingerprint, frozenset[str]]]
+) -> tuple[int, DuplicateVerdict] | None:
+    """The candidate the new report best repeats, if any. Each candidate comes with the appeals its group is
+    linked to: a report linked to another appeal never joins that group, even through a member linked to
+    nothing. The in-memory index and the database (intelligence.enrichment) both decide here."""
+    best: tuple[int, DuplicateVerdict] | None = None
+    for other, group_appeals in candidates:
+        if fp.appeals and group_appeals and not fp.appeals & group_appeals:
+            continue
+        verdict = duplicate_verdict(fp, other)
+        if verdict.duplicate and (best is None or verdict.score > best[1].score):
+            best = (other.id, verdict)
+    return best
+
+
 class DuplicateIndex:
     """Reports seen so far, indexed by entity key and MinHash band key; `add` places a new report in the group
     of the report it best repeats, or starts a group. The same lookups become two indexed queries on the
@@ -200,15 +216,13 @@ class DuplicateIndex:
         return found
 
     def best_match(self, fp: ReportFingerprint) -> tuple[int, DuplicateVerdict] | None:
-        best: tuple[int, DuplicateVerdict] | None = None
-        for other_id in sorted(self.candidates(fp)):
-            group_appeals = self.group_appeals[self.group_of[other_id]]
-            if fp.appeals and group_appeals and not fp.appeals & group_appeals:
-                continue
-            verdict = duplicate_verdict(fp, self.reports[other_id])
-            if verdict.duplicate and (best is None or verdict.score > best[1].score):
-                best = (other_id, verdict)
-        return best
+        return best_match(
+            fp,
+            (
+                (self.reports[other_id], frozenset(self.group_appeals[self.group_of[other_id]]))
+                for other_id in sorted(self.candidates(fp))
+            ),
+        )
 
     def add(self, fp: ReportFingerprint) -> int:
         """The group the report joins (the id of the group's first report)."""
@@ -234,3 +248,12 @@ def group_reports(fingerprints: Iterable[ReportFingerprint]) -> dict[int, int]:
     for fp in fingerprints:
         index.add(fp)
     return dict(index.group_of)
+
+
+def pack_signature(signature: tuple[int, ...]) -> bytes:
+    """A MinHash signature as 128 bytes, for a binary column."""
+    return struct.pack(f"<{HASHES}I", *signature)
+
+
+def unpack_signature(data: bytes) -> tuple[int, ...]:
+    return struct.unpack(f"<{HASHES}I", bytes(data))

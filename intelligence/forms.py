@@ -15,7 +15,16 @@ from appeals.models import Appeal, Outcome
 from reporting.models import Channel, ReportStatus
 from reporting.questions import GuidedQuestionsForm
 
-from .models import ActionPriority, HandlingCode, IntelligenceAssessment, ShareKind, SourceEvaluation
+from .extraction import extract
+from .models import (
+    ActionPriority,
+    EntityKind,
+    HandlingCode,
+    IntelligenceAssessment,
+    LinkDecision,
+    ShareKind,
+    SourceEvaluation,
+)
 
 # The units that take actions and specialist work (DESIGN.md): not CID or communications.
 ACTION_UNIT_KINDS = [
@@ -225,10 +234,44 @@ class InboxFilterForm(forms.Form):
     appeal = forms.CharField(label="Appeal reference", required=False, max_length=8)
     unit = forms.ModelChoiceField(label="Unit", queryset=Unit.objects.none(), required=False, empty_label="Any unit")
     status = forms.ChoiceField(label="Status", choices=[("", "Any status"), *ReportStatus.choices], required=False)
+    mentions = forms.CharField(
+        label="Mentions",
+        help_text="A registration, phone number, postcode, e-mail address, handle or place",
+        required=False,
+        max_length=220,
+    )
+    group = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    every = forms.BooleanField(label="Show every similar report", required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = Unit.objects.order_by("name")  # type: ignore[attr-defined]
+
+    def clean_mentions(self) -> str:
+        """An entity key from a link ("vrm:AB12CDE"), or what the analyst typed, read the way reports are."""
+        value: str = self.cleaned_data["mentions"].strip()
+        if not value:
+            return ""
+        kind, sep, rest = value.partition(":")
+        if sep and kind in EntityKind.values and rest:
+            return value
+        found = extract(value)
+        if not found:
+            raise forms.ValidationError(
+                "We could not read a registration, phone number, postcode, e-mail address, handle or place in "
+                "that. Write it as a report would, for example AB12 CDE or 07700 900123."
+            )
+        return found[0].key
+
+
+class LinkDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label="Is this report about the appeal?",
+        choices=[(LinkDecision.CONFIRMED.value, "Yes, confirm"), (LinkDecision.REJECTED.value, "No, reject")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether the report is about this appeal."},
+    )
+    note = forms.CharField(label="Note (optional)", required=False, max_length=500)
 
 
 AUDIT_RECORD_TYPES = [

@@ -161,3 +161,134 @@ class AppealUnitShare(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.appeal_id} to {self.unit}"
+
+
+# --- Enrichment, linking and duplicates (written on arrival by intelligence.enrichment) -------------------------
+
+
+class EntityKind(models.TextChoices):
+    VRM = "vrm", "Registration"
+    PHONE = "phone", "Phone number"
+    POSTCODE = "postcode", "Postcode"
+    EMAIL = "email", "E-mail address"
+    HANDLE = "handle", "Social-media handle"
+    PLACE = "place", "Place"
+    PERSON = "person", "Name"
+
+
+class Entity(models.Model):
+    """A normalised thing reports mention (a registration, phone number, place...), joined on its key, for example
+    "vrm:AB12CDE": every report that mentions it, however it was written, points at this one row."""
+
+    kind = models.CharField(max_length=10, choices=EntityKind.choices)
+    key = models.CharField(max_length=220, unique=True)
+    value = models.CharField(max_length=200)
+    first_seen_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name_plural = "entities"
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.value}"
+
+
+class Mention(models.Model):
+    """A report mentions an entity, as it was written there."""
+
+    report = models.ForeignKey("reporting.InformationReport", on_delete=models.CASCADE, related_name="mentions")
+    entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="mentions")
+    raw = models.CharField(max_length=200)
+
+    class Meta:
+        # Entity first: "every report that mentions this registration, newest first" is one index range.
+        constraints = [models.UniqueConstraint(fields=["entity", "report"], name="one_mention_per_report_entity")]
+
+    def __str__(self) -> str:
+        return f"report {self.report_id} mentions {self.entity_id}"
+
+
+class DuplicateGroup(models.Model):
+    """Reports that tell the same thing. Made when the first repeat arrives; `lead` is the report the analyst
+    reads (the first), `size` counts every member, so the lead shows "+(size - 1) similar"."""
+
+    lead = models.ForeignKey("reporting.InformationReport", on_delete=models.CASCADE, related_name="+")
+    size = models.PositiveIntegerField(default=1)
+    # The appeals the members are linked to: a report linked to another appeal never joins.
+    appeals = models.JSONField(default=list)
+    created_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"Group of {self.size} led by report {self.lead_id}"
+
+
+class Enrichment(models.Model):
+    """A report's fingerprint, made once on arrival: what duplicate checks compare later reports with.
+    Derived from the report and deleted with it."""
+
+    report = models.OneToOneField("reporting.InformationReport", on_delete=models.CASCADE, related_name="enrichment")
+    enriched_at = models.DateTimeField()
+    text = models.TextField("normalised text")
+    entity_keys = models.JSONField(default=list)
+    context_keys = models.JSONField(default=list)
+    appeals = models.JSONField(default=list)
+    received = models.DateField()
+    signature = models.BinaryField(editable=False)
+    group = models.ForeignKey(DuplicateGroup, null=True, blank=True, on_delete=models.SET_NULL, related_name="members")
+    duplicate_of = models.ForeignKey(
+        "reporting.InformationReport", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    duplicate_score = models.FloatField(null=True, blank=True)
+    duplicate_reasons = models.JSONField(default=list)
+
+    def __str__(self) -> str:
+        return f"Enrichment of report {self.report_id}"
+
+
+class Band(models.Model):
+    """One MinHash band key of a report's text: reports sharing a key read alike, so a new report's ~8 keys find
+    the few it may repeat by an index lookup, not a scan."""
+
+    report = models.ForeignKey("reporting.InformationReport", on_delete=models.CASCADE, related_name="+")
+    key = models.BigIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["key", "report"], name="intel_band_key_report")]
+
+    def __str__(self) -> str:
+        return f"band {self.key} of report {self.report_id}"
+
+
+class LinkDecision(models.TextChoices):
+    SUGGESTED = "suggested", "Suggested"
+    CONFIRMED = "confirmed", "Confirmed by an analyst"
+    REJECTED = "rejected", "Rejected by an analyst"
+
+
+class Link(models.Model):
+    """A suggestion that a report is about an appeal, with the confidence and reasons that made it, and the
+    analyst's decision (kept, and audited)."""
+
+    report = models.ForeignKey("reporting.InformationReport", on_delete=models.CASCADE, related_name="links")
+    appeal = models.ForeignKey("appeals.Appeal", on_delete=models.CASCADE, related_name="report_links")
+    confidence = models.FloatField()
+    likely = models.BooleanField(default=False)
+    reasons = models.JSONField(default=list)
+    suggested_at = models.DateTimeField()
+    decision = models.CharField(max_length=10, choices=LinkDecision.choices, default=LinkDecision.SUGGESTED)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-confidence", "pk"]
+        constraints = [models.UniqueConstraint(fields=["report", "appeal"], name="one_link_per_report_appeal")]
+        indexes = [models.Index(fields=["appeal", "decision"], name="intel_link_appeal_decision")]
+
+    def __str__(self) -> str:
+        return f"report {self.report_id} → appeal {self.appeal_id} ({self.decision})"
+
+    @property
+    def percent(self) -> int:
+        return round(self.confidence * 100)

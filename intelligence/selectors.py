@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.contrib.auth.models import User
-from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
+from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -15,7 +15,17 @@ from appeals.models import ThreatRiskHarm
 from audit.models import AuditEvent
 from reporting.models import InformationReport, ReportStatus
 
-from .models import Action, AppealUnitShare, Grading
+from .models import (
+    Action,
+    AppealUnitShare,
+    DuplicateGroup,
+    Enrichment,
+    EntityKind,
+    Grading,
+    Link,
+    LinkDecision,
+    Mention,
+)
 from .services import unit_of
 
 INBOX_LIMIT = 100
@@ -24,7 +34,14 @@ REPORT_TYPE = InformationReport._meta.label_lower
 
 
 def inbox(
-    *, appeal_reference: str = "", unit_id: int | None = None, status: str = "", now: datetime | None = None
+    *,
+    appeal_reference: str = "",
+    unit_id: int | None = None,
+    status: str = "",
+    entity: str = "",
+    group_id: int | None = None,
+    collapse: bool = True,
+    now: datetime | None = None,
 ) -> QuerySet[InformationReport]:
     """The desk's one queue, in this order (closed reports last):
     1. urgent whereabouts on a high-harm appeal;
@@ -32,6 +49,12 @@ def inbox(
     3. then fresh (received in the last 24 hours) before older;
     4. then corroboration: how many reports there are on the same appeal;
     5. then newest first.
+
+    Reports that repeat another (a DuplicateGroup) are shown once, as the group's first report with
+    "+N similar" (`similar`), unless `collapse` is off, a group is asked for, or the repeat is urgent (an urgent
+    report is never hidden), or the first report is closed. `entity` is an entity key ("vrm:AB12CDE"): only
+    reports that mention it. The appeal filter takes reports sent from the appeal and reports an analyst
+    confirmed as about it.
     """
     now = now or timezone.now()
     harm = "appeal__assessment__threat_risk_harm"
@@ -56,6 +79,9 @@ def inbox(
             ),
             fresh_rank=Case(When(received_at__gte=now - FRESH_FOR, then=Value(1)), default=Value(0)),
             corroboration=Coalesce(corroboration, Value(1)),
+            group_id=F("enrichment__group_id"),
+            group_lead_id=F("enrichment__group__lead_id"),
+            similar=Coalesce(F("enrichment__group__size"), Value(1)) - Value(1),
         )
         .prefetch_related(
             Prefetch("gradings", queryset=Grading.objects.order_by("-graded_at", "-pk")),
@@ -66,7 +92,23 @@ def inbox(
         )
     )
     if appeal_reference:
-        reports = reports.filter(appeal__reference=appeal_reference.strip().upper())
+        reference = appeal_reference.strip().upper()
+        confirmed = Link.objects.filter(
+            report=OuterRef("pk"), appeal__reference=reference, decision=LinkDecision.CONFIRMED
+        )
+        reports = reports.filter(Q(appeal__reference=reference) | Q(Exists(confirmed)))
+    if entity:
+        reports = reports.filter(Exists(Mention.objects.filter(report=OuterRef("pk"), entity__key=entity)))
+    if group_id is not None:
+        reports = reports.filter(enrichment__group_id=group_id)
+    elif collapse:
+        hidden = (
+            Q(enrichment__group__isnull=False)
+            & ~Q(enrichment__group__lead_id=F("pk"))
+            & Q(urgent=False)
+            & ~Q(enrichment__group__lead__status=ReportStatus.CLOSED)
+        )
+        reports = reports.exclude(hidden)
     if unit_id is not None:
         shared = AppealUnitShare.objects.filter(appeal=OuterRef("appeal"), unit_id=unit_id)
         reports = reports.filter(Q(appeal__owning_unit_id=unit_id) | Q(Exists(shared)))
@@ -158,3 +200,51 @@ def audit_events(*, person: str = "", target_type: str = "", target_id: str = ""
     if target_id:
         events = events.filter(target_id=target_id.strip())
     return events
+
+
+@dataclass(frozen=True)
+class DeskEnrichment:
+    """What enrichment found in one report, for its page on the desk."""
+
+    enriched: bool
+    mentions: list[Mention]
+    links: list[Link]
+    group: DuplicateGroup | None
+    similar: list[InformationReport]  # the other reports in its group, first first
+    repeats: InformationReport | None  # the report it was found to repeat
+    reasons: list[str]
+
+
+SIMILAR_SHOWN = 20
+
+
+def desk_enrichment(report: InformationReport) -> DeskEnrichment:
+    enrichment = Enrichment.objects.select_related("group", "duplicate_of").filter(report=report).first()
+    mentions = list(report.mentions.select_related("entity").order_by("entity__kind", "entity__value"))
+    links = list(
+        report.links.select_related("appeal", "appeal__assessment", "decided_by").order_by("-confidence", "pk")
+    )
+    group = enrichment.group if enrichment else None
+    similar: list[InformationReport] = []
+    if group is not None:
+        similar = list(
+            InformationReport.objects.filter(enrichment__group=group)
+            .exclude(pk=report.pk)
+            .order_by("received_at", "pk")[:SIMILAR_SHOWN]
+        )
+    return DeskEnrichment(
+        enriched=enrichment is not None,
+        mentions=mentions,
+        links=links,
+        group=group,
+        similar=similar,
+        repeats=enrichment.duplicate_of if enrichment else None,
+        reasons=list(enrichment.duplicate_reasons) if enrichment else [],
+    )
+
+
+def entity_label(key: str) -> str:
+    """How an entity key is shown: "registration LB07SEO"."""
+    kind, _, value = key.partition(":")
+    labels = dict(EntityKind.choices)
+    return f"{labels.get(kind, kind).lower()} {value}" if kind in labels else key

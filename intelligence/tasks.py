@@ -18,3 +18,11 @@ def send_alert(alert_id: int) -> bool:
     if alert is not None:
         send_alert.using(run_after=timezone.now() + backoff(alert.attempts)).enqueue(alert_id)
     return False
+
+
+@task()
+def enrich_report(report_id: int) -> bool:
+    """Enrich, link and group a newly stored report (intelligence.enrichment.report_enrich)."""
+    from .enrichment import report_enrich
+
+    return report_enrich(report_id=report_id) is not None

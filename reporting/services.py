@@ -380,6 +380,7 @@ def report_receive_forwarded(
                 target=report,
                 detail={"reference": reference, "appeal": appeal_reference, "urgency": urgency, "files": len(cleaned)},
             )
+            report_received.send(sender=InformationReport, report=report)
     except BaseException:
         _discard(stored)
         raise

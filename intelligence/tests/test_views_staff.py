@@ -13,6 +13,7 @@ from accounts.roles import Role
 from accounts.tests.factories import UnitFactory, make_staff
 from appeals.tests.factories import draft, published
 from audit.models import AuditEvent
+from intelligence.enrichment import report_enrich
 from intelligence.models import Action
 from reporting.models import Channel, InformationReport
 from reporting.tests.factories import clean_photo, submit
@@ -61,6 +62,7 @@ MATRIX: dict[str, tuple[frozenset[Role], int]] = {
     "intelligence_staff:report": (DESK, 200),
     "intelligence_staff:grade": (DESK, 405),
     "intelligence_staff:disseminate": (DESK, 405),
+    "intelligence_staff:link_decide": (DESK, 405),
     "intelligence_staff:actions": (DESK | {Role.UNIT_OFFICER}, 200),
     "intelligence_staff:action": (DESK | {Role.UNIT_OFFICER}, 200),
     "intelligence_staff:allocate": (frozenset({Role.UNIT_OFFICER}), 405),
@@ -111,6 +113,7 @@ def world():
     appeal = published()
     image = appeal.images.first()
     report = submit(appeal, files=[clean_photo()]).report
+    report_enrich(report_id=report.pk)
     attachment = report.attachments.first()
     team = fugitive_team()
     action = disseminate(report, team)
@@ -145,6 +148,7 @@ def _url(name: str, w: dict) -> str:
         "reporting_staff:original": [w["report"].pk, w["attachment"].public_id],
         "intelligence_staff:share": [ref],
         "intelligence_staff:appeal_numbers": [ref],
+        "intelligence_staff:link_decide": [w["report"].pk, w["report"].links.get().pk],
     }
     if name in args:
         return reverse(name, args=args[name])

@@ -9,6 +9,7 @@ urlpatterns = [
     path("inbox/<int:pk>/", staff.report_desk, name="report"),
     path("inbox/<int:pk>/grade/", staff.report_grade, name="grade"),
     path("inbox/<int:pk>/disseminate/", staff.report_disseminate, name="disseminate"),
+    path("inbox/<int:pk>/links/<int:link_pk>/", staff.link_decide, name="link_decide"),
     path("actions/", staff.action_list, name="actions"),
     path("actions/<int:pk>/", staff.action_detail, name="action"),
     path("actions/<int:pk>/allocate/", staff.action_allocate, name="allocate"),

@@ -6,6 +6,7 @@ import uuid
 from typing import Any
 
 from django.contrib import messages
+from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST, require_safe
@@ -15,7 +16,7 @@ from accounts.roles import Role, has_role
 from appeals.models import Appeal
 from reporting import services as reporting_services
 
-from .. import numbers, selectors, services
+from .. import enrichment, numbers, selectors, services
 from ..forms import (
     AllocateForm,
     AuditFilterForm,
@@ -23,13 +24,14 @@ from ..forms import (
     DisseminateForm,
     GradingForm,
     InboxFilterForm,
+    LinkDecisionForm,
     RecordForm,
     ReferBackForm,
     ReissueForm,
     ResultForm,
     ShareForm,
 )
-from ..models import Action, ActionStatus
+from ..models import Action, ActionStatus, EntityKind, Link, LinkDecision, Mention
 from ..rules import RuleViolation
 from ..services import DESK_ROLES, SHARE_ROLES
 
@@ -49,11 +51,34 @@ def inbox(request: HttpRequest) -> HttpResponse:
             "appeal_reference": form.cleaned_data["appeal"],
             "unit_id": unit.pk if unit else None,
             "status": form.cleaned_data["status"],
+            "entity": form.cleaned_data["mentions"],
+            "group_id": form.cleaned_data["group"],
+            "collapse": not form.cleaned_data["every"],
         }
-    reports = list(selectors.inbox(**filters)[: selectors.INBOX_LIMIT])
+    reports = list(
+        selectors.inbox(**filters)
+        .prefetch_related(Prefetch("mentions", queryset=Mention.objects.select_related("entity").order_by("pk")))[
+            : selectors.INBOX_LIMIT
+        ]
+    )
     timelines = selectors.timelines(reports)
-    rows = [{"report": r, "timeline": timelines[r.pk], "grading": next(iter(r.gradings.all()), None)} for r in reports]
-    return render(request, "intelligence/staff/inbox.html", {"rows": rows, "filter_form": form})
+    rows = [
+        {
+            "report": r,
+            "timeline": timelines[r.pk],
+            "grading": next(iter(r.gradings.all()), None),
+            "entities": [m.entity for m in r.mentions.all() if m.entity.kind != EntityKind.PERSON][:4],
+        }
+        for r in reports
+    ]
+    context = {
+        "rows": rows,
+        "filter_form": form,
+        "entity": filters.get("entity", ""),
+        "entity_label": selectors.entity_label(filters["entity"]) if filters.get("entity") else "",
+        "group_id": filters.get("group_id"),
+    }
+    return render(request, "intelligence/staff/inbox.html", context, status=400 if form.errors else 200)
 
 
 def _desk_report(pk: int) -> Any:
@@ -63,9 +88,26 @@ def _desk_report(pk: int) -> Any:
     return report
 
 
+def _link_prefix(link: Link) -> str:
+    return f"link-{link.pk}"
+
+
+def _link_form(link: Link, data: Any = None) -> LinkDecisionForm:
+    """Each suggestion has its own form on the page, so each needs its own field names and ids."""
+    return LinkDecisionForm(data, prefix=_link_prefix(link))
+
+
 def _report_page(request: HttpRequest, report: Any, status: int = 200, **forms_: Any) -> HttpResponse:
+    found = selectors.desk_enrichment(report)
+    bound = forms_.get("link_form")
     context = {
         "report": report,
+        "enrichment": found,
+        "link_form": bound,
+        "link_rows": [
+            (link, bound if bound is not None and bound.prefix == _link_prefix(link) else _link_form(link))
+            for link in found.links
+        ],
         "timeline": selectors.timelines([report])[report.pk],
         "grading": next(iter(report.gradings.all()), None),
         "grading_form": forms_.get("grading_form") or GradingForm(),
@@ -122,6 +164,23 @@ def report_disseminate(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, f"Action {action.pk} sent to {action.unit}.")
             return redirect("intelligence_staff:report", report.pk)
     return _report_page(request, report, status=400, disseminate_form=form)
+
+
+@staff_required(*DESK_ROLES)
+@require_POST
+def link_decide(request: HttpRequest, pk: int, link_pk: int) -> HttpResponse:
+    """Confirm or reject a suggestion that the report is about an appeal."""
+    report = _desk_report(pk)
+    link = get_object_or_404(Link, pk=link_pk, report=report)
+    form = _link_form(link, request.POST)
+    if form.is_valid():
+        enrichment.link_decide(
+            link=link, actor=acting_user(request), decision=form.cleaned_data["decision"], note=form.cleaned_data["note"]
+        )
+        word = "confirmed" if form.cleaned_data["decision"] == LinkDecision.CONFIRMED else "rejected"
+        messages.success(request, f"Link to appeal {link.appeal.reference} {word}.")
+        return redirect("intelligence_staff:report", report.pk)
+    return _report_page(request, report, status=400, link_form=form)
 
 
 @staff_required(*DESK_ROLES)

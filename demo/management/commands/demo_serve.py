@@ -63,6 +63,8 @@ class Command(BaseCommand):
             ([*manage, "partner_deliver", "--every", "30"], police_env),
             # Urgent desk alerts whose worker died before marking them sent are queued again.
             ([*manage, "desk_alerts", "--every", "60"], police_env),
+            # Reports stored while the queue was down are enriched, linked and grouped.
+            ([*manage, "desk_enrich", "--every", "60"], police_env),
             (gunicorn(bindir, "independent.wsgi:application", independent_port), independent_env),
             ([*manage, "db_worker", "--interval", "1", "--no-reload"], independent_env),
             ([*manage, "partner_deliver", "--every", "30"], independent_env),

@@ -15,6 +15,7 @@ from django.utils import timezone
 from accounts.models import StaffProfile, Unit
 from accounts.roles import Role
 from appeals import services
+from intelligence.enrichment import enrich_pending
 from appeals.models import Appeal, AppealImage, AppealKind, ImageKind
 from demo.silhouettes import silhouette_png
 
@@ -75,6 +76,12 @@ DESK_REPORTS: list[tuple[str, bool, str, str, str, str]] = [
     ),
     ("Darren Kellow", False, "confidential", "I think he works cash-in-hand at a car wash on the ring road.", "", ""),
     ("", False, "email", "Information about cannabis being grown in a unit behind the old dairy.", "", ""),
+    # Not sent from an appeal, but the plate is Darren Kellow's car: linking suggests his appeal.
+    ("", False, "confidential", "Silver Astra kx19tvn parked most nights outside the Crown and Anchor in Millford.", "", ""),
+    # Three people telling the same thing: the desk groups them and shows "+2 similar".
+    ("", False, "confidential", "Cannabis smell and people coming and going all night at 14 Wren Close, NE4 7QT.", "", ""),
+    ("", False, "confidential", "Strong cannabis smell, people coming and going all night at 14 Wren Close NE4 7QT", "", ""),
+    ("", False, "phone", "Caller reports cannabis smell and visitors all night at Wren Close, NE4 7QT.", "", ""),
 ]
 
 WANTED_NECESSITY = (
@@ -99,6 +106,8 @@ class Command(BaseCommand):
             self.stdout.write("Demo data already loaded.")
         else:
             self._load()
+            # The worker would do this within seconds; doing it now means the desk is ready when the demo opens.
+            enrich_pending()
             self.stdout.write(self.style.SUCCESS("Loaded fictional demo data."))
         if not options["quiet_logins"]:
             self._print_logins()

@@ -1,0 +1,390 @@
+"""Enrichment on arrival: every new report is read once, by the database worker, right after it is stored.
+
+`report_enrich` pulls out its entities (intelligence.extraction), suggests the appeals it may be about
+(intelligence.linking, against an `AppealIndex` of every published or recently closed appeal, kept per process
+and rebuilt when an appeal changes or an analyst confirms a link), fingerprints it and looks for the reports it
+repeats (intelligence.duplicates: candidates by entity and MinHash band key, each key's most recent
+MAX_CANDIDATES_PER_KEY reports only). It writes Mention, Link, Enrichment, Band and DuplicateGroup rows and the
+audit events `report.enriched` and `report.linked` in one transaction. Running it twice for a report does nothing
+the second time. Analysts then confirm or reject each suggestion (`link_decide`). Nothing here links a report to
+an appeal by itself. See docs/adr/0010-enrichment-linking.md.
+"""
+
+import logging
+import time
+from collections import Counter
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.core.cache import cache
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from appeals.models import Appeal, AppealStatus
+from audit.services import audit_record
+from reporting.models import InformationReport
+
+from .duplicates import (
+    MAX_CANDIDATES_PER_KEY,
+    DuplicateVerdict,
+    ReportFingerprint,
+    best_match,
+    pack_signature,
+    unpack_signature,
+)
+from .extraction import Extracted, Kind, extract
+from .linking import AppealIndex, AppealProfile, LinkSuggestion, ReportFacts
+from .models import Band, DuplicateGroup, Enrichment, Entity, Link, LinkDecision, Mention
+from .rules import RuleViolation
+
+logger = logging.getLogger(__name__)
+
+INDEX_VERSION_KEY = "intelligence:appeal-index-version"
+# Ended appeals stay linkable for a while: information keeps arriving after an arrest.
+CLOSED_LINKABLE_FOR = timedelta(days=30)
+# The answers that carry what the reporter said, in the order they are read.
+TEXT_FIELDS = ("details", "last_seen_where", "last_seen_when", "places", "companions")
+
+
+def report_text(report: InformationReport) -> str:
+    """Everything the reporter told us, as one text: the answers, then the vehicle."""
+    parts = [str(getattr(report, name) or "").strip() for name in TEXT_FIELDS]
+    vehicle = " ".join(
+        v.strip()
+        for v in (report.vehicle_colour, report.vehicle_make, report.vehicle_model, report.vehicle_registration)
+        if v and v.strip()
+    )
+    if vehicle:
+        parts.append(f"Vehicle: {vehicle}")
+    return "\n".join(p for p in parts if p)
+
+
+# --- The appeal index, one per process ---------------------------------------------------------------------
+
+
+def index_version() -> int:
+    """The version of the appeal index. A fresh cache starts from the clock, so it never repeats an old version."""
+    version = cache.get(INDEX_VERSION_KEY)
+    if version is None:
+        cache.add(INDEX_VERSION_KEY, time.time_ns(), timeout=None)
+        version = cache.get(INDEX_VERSION_KEY, 0)
+    return int(version)
+
+
+def index_invalidate() -> None:
+    """Every process rebuilds its index before linking the next report."""
+    try:
+        cache.incr(INDEX_VERSION_KEY)
+    except ValueError:
+        cache.set(INDEX_VERSION_KEY, time.time_ns(), timeout=None)
+
+
+def _invalidate_now_and_on_commit() -> None:
+    """At once (so this transaction's own next link sees the change) and again once it commits (so no other
+    process keeps an index it built from the data before the commit)."""
+    index_invalidate()
+    transaction.on_commit(index_invalidate, robust=True)
+
+
+@dataclass
+class _Loaded:
+    version: int
+    index: AppealIndex
+    ids: dict[str, int]  # appeal reference -> primary key
+
+
+_loaded: _Loaded | None = None
+
+
+def _split(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def linkable_appeals(now: Any = None) -> Any:
+    now = now or timezone.now()
+    return Appeal.objects.filter(status=AppealStatus.PUBLISHED) | Appeal.objects.filter(
+        status=AppealStatus.CLOSED, closed_at__gte=now - CLOSED_LINKABLE_FOR
+    )
+
+
+def build_index() -> tuple[AppealIndex, dict[str, int]]:
+    """An index of every linkable appeal, from all its fields (linking is internal, so it also uses details the
+    public were not shown), that has learnt the identifying entities of reports analysts confirmed."""
+    rows = list(
+        linkable_appeals().values_list("pk", "reference", "kind", "subject_name", "aliases", "areas", "vehicle", "status")
+    )
+    index = AppealIndex(
+        AppealProfile.build(
+            reference=ref, kind=kind, name=name, aliases=_split(aliases), areas=_split(areas), vehicle=vehicle, status=status
+        )
+        for _, ref, kind, name, aliases, areas, vehicle, status in rows
+    )
+    learnt = Mention.objects.filter(
+        report__links__decision=LinkDecision.CONFIRMED, report__links__appeal__reference__in=index.profiles.keys()
+    ).values_list("report__links__appeal__reference", "entity__kind", "entity__key", "raw")
+    for reference, kind, key, raw in learnt:
+        value = key.partition(":")[2]
+        index.learn(reference, [Extracted(Kind(kind), raw, value, (0, 0))])
+    return index, {ref: pk for pk, ref, *_ in rows}
+
+
+def current_index() -> tuple[AppealIndex, dict[str, int]]:
+    global _loaded
+    version = index_version()
+    if _loaded is None or _loaded.version != version:
+        index, ids = build_index()
+        _loaded = _Loaded(version, index, ids)
+    return _loaded.index, _loaded.ids
+
+
+# --- Enrichment of one report ------------------------------------------------------------------------------
+
+
+def _entities(found: list[Extracted], now: Any) -> dict[str, Entity]:
+    """The Entity row of every key found, created when new."""
+    unique = {e.key: e for e in found}
+    if not unique:
+        return {}
+    Entity.objects.bulk_create(
+        [Entity(kind=e.kind.value, key=key, value=e.value[:200], first_seen_at=now) for key, e in unique.items()],
+        ignore_conflicts=True,
+    )
+    return {e.key: e for e in Entity.objects.filter(key__in=unique)}
+
+
+def _candidate_ids(report_id: int, entity_ids: list[int], bands: tuple[int, ...]) -> list[int]:
+    """Reports sharing an identifying entity or a band key with this one: for each key, its most recent
+    MAX_CANDIDATES_PER_KEY reports, one indexed range each (a busy pub's key never makes the check slow)."""
+    mention = Mention._meta.db_table
+    band = Band._meta.db_table
+    parts = []
+    params: list[Any] = []
+    for i, entity_id in enumerate(entity_ids):
+        parts.append(
+            f"SELECT report_id FROM (SELECT report_id FROM {mention} WHERE entity_id = %s AND report_id <> %s "
+            f"ORDER BY report_id DESC LIMIT {MAX_CANDIDATES_PER_KEY}) AS e{i}"
+        )
+        params += [entity_id, report_id]
+    for i, key in enumerate(dict.fromkeys(bands)):
+        parts.append(
+            f"SELECT report_id FROM (SELECT report_id FROM {band} WHERE key = %s AND report_id <> %s "
+            f"ORDER BY report_id DESC LIMIT {MAX_CANDIDATES_PER_KEY}) AS b{i}"
+        )
+        params += [key, report_id]
+    if not parts:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ".join(parts), params)
+        return sorted(row[0] for row in cursor.fetchall())
+
+
+def _stored_fingerprint(row: Enrichment) -> ReportFingerprint:
+    return ReportFingerprint(
+        id=row.report_id,
+        text=row.text,
+        entity_keys=frozenset(row.entity_keys),
+        context_keys=frozenset(row.context_keys),
+        appeals=frozenset(row.appeals),
+        received=row.received,
+        signature=unpack_signature(row.signature),
+        bands=(),
+    )
+
+
+def _find_repeat(fp: ReportFingerprint, entity_ids: list[int]) -> tuple[Enrichment, DuplicateVerdict] | None:
+    ids = _candidate_ids(fp.id, entity_ids, fp.bands)
+    if not ids:
+        return None
+    rows = {
+        row.report_id: row
+        for row in Enrichment.objects.filter(report_id__in=ids)
+        .select_related("group")
+        .only(*_FINGERPRINT_FIELDS, "group__appeals")
+    }
+    candidates = (
+        (_stored_fingerprint(rows[i]), frozenset(rows[i].group.appeals if rows[i].group else rows[i].appeals))
+        for i in ids
+        if i in rows
+    )
+    match = best_match(fp, candidates)
+    return (rows[match[0]], match[1]) if match else None
+
+
+_FINGERPRINT_FIELDS = ("report_id", "text", "entity_keys", "context_keys", "appeals", "received", "signature", "group")
+
+
+def _join_group(enrichment: Enrichment, other: Enrichment, appeals: set[str], now: Any) -> DuplicateGroup:
+    """Put the new report in the group of the report it repeats, making the group if that one was alone."""
+    group_id = Enrichment.objects.filter(pk=other.pk).values_list("group_id", flat=True).first()
+    if group_id is None:
+        group = DuplicateGroup.objects.create(lead_id=other.report_id, size=1, appeals=sorted(other.appeals), created_at=now)
+        Enrichment.objects.filter(pk=other.pk).update(group=group)
+    else:
+        group = DuplicateGroup.objects.select_for_update().get(pk=group_id)
+    group.size = F("size") + 1
+    group.appeals = sorted(set(group.appeals) | appeals)
+    group.save(update_fields=["size", "appeals"])
+    group.refresh_from_db(fields=["size"])
+    return group
+
+
+@dataclass(frozen=True)
+class Enriched:
+    enrichment: Enrichment
+    suggestions: list[LinkSuggestion]
+    repeats: int | None  # the report it repeats, if any
+
+
+def report_enrich(*, report_id: int) -> Enriched | None:
+    """Enrich, link and group one stored report. Returns None when it was enriched before (or is gone)."""
+    index, appeal_ids = current_index()
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            report = (
+                InformationReport.objects.select_for_update(of=("self",))
+                .select_related("appeal")
+                .filter(pk=report_id)
+                .first()
+            )
+            if report is None or Enrichment.objects.filter(report_id=report_id).exists():
+                return None
+            return _enrich(report, index, appeal_ids, now)
+    except IntegrityError:  # enriched at the same moment by another worker
+        return None
+
+
+def _enrich(report: InformationReport, index: AppealIndex, appeal_ids: dict[str, int], now: Any) -> Enriched:
+    text = report_text(report)
+    found = extract(text)
+    received = timezone.localdate(report.received_at)
+    submitted_from = report.appeal.reference if report.appeal else None
+    suggestions = index.suggest(ReportFacts(text, tuple(found), submitted_from, received))
+    suggestions = [s for s in suggestions if s.reference in appeal_ids]
+
+    entities = _entities(found, now)
+    Mention.objects.bulk_create(
+        [Mention(report=report, entity=entities[key], raw=e.raw[:200]) for key, e in {e.key: e for e in found}.items()]
+    )
+    Link.objects.bulk_create(
+        [
+            Link(
+                report=report,
+                appeal_id=appeal_ids[s.reference],
+                confidence=s.confidence,
+                likely=s.likely,
+                reasons=[{"code": r.code, "text": r.text, "weight": round(r.weight, 3)} for r in s.reasons],
+                suggested_at=now,
+            )
+            for s in suggestions
+        ]
+    )
+    likely = {s.reference for s in suggestions if s.likely}
+    context = {f"{Kind.VRM}:{vrm}" for ref in likely for vrm in index.profiles[ref].vrms}
+    fp = ReportFingerprint.build(
+        id=report.pk, text=text, entities=found, appeals=likely, received=received, context=context
+    )
+    identifying = [entities[k].pk for k in sorted(fp.entity_keys)]
+    repeat = _find_repeat(fp, identifying)
+    enrichment = Enrichment.objects.create(
+        report=report,
+        enriched_at=now,
+        text=fp.text,
+        entity_keys=sorted(fp.entity_keys),
+        context_keys=sorted(fp.context_keys),
+        appeals=sorted(fp.appeals),
+        received=received,
+        signature=pack_signature(fp.signature),
+    )
+    Band.objects.bulk_create([Band(report=report, key=key) for key in dict.fromkeys(fp.bands)])
+    group = None
+    if repeat is not None:
+        other, verdict = repeat
+        group = _join_group(enrichment, other, set(fp.appeals), now)
+        enrichment.group = group
+        enrichment.duplicate_of_id = other.report_id
+        enrichment.duplicate_score = verdict.score
+        enrichment.duplicate_reasons = list(verdict.reasons)
+        enrichment.save(update_fields=["group", "duplicate_of", "duplicate_score", "duplicate_reasons"])
+    audit_record(
+        actor=None,
+        action="report.enriched",
+        target=report,
+        detail={
+            "entities": dict(Counter(e.kind.value for e in {e.key: e for e in found}.values())),
+            "repeats": repeat[0].report_id if repeat else None,
+            "group": group.pk if group else None,
+        },
+    )
+    if likely:
+        audit_record(
+            actor=None,
+            action="report.linked",
+            target=report,
+            detail={"suggested": [{"appeal": s.reference, "confidence": s.confidence} for s in suggestions if s.likely]},
+        )
+    return Enriched(enrichment, suggestions, repeat[0].report_id if repeat else None)
+
+
+# --- The analyst's decision --------------------------------------------------------------------------------
+
+
+def link_decide(*, link: Link, actor: User, decision: str, note: str = "") -> Link:
+    """Confirm or reject a suggested link. The decision is kept (and may be changed, with the change audited);
+    a confirmed link teaches the index the report's phone numbers, plates, handles and postcodes."""
+    from .services import DESK_ROLES, _require
+
+    _require(actor, *DESK_ROLES)
+    if decision not in (LinkDecision.CONFIRMED, LinkDecision.REJECTED):
+        raise RuleViolation("decision", "Choose whether the report is about this appeal.")
+    note = note.strip()
+    with transaction.atomic():
+        link = Link.objects.select_for_update().select_related("appeal").get(pk=link.pk)
+        previous = link.decision
+        link.decision = decision
+        link.decided_by = actor
+        link.decided_at = timezone.now()
+        link.decision_note = note
+        link.save(update_fields=["decision", "decided_by", "decided_at", "decision_note"])
+        audit_record(
+            actor=actor,
+            action="link.confirmed" if decision == LinkDecision.CONFIRMED else "link.rejected",
+            target=link.report,
+            detail={"appeal": link.appeal.reference, "confidence": link.confidence, "previous": previous},
+            justification=note,
+        )
+        if LinkDecision.CONFIRMED in (decision, previous):
+            _invalidate_now_and_on_commit()
+    return link
+
+
+# --- Wiring: on arrival, and when an appeal changes ----------------------------------------------------------
+
+
+def enrich_on_arrival(sender: Any, report: InformationReport, **kwargs: Any) -> None:
+    """Called inside the transaction that stores a report: queue its enrichment once that commits. `robust`, so
+    a queue that is down never turns a stored report into an error page; `manage.py desk_enrich` catches up."""
+    from .tasks import enrich_report
+
+    report_id = report.pk
+    transaction.on_commit(lambda: enrich_report.enqueue(report_id), robust=True)
+
+
+def appeal_changed(sender: Any, **kwargs: Any) -> None:
+    _invalidate_now_and_on_commit()
+
+
+def enrich_pending(*, limit: int = 500) -> int:
+    """Enrich reports that were stored but never enriched (a queue outage, or reports from before this module)."""
+    done = 0
+    pending = InformationReport.objects.filter(enrichment__isnull=True).order_by("pk").values_list("pk", flat=True)
+    for report_id in list(pending[:limit]):
+        try:
+            if report_enrich(report_id=report_id) is not None:
+                done += 1
+        except Exception:  # one unreadable report must not stop the rest
+            logger.exception("Report %s could not be enriched", report_id)
+    return done

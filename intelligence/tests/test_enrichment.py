@@ -1,0 +1,275 @@
+"""Enrichment on arrival, on the database: entities, link suggestions, duplicate groups, analyst decisions."""
+
+import uuid
+
+import pytest
+from django.core.exceptions import PermissionDenied
+
+from accounts.roles import Role
+from accounts.tests.factories import make_staff
+from appeals.tests.factories import published
+from audit.models import AuditEvent
+from audit.services import audit_verify_chain
+from intelligence import selectors
+from intelligence.enrichment import enrich_pending, link_decide, report_enrich, report_text
+from intelligence.models import Band, DuplicateGroup, Enrichment, Entity, Link, LinkDecision, Mention
+from reporting.models import InformationReport
+from reporting.services import report_submit
+from reporting.tests.factories import submit
+
+from .factories import analyst
+
+pytestmark = pytest.mark.django_db
+
+QUIET = {
+    "last_seen_when": "",
+    "last_seen_where": "",
+    "vehicle_make": "",
+    "vehicle_model": "",
+    "vehicle_colour": "",
+    "vehicle_registration": "",
+    "places": "",
+    "companions": "",
+}
+
+
+def general(details: str, **answers: str) -> InformationReport:
+    """A report not sent from any appeal's page: only what it says can link it."""
+    return submit(None, details=details, **(QUIET | answers)).report
+
+
+def enrich(report: InformationReport):  # type: ignore[no-untyped-def]
+    done = report_enrich(report_id=report.pk)
+    assert done is not None
+    return done
+
+
+def test_report_text_reads_every_answer_and_the_vehicle():
+    report = submit(None).report
+    text = report_text(report)
+    assert "Mill Street gym" in text and "Yesterday about 6pm" in text and "Green Ford Transit QZ71 XLR" in text
+
+
+def test_entities_are_stored_once_and_joined_by_their_normal_form():
+    first = general("Blue van lb07seo outside the Red Lion pub, call 07700 900123")
+    second = general("Saw LB07 SEO again, driver rang 07700900123")
+    enrich(first)
+    enrich(second)
+    plate = Entity.objects.get(key="vrm:LB07SEO")
+    assert plate.get_kind_display() == "Registration"
+    assert set(plate.mentions.values_list("raw", flat=True)) == {"lb07seo", "LB07 SEO"}
+    assert Entity.objects.filter(key__startswith="phone:").count() == 1
+    assert Mention.objects.filter(report=first, entity__kind="place").exists()
+    event = AuditEvent.objects.get(action="report.enriched", target_id=str(first.pk))
+    assert event.actor_label == "system" and event.detail["entities"]["vrm"] == 1
+
+
+def test_the_appeals_plate_suggests_the_appeal_with_the_reason_shown():
+    appeal = published(vehicle="Blue Ford Transit, LB07 SEO")
+    report = general("That van lb07 seo is parked behind the chip shop every night")
+    done = enrich(report)
+    link = Link.objects.get(report=report)
+    assert link.appeal == appeal and link.likely and link.decision == LinkDecision.SUGGESTED
+    assert "same registration as the appeal's vehicle (LB07SEO)" in [r["text"] for r in link.reasons]
+    assert [s.reference for s in done.suggestions] == [appeal.reference]
+    linked = AuditEvent.objects.get(action="report.linked", target_id=str(report.pk))
+    assert linked.detail["suggested"][0]["appeal"] == appeal.reference
+
+
+def test_a_report_about_no_one_is_linked_to_nothing():
+    published()
+    report = general("Lots of cannabis smell near the bins on Harbour Road")
+    enrich(report)
+    assert not Link.objects.filter(report=report).exists()
+    assert not AuditEvent.objects.filter(action="report.linked", target_id=str(report.pk)).exists()
+
+
+def test_enriching_twice_changes_nothing():
+    report = general("Van LB07 SEO at the Red Lion pub")
+    enrich(report)
+    counts = (Mention.objects.count(), Band.objects.count(), AuditEvent.objects.count())
+    assert report_enrich(report_id=report.pk) is None
+    assert enrich_pending() == 0
+    assert (Mention.objects.count(), Band.objects.count(), AuditEvent.objects.count()) == counts
+    assert Enrichment.objects.filter(report=report).count() == 1
+
+
+def test_reports_that_tell_the_same_thing_are_grouped_and_the_first_leads():
+    text = "Cannabis smell and people coming and going all night at 14 Wren Close, NE4 7QT."
+    first = general(text)
+    second = general("Strong cannabis smell, people coming and going all night at 14 Wren Close NE4 7QT")
+    third = general("Caller says cannabis smell and visitors all night at Wren Close, NE4 7QT.")
+    other = general("Someone is dealing from a car outside the school on Quay Street in the mornings.")
+    for report in (first, second, third, other):
+        enrich(report)
+    group = DuplicateGroup.objects.get()
+    assert group.lead == first and group.size == 3
+    assert set(group.members.values_list("report", flat=True)) == {first.pk, second.pk, third.pk}
+    assert Enrichment.objects.get(report=second).duplicate_of == first
+    assert Enrichment.objects.get(report=other).group is None
+    # The inbox shows the lead with "+2 similar" and hides the repeats until asked.
+    shown = {r.pk: r for r in selectors.inbox()}
+    assert first.pk in shown and second.pk not in shown and third.pk not in shown
+    assert shown[first.pk].similar == 2
+    assert {r.pk for r in selectors.inbox(group_id=group.pk)} == {first.pk, second.pk, third.pk}
+    assert {r.pk for r in selectors.inbox(collapse=False)} >= {first.pk, second.pk, third.pk, other.pk}
+
+
+def test_an_urgent_repeat_is_never_hidden():
+    first = general("Cannabis smell and people coming and going all night at 14 Wren Close, NE4 7QT.")
+    urgent = submit(
+        None, urgent=True, details="Cannabis smell and people coming and going all night at 14 Wren Close NE4 7QT", **QUIET
+    ).report
+    enrich(first)
+    enrich(urgent)
+    assert Enrichment.objects.get(report=urgent).group is not None
+    assert urgent.pk in {r.pk for r in selectors.inbox()}
+
+
+def test_a_different_postcode_is_a_different_fact():
+    one = general("Cannabis smell and people coming and going all night at 14 Wren Close, NE4 7QT.")
+    two = general("Cannabis smell and people coming and going all night at 14 Wren Close, NE4 7QU.")
+    enrich(one)
+    enrich(two)
+    assert not DuplicateGroup.objects.exists()
+
+
+def test_reports_linked_to_different_appeals_never_group():
+    a = published(subject_name="Darren Kellow", aliases="Daz", vehicle="Red Corsa")
+    b = published(subject_name="Shane Pickering", aliases="Picks", vehicle="Black Golf")
+    one = submit(a, details="Seen him at the Red Lion pub on Quay Street last night about ten", **QUIET).report
+    two = submit(b, details="Seen him at the Red Lion pub on Quay Street last night about ten", **QUIET).report
+    enrich(one)
+    enrich(two)
+    assert not DuplicateGroup.objects.exists()
+
+
+def test_the_entity_filter_finds_every_report_that_mentions_it():
+    one = general("Van LB07 SEO outside the Red Lion pub")
+    two = general("lb07seo parked on Mill Lane overnight, again")
+    three = general("A different van, KX19 TVN")
+    for report in (one, two, three):
+        enrich(report)
+    found = {r.pk for r in selectors.inbox(entity="vrm:LB07SEO", collapse=False)}
+    assert found == {one.pk, two.pk}
+
+
+def test_confirming_a_link_is_kept_audited_and_teaches_the_index():
+    appeal = published(subject_name="Darren Kellow", aliases="Daz", vehicle="Red Corsa", areas="Eastbrook")
+    first = general("Darren Kellow is staying with a mate, his new number is 07700 900456")
+    enrich(first)
+    link = Link.objects.get(report=first, appeal=appeal)
+    desk = analyst()
+    link_decide(link=link, actor=desk, decision=LinkDecision.CONFIRMED, note="")
+    link.refresh_from_db()
+    assert link.decision == LinkDecision.CONFIRMED and link.decided_by == desk
+    event = AuditEvent.objects.get(action="link.confirmed")
+    assert event.detail["appeal"] == appeal.reference and event.actor == desk
+    # A later report naming no one but carrying the confirmed number is suggested for the appeal.
+    later = general("Whoever has 07700900456 is selling stuff behind the leisure centre")
+    enrich(later)
+    learnt = Link.objects.get(report=later, appeal=appeal)
+    assert any(r["code"] == "known_entity" for r in learnt.reasons)
+    # The appeal filter now includes the confirmed general report.
+    assert first.pk in {r.pk for r in selectors.inbox(appeal_reference=appeal.reference, collapse=False)}
+    assert audit_verify_chain().ok
+
+
+def test_rejecting_keeps_the_reason_and_only_the_desk_decides():
+    appeal = published(vehicle="Blue Ford Transit, LB07 SEO")
+    report = general("That van lb07 seo is parked behind the chip shop every night")
+    enrich(report)
+    link = Link.objects.get(report=report, appeal=appeal)
+    with pytest.raises(PermissionDenied):
+        link_decide(link=link, actor=make_staff(Role.UNIT_OFFICER), decision=LinkDecision.REJECTED)
+    link_decide(link=link, actor=analyst(), decision=LinkDecision.REJECTED, note="Plate was cloned; seen in Leeds.")
+    link.refresh_from_db()
+    assert link.decision == LinkDecision.REJECTED and link.decision_note.startswith("Plate was cloned")
+    event = AuditEvent.objects.get(action="link.rejected")
+    assert event.justification == "Plate was cloned; seen in Leeds."
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_new_report_is_enriched_on_arrival_without_anyone_asking():
+    """report_submit queues the enrichment once its transaction commits (the test settings run tasks at once)."""
+    appeal = published(vehicle="Blue Ford Transit, LB07 SEO")
+    stored = report_submit(
+        token=uuid.uuid4(),
+        appeal=None,
+        answers={"details": "That van lb07 seo is parked behind the chip shop every night"},
+        crime_category="other",
+    ).report
+    assert Enrichment.objects.filter(report=stored).exists()
+    assert Link.objects.filter(report=stored, appeal=appeal, likely=True).exists()
+    stages = [s.name for s in selectors.timelines([selectors.desk_report(stored.pk)])[stored.pk]]
+    assert stages[:3] == ["received", "enriched", "linked"]
+
+
+# --- On the desk's pages ----------------------------------------------------------------------------------------
+
+
+def desk_client():  # type: ignore[no-untyped-def]
+    from .test_views_staff import signed_in
+
+    return signed_in(analyst())
+
+
+def test_inbox_shows_entities_to_click_and_similar_reports_folded():
+    first = general("Cannabis smell and people coming and going all night at 14 Wren Close, NE4 7QT.")
+    second = general("Strong cannabis smell, people coming and going all night at 14 Wren Close NE4 7QT")
+    other = general("Van LB07 SEO outside the Red Lion pub")
+    for report in (first, second, other):
+        enrich(report)
+    client = desk_client()
+    html = client.get("/staff/inbox/").content.decode()
+    assert f">Report {first.pk}<" in html and f">Report {second.pk}<" not in html
+    group = DuplicateGroup.objects.get()
+    assert f'href="/staff/inbox/?group={group.pk}">+1 similar<' in html
+    assert 'href="/staff/inbox/?mentions=vrm%3ALB07SEO&amp;every=on">LB07SEO<' in html
+    html = client.get("/staff/inbox/", {"mentions": "vrm:LB07SEO", "every": "on"}).content.decode()
+    assert "Reports that mention registration LB07SEO" in html
+    assert f">Report {other.pk}<" in html and f">Report {first.pk}<" not in html
+    # Typed as a person would write it, the registration is read the same way.
+    html = client.get("/staff/inbox/", {"mentions": "lb07 seo"}).content.decode()
+    assert f">Report {other.pk}<" in html and f">Report {first.pk}<" not in html
+    html = client.get("/staff/inbox/", {"group": group.pk}).content.decode()
+    assert f">Report {first.pk}<" in html and f">Report {second.pk}<" in html
+
+
+def test_inbox_says_what_it_could_not_read():
+    response = desk_client().get("/staff/inbox/", {"mentions": "the man in the blue coat"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "We could not read a registration, phone number, postcode" in html
+    assert "govuk-error-summary" in html
+
+
+def test_report_page_shows_suggestion_reasons_and_the_analyst_decides():
+    appeal = published(vehicle="Blue Ford Transit, LB07 SEO")
+    report = general("That van lb07 seo is parked behind the chip shop every night")
+    enrich(report)
+    link = Link.objects.get(report=report)
+    client = desk_client()
+    html = client.get(f"/staff/inbox/{report.pk}/").content.decode()
+    assert f"Appeal {appeal.reference}</a>" in html and "Likely" in html
+    assert "Same registration as the appeal&#x27;s vehicle (LB07SEO)" in html
+    url = f"/staff/inbox/{report.pk}/links/{link.pk}/"
+    refused = client.post(url, {})
+    assert refused.status_code == 400
+    assert "Choose whether the report is about this appeal." in refused.content.decode()
+    done = client.post(url, {f"link-{link.pk}-decision": "confirmed", f"link-{link.pk}-note": ""}, follow=True)
+    assert f"Link to appeal {appeal.reference} confirmed." in done.content.decode()
+    link.refresh_from_db()
+    assert link.decision == LinkDecision.CONFIRMED
+    assert "Confirmed" in client.get(f"/staff/inbox/{report.pk}/").content.decode()
+
+
+def test_a_link_of_another_report_is_not_found():
+    appeal = published(vehicle="Blue Ford Transit, LB07 SEO")
+    one = general("That van lb07 seo is parked behind the chip shop every night")
+    two = general("Nothing to do with anyone")
+    enrich(one)
+    enrich(two)
+    link = Link.objects.get(report=one, appeal=appeal)
+    response = desk_client().post(f"/staff/inbox/{two.pk}/links/{link.pk}/", {f"link-{link.pk}-decision": "confirmed"})
+    assert response.status_code == 404
