@@ -255,5 +255,5 @@ def pack_signature(signature: tuple[int, ...]) -> bytes:
     return struct.pack(f"<{HASHES}I", *signature)
 
 
-def unpack_signature(data: bytes) -> tuple[int, ...]:
+def unpack_signature(data: bytes | memoryview) -> tuple[int, ...]:
     return struct.unpack(f"<{HASHES}I", bytes(data))

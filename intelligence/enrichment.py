@@ -113,14 +113,30 @@ def linkable_appeals(now: Any = None) -> Any:
 def build_index() -> tuple[AppealIndex, dict[str, int]]:
     """An index of every linkable appeal, from all its fields (linking is internal, so it also uses details the
     public were not shown), that has learnt the identifying entities of reports analysts confirmed."""
-    rows = list(
-        linkable_appeals().values_list("pk", "reference", "kind", "subject_name", "aliases", "areas", "vehicle", "status")
+    fields = (
+        "pk",
+        "reference",
+        "kind",
+        "subject_name",
+        "aliases",
+        "areas",
+        "vehicle",
+        "status",
+        "distinguishing_features",
     )
+    rows = list(linkable_appeals().values_list(*fields))
     index = AppealIndex(
         AppealProfile.build(
-            reference=ref, kind=kind, name=name, aliases=_split(aliases), areas=_split(areas), vehicle=vehicle, status=status
+            reference=ref,
+            kind=kind,
+            name=name,
+            aliases=_split(aliases),
+            areas=_split(areas),
+            vehicle=vehicle,
+            status=status,
+            features=features,
         )
-        for _, ref, kind, name, aliases, areas, vehicle, status in rows
+        for _, ref, kind, name, aliases, areas, vehicle, status, features in rows
     )
     learnt = Mention.objects.filter(
         report__links__decision=LinkDecision.CONFIRMED, report__links__appeal__reference__in=index.profiles.keys()
@@ -164,13 +180,13 @@ def _candidate_ids(report_id: int, entity_ids: list[int], bands: tuple[int, ...]
     params: list[Any] = []
     for i, entity_id in enumerate(entity_ids):
         parts.append(
-            f"SELECT report_id FROM (SELECT report_id FROM {mention} WHERE entity_id = %s AND report_id <> %s "
+            f"SELECT report_id FROM (SELECT report_id FROM {mention} WHERE entity_id = %s AND report_id <> %s "  # noqa: S608
             f"ORDER BY report_id DESC LIMIT {MAX_CANDIDATES_PER_KEY}) AS e{i}"
         )
         params += [entity_id, report_id]
     for i, key in enumerate(dict.fromkeys(bands)):
         parts.append(
-            f"SELECT report_id FROM (SELECT report_id FROM {band} WHERE key = %s AND report_id <> %s "
+            f"SELECT report_id FROM (SELECT report_id FROM {band} WHERE key = %s AND report_id <> %s "  # noqa: S608
             f"ORDER BY report_id DESC LIMIT {MAX_CANDIDATES_PER_KEY}) AS b{i}"
         )
         params += [key, report_id]
@@ -194,6 +210,12 @@ def _stored_fingerprint(row: Enrichment) -> ReportFingerprint:
     )
 
 
+def _group_appeals(row: Enrichment) -> frozenset[str]:
+    """The appeals a stored report's group is linked to (its own, when it is in no group yet)."""
+    group = row.group
+    return frozenset(group.appeals if group is not None else row.appeals)
+
+
 def _find_repeat(fp: ReportFingerprint, entity_ids: list[int]) -> tuple[Enrichment, DuplicateVerdict] | None:
     ids = _candidate_ids(fp.id, entity_ids, fp.bands)
     if not ids:
@@ -204,11 +226,7 @@ def _find_repeat(fp: ReportFingerprint, entity_ids: list[int]) -> tuple[Enrichme
         .select_related("group")
         .only(*_FINGERPRINT_FIELDS, "group__appeals")
     }
-    candidates = (
-        (_stored_fingerprint(rows[i]), frozenset(rows[i].group.appeals if rows[i].group else rows[i].appeals))
-        for i in ids
-        if i in rows
-    )
+    candidates = ((_stored_fingerprint(rows[i]), _group_appeals(rows[i])) for i in ids if i in rows)
     match = best_match(fp, candidates)
     return (rows[match[0]], match[1]) if match else None
 
@@ -220,7 +238,9 @@ def _join_group(enrichment: Enrichment, other: Enrichment, appeals: set[str], no
     """Put the new report in the group of the report it repeats, making the group if that one was alone."""
     group_id = Enrichment.objects.filter(pk=other.pk).values_list("group_id", flat=True).first()
     if group_id is None:
-        group = DuplicateGroup.objects.create(lead_id=other.report_id, size=1, appeals=sorted(other.appeals), created_at=now)
+        group = DuplicateGroup.objects.create(
+            lead_id=other.report_id, size=1, appeals=sorted(other.appeals), created_at=now
+        )
         Enrichment.objects.filter(pk=other.pk).update(group=group)
     else:
         group = DuplicateGroup.objects.select_for_update().get(pk=group_id)
@@ -324,7 +344,9 @@ def _enrich(report: InformationReport, index: AppealIndex, appeal_ids: dict[str,
             actor=None,
             action="report.linked",
             target=report,
-            detail={"suggested": [{"appeal": s.reference, "confidence": s.confidence} for s in suggestions if s.likely]},
+            detail={
+                "suggested": [{"appeal": s.reference, "confidence": s.confidence} for s in suggestions if s.likely]
+            },
         )
     return Enriched(enrichment, suggestions, repeat[0].report_id if repeat else None)
 

@@ -54,6 +54,7 @@ def profiles(fixture: FixtureSet) -> list[AppealProfile]:
             areas=a.areas,
             vehicle=a.vehicle,
             status=a.status,
+            features=a.features,
         )
         for a in fixture.appeals
     ]

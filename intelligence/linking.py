@@ -32,6 +32,10 @@ W_FIRST_NAME = 0.35  # the first name alone
 W_SURNAME = 0.62  # the surname alone: rarer than a first name, so above the threshold on its own
 W_WORDLIKE_LOWER = 0.2  # a name that is also a word ("wood", "marsh"), written in lower case
 W_AREA = 0.25  # a town or district the appeal lists: supporting evidence only
+# The report describes a distinguishing feature the appeal records, word for word (its telling words, at least):
+# by how many telling words it has, because "a limp" fits many people and "a scar through his left eyebrow" few.
+W_FEATURE = {1: 0.4, 2: 0.6, 3: 0.7}
+W_FEATURE_OTHER_NAMED = 0.1  # the same description, of a person the report names who is not the subject
 W_PAGE_PERSON = 0.9  # sent from the appeal's page and talks about a person
 W_PAGE_NO_PERSON = 0.35  # sent from the appeal's page but talks about no one
 W_PAGE_OTHER_NAMED = 0.2  # sent from this page but names another appeal's subject, and nothing of this one
@@ -244,6 +248,80 @@ _PERSON_TALK = re.compile(
 )
 
 
+_FEATURE_SPLIT = re.compile(r"[;,.\n]+")
+# Words that do not tell one feature from another.
+_FEATURE_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "on",
+        "in",
+        "of",
+        "with",
+        "and",
+        "his",
+        "her",
+        "their",
+        "he",
+        "she",
+        "they",
+        "very",
+        "about",
+        "always",
+        "has",
+        "have",
+        "is",
+        "was",
+        "wears",
+        "wearing",
+        "quite",
+        "bit",
+        "little",
+    ]
+)
+
+
+# Capitalised words that end like this are a street or a district ("Canal Walk", "Hollins End"), not a person.
+_STREET_WORDS = frozenset(
+    [
+        "street",
+        "road",
+        "lane",
+        "close",
+        "walk",
+        "avenue",
+        "drive",
+        "way",
+        "terrace",
+        "crescent",
+        "place",
+        "end",
+        "green",
+        "row",
+        "park",
+        "hill",
+        "court",
+        "gardens",
+        "square",
+        "grove",
+        "rise",
+        "view",
+        "mews",
+        "parade",
+    ]
+)
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def feature_words(phrase: str) -> frozenset[str]:
+    """The telling words of a feature phrase, singular: "tattoos on his knuckles" -> {tattoo, knuckle}."""
+    return frozenset(_stem(w) for w, _, _ in tokens(phrase) if w not in _FEATURE_STOP and not w.isdigit())
+
+
 @dataclass(frozen=True, slots=True)
 class AppealProfile:
     """What linking knows about an appeal: who, where, which vehicle."""
@@ -255,6 +333,7 @@ class AppealProfile:
     areas: tuple[str, ...] = ()
     vrms: tuple[str, ...] = ()
     status: str = "published"
+    features: tuple[str, ...] = ()  # distinguishing features, one phrase each ("a scar through his left eyebrow")
 
     @classmethod
     def build(
@@ -267,6 +346,7 @@ class AppealProfile:
         areas: Iterable[str] = (),
         vehicle: str = "",
         status: str = "published",
+        features: str = "",
     ) -> "AppealProfile":
         """A profile from an appeal's fields; the registration marks are read out of its vehicle text."""
         return cls(
@@ -277,6 +357,7 @@ class AppealProfile:
             areas=tuple(a.strip() for a in areas if a.strip()),
             vrms=tuple(dict.fromkeys(e.value for e in extract_vrms(vehicle))),
             status=status,
+            features=tuple(p.strip() for p in _FEATURE_SPLIT.split(features) if feature_words(p.strip())),
         )
 
 
@@ -324,6 +405,7 @@ class _Reading:
     area_spans: list[tuple[int, int]]
     quoted: set[str]
     plates: set[str]
+    words: frozenset[str]  # every word, singular, for matching distinguishing features
 
 
 def noisy_or(weights: Iterable[float]) -> float:
@@ -357,6 +439,7 @@ class AppealIndex:
         self._vrm_near: dict[str, set[str]] = defaultdict(set)
         self._word: dict[str, set[str]] = defaultdict(set)
         self._area: dict[str, set[str]] = defaultdict(set)
+        self._feature_word: dict[str, set[str]] = defaultdict(set)
         # How many appeals use each name word or alias: a word many appeals share says less about each.
         self._word_appeals: dict[str, set[str]] = defaultdict(set)
         # Identifying entities from reports an analyst has confirmed as about an appeal (see learn()).
@@ -375,6 +458,9 @@ class AppealIndex:
                         self._word[key].add(profile.reference)
             for area in profile.areas:
                 self._area[_normalise_area(area)].add(profile.reference)
+            for feature in profile.features:
+                for word in feature_words(feature):
+                    self._feature_word[word].add(profile.reference)
         areas = sorted(self._area, key=len, reverse=True)
         self._area_pattern = (
             re.compile(r"\b(" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in areas) + r")\b", re.IGNORECASE)
@@ -415,6 +501,7 @@ class AppealIndex:
             for key in keys:
                 found.update(self._word.get(key, ()))
         found.update(ref for area in reading.areas for ref in self._area[area])
+        found.update(ref for word in reading.words for ref in self._feature_word.get(word, ()))
         return found
 
     def quoted_references(self, text: str) -> set[str]:
@@ -471,12 +558,14 @@ class AppealIndex:
         return reasons
 
     def _read(self, report: ReportFacts) -> "_Reading":
+        toks = tokens(report.text)
         return _Reading(
-            tokens=tokens(report.text),
+            tokens=toks,
             areas=self.areas_in(report.text),
             area_spans=self.area_spans(report.text),
             quoted=self.quoted_references(report.text),
             plates={e.value for e in report.entities if e.kind == Kind.VRM},
+            words=frozenset(_stem(w) for w, _, _ in toks),
         )
 
     def _evidence(self, profile: AppealProfile, report: ReportFacts, reading: "_Reading") -> list[Reason]:
@@ -519,6 +608,28 @@ class AppealIndex:
             if r.code not in strongest or r.weight > strongest[r.code].weight:
                 strongest[r.code] = r
         reasons.extend(strongest.values())
+        described = [
+            (len(words), feature)
+            for feature in profile.features
+            if (words := feature_words(feature)) and words <= reading.words
+        ]
+        if described:
+            size, feature = max(described)
+            text = f"describes the appeal's distinguishing feature '{feature}'"
+            # "Gavin Pratt has pink hair" describes Gavin Pratt: a description belongs to the person named.
+            others = [
+                e.raw
+                for e in report.entities
+                if e.kind == Kind.PERSON
+                and not any(s[0] < e.span[1] and e.span[0] < s[1] for s in reading.area_spans)
+                and e.raw.split()[-1].lower() not in _STREET_WORDS
+                and not any(not m.partial for m in match_names(e.raw, [*profile.names, *profile.aliases]))
+            ]
+            if others:
+                text += f", but of someone the report names ({others[0]})"
+                reasons.append(Reason("feature_other", text, W_FEATURE_OTHER_NAMED))
+            else:
+                reasons.append(Reason("feature", text, W_FEATURE[min(size, 3)]))
         for area in sorted(reading.areas & {_normalise_area(a) for a in profile.areas}):
             shown = next(a for a in profile.areas if _normalise_area(a) == area)
             reasons.append(Reason("area", f"mentions {shown}, an area the appeal is linked to", W_AREA))

@@ -6,98 +6,194 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('appeals', '0001_initial'),
-        ('intelligence', '0001_initial'),
-        ('reporting', '0002_anonymous_partner'),
+        ("appeals", "0001_initial"),
+        ("intelligence", "0001_initial"),
+        ("reporting", "0002_anonymous_partner"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Entity',
+            name="Entity",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('vrm', 'Registration'), ('phone', 'Phone number'), ('postcode', 'Postcode'), ('email', 'E-mail address'), ('handle', 'Social-media handle'), ('place', 'Place'), ('person', 'Name')], max_length=10)),
-                ('key', models.CharField(max_length=220, unique=True)),
-                ('value', models.CharField(max_length=200)),
-                ('first_seen_at', models.DateTimeField()),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("vrm", "Registration"),
+                            ("phone", "Phone number"),
+                            ("postcode", "Postcode"),
+                            ("email", "E-mail address"),
+                            ("handle", "Social-media handle"),
+                            ("place", "Place"),
+                            ("person", "Name"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("key", models.CharField(max_length=220, unique=True)),
+                ("value", models.CharField(max_length=200)),
+                ("first_seen_at", models.DateTimeField()),
             ],
             options={
-                'verbose_name_plural': 'entities',
+                "verbose_name_plural": "entities",
             },
         ),
         migrations.CreateModel(
-            name='DuplicateGroup',
+            name="DuplicateGroup",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('size', models.PositiveIntegerField(default=1)),
-                ('appeals', models.JSONField(default=list)),
-                ('created_at', models.DateTimeField()),
-                ('lead', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='reporting.informationreport')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("size", models.PositiveIntegerField(default=1)),
+                ("appeals", models.JSONField(default=list)),
+                ("created_at", models.DateTimeField()),
+                (
+                    "lead",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="reporting.informationreport"
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Enrichment',
+            name="Enrichment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('enriched_at', models.DateTimeField()),
-                ('text', models.TextField(verbose_name='normalised text')),
-                ('entity_keys', models.JSONField(default=list)),
-                ('context_keys', models.JSONField(default=list)),
-                ('appeals', models.JSONField(default=list)),
-                ('received', models.DateField()),
-                ('signature', models.BinaryField()),
-                ('duplicate_score', models.FloatField(blank=True, null=True)),
-                ('duplicate_reasons', models.JSONField(default=list)),
-                ('duplicate_of', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='reporting.informationreport')),
-                ('group', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='members', to='intelligence.duplicategroup')),
-                ('report', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='enrichment', to='reporting.informationreport')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("enriched_at", models.DateTimeField()),
+                ("text", models.TextField(verbose_name="normalised text")),
+                ("entity_keys", models.JSONField(default=list)),
+                ("context_keys", models.JSONField(default=list)),
+                ("appeals", models.JSONField(default=list)),
+                ("received", models.DateField()),
+                ("signature", models.BinaryField()),
+                ("duplicate_score", models.FloatField(blank=True, null=True)),
+                ("duplicate_reasons", models.JSONField(default=list)),
+                (
+                    "duplicate_of",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="reporting.informationreport",
+                    ),
+                ),
+                (
+                    "group",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="members",
+                        to="intelligence.duplicategroup",
+                    ),
+                ),
+                (
+                    "report",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="enrichment",
+                        to="reporting.informationreport",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Band',
+            name="Band",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.BigIntegerField()),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='reporting.informationreport')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("key", models.BigIntegerField()),
+                (
+                    "report",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="reporting.informationreport"
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['key', 'report'], name='intel_band_key_report')],
+                "indexes": [models.Index(fields=["key", "report"], name="intel_band_key_report")],
             },
         ),
         migrations.CreateModel(
-            name='Link',
+            name="Link",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('confidence', models.FloatField()),
-                ('likely', models.BooleanField(default=False)),
-                ('reasons', models.JSONField(default=list)),
-                ('suggested_at', models.DateTimeField()),
-                ('decision', models.CharField(choices=[('suggested', 'Suggested'), ('confirmed', 'Confirmed by an analyst'), ('rejected', 'Rejected by an analyst')], default='suggested', max_length=10)),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('decision_note', models.TextField(blank=True)),
-                ('appeal', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='report_links', to='appeals.appeal')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='links', to='reporting.informationreport')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("confidence", models.FloatField()),
+                ("likely", models.BooleanField(default=False)),
+                ("reasons", models.JSONField(default=list)),
+                ("suggested_at", models.DateTimeField()),
+                (
+                    "decision",
+                    models.CharField(
+                        choices=[
+                            ("suggested", "Suggested"),
+                            ("confirmed", "Confirmed by an analyst"),
+                            ("rejected", "Rejected by an analyst"),
+                        ],
+                        default="suggested",
+                        max_length=10,
+                    ),
+                ),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                ("decision_note", models.TextField(blank=True)),
+                (
+                    "appeal",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="report_links", to="appeals.appeal"
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "report",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="links",
+                        to="reporting.informationreport",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-confidence', 'pk'],
-                'indexes': [models.Index(fields=['appeal', 'decision'], name='intel_link_appeal_decision')],
-                'constraints': [models.UniqueConstraint(fields=('report', 'appeal'), name='one_link_per_report_appeal')],
+                "ordering": ["-confidence", "pk"],
+                "indexes": [models.Index(fields=["appeal", "decision"], name="intel_link_appeal_decision")],
+                "constraints": [
+                    models.UniqueConstraint(fields=("report", "appeal"), name="one_link_per_report_appeal")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Mention',
+            name="Mention",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('raw', models.CharField(max_length=200)),
-                ('entity', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mentions', to='intelligence.entity')),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mentions', to='reporting.informationreport')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("raw", models.CharField(max_length=200)),
+                (
+                    "entity",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="mentions", to="intelligence.entity"
+                    ),
+                ),
+                (
+                    "report",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="mentions",
+                        to="reporting.informationreport",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('entity', 'report'), name='one_mention_per_report_entity')],
+                "constraints": [
+                    models.UniqueConstraint(fields=("entity", "report"), name="one_mention_per_report_entity")
+                ],
             },
         ),
     ]

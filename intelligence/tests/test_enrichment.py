@@ -118,7 +118,10 @@ def test_reports_that_tell_the_same_thing_are_grouped_and_the_first_leads():
 def test_an_urgent_repeat_is_never_hidden():
     first = general("Cannabis smell and people coming and going all night at 14 Wren Close, NE4 7QT.")
     urgent = submit(
-        None, urgent=True, details="Cannabis smell and people coming and going all night at 14 Wren Close NE4 7QT", **QUIET
+        None,
+        urgent=True,
+        details="Cannabis smell and people coming and going all night at 14 Wren Close NE4 7QT",
+        **QUIET,
     ).report
     enrich(first)
     enrich(urgent)

@@ -145,3 +145,43 @@ def test_candidates_come_from_the_index_not_a_scan() -> None:
 def test_report_facts_carry_what_was_extracted() -> None:
     facts = ReportFacts.from_text("KM19 RTA", submitted_from="W-7KQ2", received=date(2025, 3, 1))
     assert facts.entities == tuple(extract("KM19 RTA"))
+
+
+# --- Distinguishing features --------------------------------------------------------------------------------
+
+BROWN_EYEBROW = AppealProfile.build(
+    reference="W-KB44",
+    kind="wanted",
+    name="Kyle Brennan",
+    areas=["Ashcombe"],
+    features="A scar through his left eyebrow; a limp",
+)
+FEATURES = AppealIndex([BROWN_EYEBROW, KELLOW])
+
+
+def _about(text: str) -> dict[str, float]:
+    return {s.reference: s.confidence for s in FEATURES.suggest(ReportFacts.from_text(text))}
+
+
+def test_a_described_feature_links_by_how_telling_it_is():
+    assert AppealProfile.build(reference="W-X", kind="wanted", name="A B", features="Tattoos on his knuckles.").features
+    said = _about("A man with a scar through his left eyebrow is sleeping in the bus shelter")
+    assert said["W-KB44"] >= SUGGEST_THRESHOLD
+    reason = FEATURES.suggest(ReportFacts.from_text("a man with a scar through his left eyebrow"))[0].reasons[0]
+    assert reason.text == "describes the appeal's distinguishing feature 'A scar through his left eyebrow'"
+    # One common word fits many people: shown, but not as a likely link.
+    assert 0 < _about("a lad with a limp keeps trying car doors")["W-KB44"] < SUGGEST_THRESHOLD
+
+
+def test_a_feature_of_someone_else_the_report_names_does_not_link():
+    said = _about("Steve Barlow, the one with a scar through his left eyebrow, is dealing at the Red Lion pub")
+    assert said.get("W-KB44", 0) < SUGGEST_THRESHOLD
+    # A street or a district is not a person: the description still counts.
+    said = _about("Try Canal Walk, thats where a man with a scar through his left eyebrow sleeps")
+    assert said["W-KB44"] >= SUGGEST_THRESHOLD
+    # Naming the subject with the feature is the subject.
+    assert _about("Kyle Brennan has a scar through his left eyebrow")["W-KB44"] > 0.9
+
+
+def test_half_a_feature_is_not_the_feature():
+    assert "W-KB44" not in {ref for ref, c in _about("he had a scar on his chin").items() if c >= SUGGEST_THRESHOLD}

@@ -56,10 +56,9 @@ def inbox(request: HttpRequest) -> HttpResponse:
             "collapse": not form.cleaned_data["every"],
         }
     reports = list(
-        selectors.inbox(**filters)
-        .prefetch_related(Prefetch("mentions", queryset=Mention.objects.select_related("entity").order_by("pk")))[
-            : selectors.INBOX_LIMIT
-        ]
+        selectors.inbox(**filters).prefetch_related(
+            Prefetch("mentions", queryset=Mention.objects.select_related("entity").order_by("pk"))
+        )[: selectors.INBOX_LIMIT]
     )
     timelines = selectors.timelines(reports)
     rows = [
@@ -175,7 +174,10 @@ def link_decide(request: HttpRequest, pk: int, link_pk: int) -> HttpResponse:
     form = _link_form(link, request.POST)
     if form.is_valid():
         enrichment.link_decide(
-            link=link, actor=acting_user(request), decision=form.cleaned_data["decision"], note=form.cleaned_data["note"]
+            link=link,
+            actor=acting_user(request),
+            decision=form.cleaned_data["decision"],
+            note=form.cleaned_data["note"],
         )
         word = "confirmed" if form.cleaned_data["decision"] == LinkDecision.CONFIRMED else "rejected"
         messages.success(request, f"Link to appeal {link.appeal.reference} {word}.")

@@ -15,9 +15,9 @@ from django.utils import timezone
 from accounts.models import StaffProfile, Unit
 from accounts.roles import Role
 from appeals import services
-from intelligence.enrichment import enrich_pending
 from appeals.models import Appeal, AppealImage, AppealKind, ImageKind
 from demo.silhouettes import silhouette_png
+from intelligence.enrichment import enrich_pending
 
 DEMO_PASSWORD = "lookout-demo-2026"  # noqa: S105 - printed on purpose: demo accounts only
 
@@ -77,10 +77,31 @@ DESK_REPORTS: list[tuple[str, bool, str, str, str, str]] = [
     ("Darren Kellow", False, "confidential", "I think he works cash-in-hand at a car wash on the ring road.", "", ""),
     ("", False, "email", "Information about cannabis being grown in a unit behind the old dairy.", "", ""),
     # Not sent from an appeal, but the plate is Darren Kellow's car: linking suggests his appeal.
-    ("", False, "confidential", "Silver Astra kx19tvn parked most nights outside the Crown and Anchor in Millford.", "", ""),
+    (
+        "",
+        False,
+        "confidential",
+        "Silver Astra kx19tvn parked most nights outside the Crown and Anchor in Millford.",
+        "",
+        "",
+    ),
     # Three people telling the same thing: the desk groups them and shows "+2 similar".
-    ("", False, "confidential", "Cannabis smell and people coming and going all night at 14 Wren Close, NE4 7QT.", "", ""),
-    ("", False, "confidential", "Strong cannabis smell, people coming and going all night at 14 Wren Close NE4 7QT", "", ""),
+    (
+        "",
+        False,
+        "confidential",
+        "Cannabis smell and people coming and going all night at 14 Wren Close, NE4 7QT.",
+        "",
+        "",
+    ),
+    (
+        "",
+        False,
+        "confidential",
+        "Strong cannabis smell, people coming and going all night at 14 Wren Close NE4 7QT",
+        "",
+        "",
+    ),
     ("", False, "phone", "Caller reports cannabis smell and visitors all night at Wren Close, NE4 7QT.", "", ""),
 ]
 
