@@ -87,3 +87,37 @@ def test_analyst_triages_grades_disseminates_and_officer_results_closing_the_app
     response = page.goto(f"{base}/appeals/{appeal.reference}/")
     assert response is not None and response.status == 410
     expect(page.get_by_text("Riley Example")).to_have_count(0)
+
+
+def test_analyst_confirms_a_suggested_link_and_follows_a_registration(page: Page, live_server):
+    """Enrichment runs on arrival (the test settings run tasks at once): a general report that gives the appeal's
+    plate is suggested for the appeal with the reason; the analyst confirms it and clicks the plate to see every
+    report that mentions it; two reports telling the same thing show as one with "+1 similar"."""
+    base = live_server.url
+    appeal = published(subject_name="Riley Example", vehicle="Blue Ford Transit, LB07 SEO")
+    quiet = {"vehicle_registration": "", "places": "", "last_seen_where": "", "companions": "", "last_seen_when": ""}
+    plate = submit(None, details="That van lb07 seo is parked behind the chip shop every night", **quiet).report
+    again = submit(None, details="Van LB07 SEO parked behind the chip shop every night again", **quiet).report
+    make_staff(Role.ANALYST, username="ana.links")
+
+    sign_in(page, base, "ana.links")
+    page.goto(base + "/staff/inbox/")
+    row = page.locator("tbody tr", has_text=f"Report {plate.pk}")
+    expect(row).to_contain_text("+1 similar")
+    expect(page.locator("tbody tr", has_text=f"Report {again.pk}")).to_have_count(0)
+    assert_accessible(page)
+    row.get_by_role("link", name=f"Report {plate.pk}").click()
+    card = page.locator(".govuk-summary-card", has_text=f"Appeal {appeal.reference}")
+    expect(card).to_contain_text("Same registration as the appeal's vehicle (LB07SEO)")
+    expect(card).to_contain_text("Likely")
+    expect(page.get_by_text("This report is one of 2.")).to_be_visible()
+    assert_accessible(page)
+    card.get_by_label("Yes, confirm").check()
+    card.get_by_role("button", name="Save decision").click()
+    expect(page.get_by_text(f"Link to appeal {appeal.reference} confirmed.")).to_be_visible()
+    expect(page.locator(".govuk-summary-card", has_text=f"Appeal {appeal.reference}")).to_contain_text("Confirmed")
+
+    page.get_by_role("link", name="LB07SEO").first.click()
+    expect(page.get_by_text("Reports that mention registration LB07SEO")).to_be_visible()
+    expect(page.locator("tbody tr")).to_have_count(2)
+    assert_accessible(page)
