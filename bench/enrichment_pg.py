@@ -91,11 +91,17 @@ def fill_appeals(n: int, rng: random.Random) -> None:
     from appeals.references import new_reference
     from intelligence.fixtures.linking_set import load
 
+    fixture = load()
     if Appeal.objects.filter(status=AppealStatus.PUBLISHED).count() >= n:
+        # Filled before; keep the fixture appeals' distinguishing features as the fixture has them now.
+        features = {a.reference: a.features for a in fixture.appeals}
+        stored = list(Appeal.objects.filter(reference__in=features))
+        for appeal in stored:
+            appeal.distinguishing_features = features[appeal.reference]
+        Appeal.objects.bulk_update(stored, ["distinguishing_features"])
         return
     unit, user = _staff()
-    fixture = load()
-    rows = [(a.reference, a.kind, a.name, a.aliases, a.areas, a.vehicle) for a in fixture.appeals]
+    rows = [(a.reference, a.kind, a.name, a.aliases, a.areas, a.vehicle, a.features) for a in fixture.appeals]
     taken = {r[0] for r in rows}
     for p in appeal_profiles(n - len(rows), rng):
         reference = new_reference(p.kind)
@@ -103,7 +109,7 @@ def fill_appeals(n: int, rng: random.Random) -> None:
             reference = new_reference(p.kind)
         taken.add(reference)
         vehicle = f"Silver car, {p.vrms[0]}" if p.vrms else ""
-        rows.append((reference, p.kind, p.names[0], list(p.aliases), list(p.areas), vehicle))
+        rows.append((reference, p.kind, p.names[0], list(p.aliases), list(p.areas), vehicle, ""))
     now = time.time()
     from django.utils import timezone
 
@@ -118,11 +124,12 @@ def fill_appeals(n: int, rng: random.Random) -> None:
                 aliases=", ".join(aliases),
                 areas=", ".join(areas),
                 vehicle=vehicle,
+                distinguishing_features=features,
                 owning_unit=unit,
                 author=user,
                 published_at=published,
             )
-            for reference, kind, name, aliases, areas, vehicle in rows
+            for reference, kind, name, aliases, areas, vehicle, features in rows
         ],
         batch_size=500,
     )
