@@ -277,6 +277,10 @@ def report_enrich(*, report_id: int) -> Enriched | None:
         return None
 
 
+def _reasons_json(suggestion: LinkSuggestion) -> list[dict[str, Any]]:
+    return [{"code": r.code, "text": r.text, "weight": round(r.weight, 3)} for r in suggestion.reasons]
+
+
 def _enrich(report: InformationReport, index: AppealIndex, appeal_ids: dict[str, int], now: Any) -> Enriched:
     text = report_text(report)
     found = extract(text)
@@ -296,7 +300,7 @@ def _enrich(report: InformationReport, index: AppealIndex, appeal_ids: dict[str,
                 appeal_id=appeal_ids[s.reference],
                 confidence=s.confidence,
                 likely=s.likely,
-                reasons=[{"code": r.code, "text": r.text, "weight": round(r.weight, 3)} for r in s.reasons],
+                reasons=_reasons_json(s),
                 suggested_at=now,
             )
             for s in suggestions
@@ -395,8 +399,76 @@ def enrich_on_arrival(sender: Any, report: InformationReport, **kwargs: Any) -> 
     transaction.on_commit(lambda: enrich_report.enqueue(report_id), robust=True)
 
 
-def appeal_changed(sender: Any, **kwargs: Any) -> None:
+def appeal_changed(sender: Any, instance: Appeal | None = None, **kwargs: Any) -> None:
     _invalidate_now_and_on_commit()
+    fields = kwargs.get("update_fields")
+    if instance is not None and instance.status == AppealStatus.PUBLISHED and (fields is None or "status" in fields):
+        from .tasks import relink_recent
+
+        appeal_id = instance.pk
+        transaction.on_commit(lambda: relink_recent.enqueue(appeal_id), robust=True)
+
+
+# Reports received this long before an appeal is published are read again for it.
+RELINK_DAYS = 30
+
+
+def appeal_relink_recent(*, appeal_id: int, days: int = RELINK_DAYS) -> int:
+    """An appeal just published may be what last week's reports were about ("the van LB07 SEO"): read the
+    reports of the last `days` days again against this appeal alone and suggest the links found. Returns how
+    many were suggested. Existing links (and analysts' decisions) are left as they are."""
+    appeal = Appeal.objects.filter(pk=appeal_id, status=AppealStatus.PUBLISHED).first()
+    if appeal is None:
+        return 0
+    index = AppealIndex(
+        [
+            AppealProfile.build(
+                reference=appeal.reference,
+                kind=appeal.kind,
+                name=appeal.subject_name,
+                aliases=_split(appeal.aliases),
+                areas=_split(appeal.areas),
+                vehicle=appeal.vehicle,
+                features=appeal.distinguishing_features,
+            )
+        ]
+    )
+    since = timezone.now() - timedelta(days=days)
+    reports = (
+        InformationReport.objects.filter(received_at__gte=since, enrichment__isnull=False)
+        .exclude(links__appeal=appeal)
+        .exclude(appeal=appeal)
+        .order_by("pk")
+    )
+    suggested = 0
+    for report in reports.iterator(chunk_size=500):
+        text = report_text(report)
+        found = [s for s in index.suggest(ReportFacts.from_text(text)) if s.likely]
+        if not found:
+            continue
+        with transaction.atomic():
+            _, created = Link.objects.get_or_create(
+                report=report,
+                appeal=appeal,
+                defaults={
+                    "confidence": found[0].confidence,
+                    "likely": True,
+                    "reasons": _reasons_json(found[0]),
+                    "suggested_at": timezone.now(),
+                },
+            )
+            if created:
+                suggested += 1
+                audit_record(
+                    actor=None,
+                    action="report.linked",
+                    target=report,
+                    detail={
+                        "suggested": [{"appeal": appeal.reference, "confidence": found[0].confidence}],
+                        "after_publication": True,
+                    },
+                )
+    return suggested
 
 
 def enrich_pending(*, limit: int = 500) -> int:

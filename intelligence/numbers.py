@@ -12,7 +12,7 @@ from appeals.models import Appeal
 from reporting.models import Channel, InformationReport
 
 from .charts import Bar, bar_chart
-from .models import Action
+from .models import Action, Link, LinkDecision
 
 WEEKS = 8
 # Time from a report arriving to its first action, in buckets a desk manager reads at a glance.
@@ -54,6 +54,8 @@ class AppealNumbers:
     first_action_at: datetime | None
     outcome: str
     time_to_first_action: timedelta | None = field(default=None)
+    confirmed: int = 0  # reports an analyst confirmed as about the appeal (suggested by linking)
+    awaiting: int = 0  # likely links still waiting for an analyst's decision
 
 
 def appeal_numbers(appeal: Appeal, now: datetime | None = None) -> AppealNumbers:
@@ -65,6 +67,9 @@ def appeal_numbers(appeal: Appeal, now: datetime | None = None) -> AppealNumbers
     first_action = Action.objects.filter(appeal=appeal).aggregate(first=Min("created_at"))["first"]
     first_report = min(received) if received else None
     linked = InformationReport.objects.filter(appeal=appeal, gradings__isnull=False).distinct().count()
+    decisions = Counter(
+        Link.objects.filter(appeal=appeal).exclude(decision=LinkDecision.REJECTED).values_list("decision", "likely")
+    )
     return AppealNumbers(
         weekly=weekly,
         chart=bar_chart(
@@ -79,6 +84,8 @@ def appeal_numbers(appeal: Appeal, now: datetime | None = None) -> AppealNumbers
         first_action_at=first_action,
         outcome=appeal.get_outcome_display() if appeal.outcome else "Open",
         time_to_first_action=(first_action - first_report) if first_action and first_report else None,
+        confirmed=decisions[(LinkDecision.CONFIRMED, True)] + decisions[(LinkDecision.CONFIRMED, False)],
+        awaiting=decisions[(LinkDecision.SUGGESTED, True)],
     )
 
 

@@ -26,3 +26,11 @@ def enrich_report(report_id: int) -> bool:
     from .enrichment import report_enrich
 
     return report_enrich(report_id=report_id) is not None
+
+
+@task()
+def relink_recent(appeal_id: int) -> int:
+    """Suggest links from recent reports to a newly published appeal."""
+    from .enrichment import appeal_relink_recent
+
+    return appeal_relink_recent(appeal_id=appeal_id)

@@ -276,3 +276,41 @@ def test_a_link_of_another_report_is_not_found():
     link = Link.objects.get(report=one, appeal=appeal)
     response = desk_client().post(f"/staff/inbox/{two.pk}/links/{link.pk}/", {f"link-{link.pk}-decision": "confirmed"})
     assert response.status_code == 404
+
+
+def test_appeal_numbers_count_confirmed_and_waiting_links():
+    from intelligence.numbers import appeal_numbers
+
+    appeal = published(vehicle="Blue Ford Transit, LB07 SEO")
+    one = general("That van lb07 seo is parked behind the chip shop every night")
+    two = general("LB07 SEO outside the Red Lion pub at closing time")
+    enrich(one)
+    enrich(two)
+    assert (appeal_numbers(appeal).confirmed, appeal_numbers(appeal).awaiting) == (0, 2)
+    link_decide(link=Link.objects.get(report=one), actor=analyst(), decision=LinkDecision.CONFIRMED)
+    assert (appeal_numbers(appeal).confirmed, appeal_numbers(appeal).awaiting) == (1, 1)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_publishing_an_appeal_reads_last_weeks_reports_again_for_it():
+    """A report about a van, made before the van's owner was on an appeal, is suggested for the appeal as soon as
+    it is published; reports about other things are not; running it again suggests nothing twice."""
+    from intelligence.enrichment import appeal_relink_recent
+
+    before = report_submit(
+        token=uuid.uuid4(),
+        appeal=None,
+        answers={"details": "The van LB07 SEO is parked behind the chip shop every night"},
+        crime_category="other",
+    ).report
+    unrelated = report_submit(
+        token=uuid.uuid4(), appeal=None, answers={"details": "Bikes stolen from the station"}, crime_category="other"
+    ).report
+    assert not Link.objects.exists()
+    appeal = published(vehicle="Blue Ford Transit, LB07 SEO")
+    link = Link.objects.get(report=before)
+    assert link.appeal == appeal and link.likely and link.decision == LinkDecision.SUGGESTED
+    assert not Link.objects.filter(report=unrelated).exists()
+    event = AuditEvent.objects.filter(action="report.linked", target_id=str(before.pk)).get()
+    assert event.detail["after_publication"] is True
+    assert appeal_relink_recent(appeal_id=appeal.pk) == 0
