@@ -1,11 +1,12 @@
 """The cache behind the public gallery and lists. Keys carry a version number; any change to what the public
 may see bumps the version, so every cached page is dropped at once (takedown within a second)."""
 
-import time
 from collections.abc import Callable
 from typing import TypeVar
 
 from django.core.cache import cache
+
+from lookout.cache_version import bump, version
 
 VERSION_KEY = "appeals:public-version"
 TIMEOUT_SECONDS = 300
@@ -13,19 +14,12 @@ T = TypeVar("T")
 
 
 def public_version() -> int:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
-        version = cache.get(VERSION_KEY, 0)
-    return int(version)
+    return version(VERSION_KEY)
 
 
 def purge_public_cache() -> None:
     """Invalidate every cached public surface."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+    bump(VERSION_KEY)
 
 
 def cached_public(name: str, build: Callable[[], T]) -> T:

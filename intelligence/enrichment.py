@@ -11,20 +11,19 @@ an appeal by itself. See docs/adr/0010-enrichment-linking.md.
 """
 
 import logging
-import time
 from collections import Counter
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
 from django.contrib.auth.models import User
-from django.core.cache import cache
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
 from appeals.models import Appeal, AppealStatus
 from audit.services import audit_record
+from lookout.cache_version import bump, version
 from reporting.models import InformationReport
 
 from .duplicates import (
@@ -66,20 +65,13 @@ def report_text(report: InformationReport) -> str:
 
 
 def index_version() -> int:
-    """The version of the appeal index. A fresh cache starts from the clock, so it never repeats an old version."""
-    version = cache.get(INDEX_VERSION_KEY)
-    if version is None:
-        cache.add(INDEX_VERSION_KEY, time.time_ns(), timeout=None)
-        version = cache.get(INDEX_VERSION_KEY, 0)
-    return int(version)
+    """The version of the appeal index every process compares its own with."""
+    return version(INDEX_VERSION_KEY)
 
 
 def index_invalidate() -> None:
     """Every process rebuilds its index before linking the next report."""
-    try:
-        cache.incr(INDEX_VERSION_KEY)
-    except ValueError:
-        cache.set(INDEX_VERSION_KEY, time.time_ns(), timeout=None)
+    bump(INDEX_VERSION_KEY)
 
 
 def _invalidate_now_and_on_commit() -> None:
