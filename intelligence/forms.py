@@ -271,7 +271,7 @@ class LinkDecisionForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose whether the report is about this appeal."},
     )
-    note = forms.CharField(label="Note (optional)", required=False, max_length=500)
+    note = forms.CharField(label="Note", required=False, max_length=500)
 
 
 AUDIT_RECORD_TYPES = [

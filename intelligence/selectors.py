@@ -95,6 +95,13 @@ def inbox(
             group_id=F("enrichment__group_id"),
             group_lead_id=F("enrichment__group__lead_id"),
             similar=Coalesce(F("enrichment__group__size"), Value(1)) - Value(1),
+            # The most likely appeal linking suggests (not rejected), for reports sent from no appeal's page.
+            suggested_appeal=Subquery(
+                Link.objects.filter(report=OuterRef("pk"), likely=True)
+                .exclude(decision=LinkDecision.REJECTED)
+                .order_by("-confidence", "pk")
+                .values("appeal__reference")[:1]
+            ),
         )
         .prefetch_related(
             Prefetch("gradings", queryset=Grading.objects.order_by("-graded_at", "-pk")),
@@ -226,6 +233,11 @@ class DeskEnrichment:
     similar: list[InformationReport]  # the other reports in its group, first first
     repeats: InformationReport | None  # the report it was found to repeat
     reasons: list[str]
+
+    @property
+    def possible_links(self) -> int:
+        """Suggestions below the likely threshold that nobody has decided on: shown folded away."""
+        return sum(1 for link in self.links if not link.likely and link.decided_by_id is None)
 
 
 SIMILAR_SHOWN = 20

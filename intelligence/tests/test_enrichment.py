@@ -231,6 +231,7 @@ def test_inbox_shows_entities_to_click_and_similar_reports_folded():
     assert 'href="/staff/inbox/?mentions=vrm%3ALB07SEO&amp;every=on">LB07SEO<' in html
     html = client.get("/staff/inbox/", {"mentions": "vrm:LB07SEO", "every": "on"}).content.decode()
     assert "Reports that mention registration LB07SEO" in html
+    assert "Likely about" not in html  # no appeal has that plate
     assert f">Report {other.pk}<" in html and f">Report {first.pk}<" not in html
     # Typed as a person would write it, the registration is read the same way.
     html = client.get("/staff/inbox/", {"mentions": "lb07 seo"}).content.decode()
@@ -255,6 +256,8 @@ def test_report_page_shows_suggestion_reasons_and_the_analyst_decides():
     client = desk_client()
     html = client.get(f"/staff/inbox/{report.pk}/").content.decode()
     assert f"Appeal {appeal.reference}</a>" in html and "Likely" in html
+    inbox = client.get("/staff/inbox/").content.decode()
+    assert f"Likely about {appeal.reference}" in inbox
     assert "Same registration as the appeal&#x27;s vehicle (LB07SEO)" in html
     url = f"/staff/inbox/{report.pk}/links/{link.pk}/"
     refused = client.post(url, {})
@@ -314,3 +317,13 @@ def test_publishing_an_appeal_reads_last_weeks_reports_again_for_it():
     event = AuditEvent.objects.filter(action="report.linked", target_id=str(before.pk)).get()
     assert event.detail["after_publication"] is True
     assert appeal_relink_recent(appeal_id=appeal.pk) == 0
+
+
+def test_less_likely_appeals_are_folded_away_on_the_report_page():
+    published(subject_name="Darren Kellow", aliases="Daz", vehicle="Red Corsa", areas="Eastbrook")
+    report = general("Bikes keep going missing from the racks in Eastbrook")
+    enrich(report)
+    assert not Link.objects.get(report=report).likely
+    html = desk_client().get(f"/staff/inbox/{report.pk}/").content.decode()
+    assert "No appeal is a likely match." in html
+    assert "1 less likely appeal<" in html and "govuk-details" in html
