@@ -27,6 +27,7 @@ static: node_modules/.installed
 	npm run --silent build
 
 demo: install static
+	mkdir -p "$${LOOKOUT_VAR_DIR:-var}"
 	DJANGO_SETTINGS_MODULE=lookout.settings.local $(PY) manage.py migrate --noinput -v 0
 	DJANGO_SETTINGS_MODULE=lookout.settings.local $(PY) manage.py seed_demo
 	$(INDEPENDENT) $(PY) manage.py migrate --noinput -v 0

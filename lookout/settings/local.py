@@ -4,6 +4,9 @@ from .base import *  # noqa: F403
 
 DEBUG = True
 
+# The embedded default keeps its database, files, cache and mail under var/ (not in git): make it on first use.
+VAR_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405
+
 # The demo's printed log-ins work without an authenticator app; every other environment requires one.
 LOOKOUT_REQUIRE_2FA = env_bool("LOOKOUT_REQUIRE_2FA", default=False)  # noqa: F405
 # Demo alerts are written to var/mail like every other demo e-mail.
