@@ -39,6 +39,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from enrichment import appeal_profiles, percentile  # noqa: E402 - bench/enrichment.py: the in-memory bench
+
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/lookout_bench"
 
 
@@ -69,11 +71,6 @@ def _setup(url: str) -> None:
     call_command("migrate", verbosity=0, interactive=False)
 
 
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
-
-
 def _staff():  # type: ignore[no-untyped-def]
     from django.contrib.auth.models import User
 
@@ -85,8 +82,6 @@ def _staff():  # type: ignore[no-untyped-def]
 
 
 def fill_appeals(n: int, rng: random.Random) -> None:
-    from enrichment import appeal_profiles  # bench/enrichment.py: the invented appeal generator
-
     from appeals.models import Appeal, AppealStatus
     from appeals.references import new_reference
     from intelligence.fixtures.linking_set import load

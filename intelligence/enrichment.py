@@ -91,8 +91,18 @@ class _Loaded:
 _loaded: _Loaded | None = None
 
 
-def _split(text: str) -> list[str]:
-    return [part.strip() for part in text.split(",") if part.strip()]
+def appeal_profile(appeal: Appeal) -> AppealProfile:
+    """What linking knows of an appeal: all its fields, also those the public were not shown (linking is internal)."""
+    return AppealProfile.build(
+        reference=appeal.reference,
+        kind=appeal.kind,
+        name=appeal.subject_name,
+        aliases=appeal.alias_list(),
+        areas=appeal.area_list(),
+        vehicle=appeal.vehicle,
+        status=appeal.status,
+        features=appeal.distinguishing_features,
+    )
 
 
 def linkable_appeals(now: Any = None) -> Any:
@@ -103,40 +113,20 @@ def linkable_appeals(now: Any = None) -> Any:
 
 
 def build_index() -> tuple[AppealIndex, dict[str, int]]:
-    """An index of every linkable appeal, from all its fields (linking is internal, so it also uses details the
-    public were not shown), that has learnt the identifying entities of reports analysts confirmed."""
-    fields = (
-        "pk",
-        "reference",
-        "kind",
-        "subject_name",
-        "aliases",
-        "areas",
-        "vehicle",
-        "status",
-        "distinguishing_features",
-    )
-    rows = list(linkable_appeals().values_list(*fields))
-    index = AppealIndex(
-        AppealProfile.build(
-            reference=ref,
-            kind=kind,
-            name=name,
-            aliases=_split(aliases),
-            areas=_split(areas),
-            vehicle=vehicle,
-            status=status,
-            features=features,
+    """An index of every linkable appeal that has learnt the identifying entities of reports analysts confirmed."""
+    appeals = list(
+        linkable_appeals().only(
+            "reference", "kind", "subject_name", "aliases", "areas", "vehicle", "status", "distinguishing_features"
         )
-        for _, ref, kind, name, aliases, areas, vehicle, status, features in rows
     )
+    index = AppealIndex(appeal_profile(appeal) for appeal in appeals)
     learnt = Mention.objects.filter(
         report__links__decision=LinkDecision.CONFIRMED, report__links__appeal__reference__in=index.profiles.keys()
     ).values_list("report__links__appeal__reference", "entity__kind", "entity__key", "raw")
     for reference, kind, key, raw in learnt:
         value = key.partition(":")[2]
         index.learn(reference, [Extracted(Kind(kind), raw, value, (0, 0))])
-    return index, {ref: pk for pk, ref, *_ in rows}
+    return index, {appeal.reference: appeal.pk for appeal in appeals}
 
 
 def current_index() -> tuple[AppealIndex, dict[str, int]]:
@@ -151,9 +141,8 @@ def current_index() -> tuple[AppealIndex, dict[str, int]]:
 # --- Enrichment of one report ------------------------------------------------------------------------------
 
 
-def _entities(found: list[Extracted], now: Any) -> dict[str, Entity]:
+def _entities(unique: dict[str, Extracted], now: Any) -> dict[str, Entity]:
     """The Entity row of every key found, created when new."""
-    unique = {e.key: e for e in found}
     if not unique:
         return {}
     Entity.objects.bulk_create(
@@ -226,7 +215,7 @@ def _find_repeat(fp: ReportFingerprint, entity_ids: list[int]) -> tuple[Enrichme
 _FINGERPRINT_FIELDS = ("report_id", "text", "entity_keys", "context_keys", "appeals", "received", "signature", "group")
 
 
-def _join_group(enrichment: Enrichment, other: Enrichment, appeals: set[str], now: Any) -> DuplicateGroup:
+def _join_group(other: Enrichment, appeals: set[str], now: Any) -> DuplicateGroup:
     """Put the new report in the group of the report it repeats, making the group if that one was alone."""
     group_id = Enrichment.objects.filter(pk=other.pk).values_list("group_id", flat=True).first()
     if group_id is None:
@@ -281,9 +270,10 @@ def _enrich(report: InformationReport, index: AppealIndex, appeal_ids: dict[str,
     suggestions = index.suggest(ReportFacts(text, tuple(found), submitted_from, received))
     suggestions = [s for s in suggestions if s.reference in appeal_ids]
 
-    entities = _entities(found, now)
+    unique = {e.key: e for e in found}  # one per entity
+    entities = _entities(unique, now)
     Mention.objects.bulk_create(
-        [Mention(report=report, entity=entities[key], raw=e.raw[:200]) for key, e in {e.key: e for e in found}.items()]
+        [Mention(report=report, entity=entities[key], raw=e.raw[:200]) for key, e in unique.items()]
     )
     Link.objects.bulk_create(
         [
@@ -299,12 +289,13 @@ def _enrich(report: InformationReport, index: AppealIndex, appeal_ids: dict[str,
         ]
     )
     likely = {s.reference for s in suggestions if s.likely}
-    context = {f"{Kind.VRM}:{vrm}" for ref in likely for vrm in index.profiles[ref].vrms}
+    context = index.context_keys(likely)
     fp = ReportFingerprint.build(
         id=report.pk, text=text, entities=found, appeals=likely, received=received, context=context
     )
     identifying = [entities[k].pk for k in sorted(fp.entity_keys)]
     repeat = _find_repeat(fp, identifying)
+    repeats = repeat[0].report_id if repeat else None
     enrichment = Enrichment.objects.create(
         report=report,
         enriched_at=now,
@@ -319,7 +310,7 @@ def _enrich(report: InformationReport, index: AppealIndex, appeal_ids: dict[str,
     group = None
     if repeat is not None:
         other, verdict = repeat
-        group = _join_group(enrichment, other, set(fp.appeals), now)
+        group = _join_group(other, set(fp.appeals), now)
         enrichment.group = group
         enrichment.duplicate_of_id = other.report_id
         enrichment.duplicate_score = verdict.score
@@ -330,8 +321,8 @@ def _enrich(report: InformationReport, index: AppealIndex, appeal_ids: dict[str,
         action="report.enriched",
         target=report,
         detail={
-            "entities": dict(Counter(e.kind.value for e in {e.key: e for e in found}.values())),
-            "repeats": repeat[0].report_id if repeat else None,
+            "entities": dict(Counter(e.kind.value for e in unique.values())),
+            "repeats": repeats,
             "group": group.pk if group else None,
         },
     )
@@ -344,7 +335,7 @@ def _enrich(report: InformationReport, index: AppealIndex, appeal_ids: dict[str,
                 "suggested": [{"appeal": s.reference, "confidence": s.confidence} for s in suggestions if s.likely]
             },
         )
-    return Enriched(enrichment, suggestions, repeat[0].report_id if repeat else None)
+    return Enriched(enrichment, suggestions, repeats)
 
 
 # --- The analyst's decision --------------------------------------------------------------------------------
@@ -412,19 +403,7 @@ def appeal_relink_recent(*, appeal_id: int, days: int = RELINK_DAYS) -> int:
     appeal = Appeal.objects.filter(pk=appeal_id, status=AppealStatus.PUBLISHED).first()
     if appeal is None:
         return 0
-    index = AppealIndex(
-        [
-            AppealProfile.build(
-                reference=appeal.reference,
-                kind=appeal.kind,
-                name=appeal.subject_name,
-                aliases=_split(appeal.aliases),
-                areas=_split(appeal.areas),
-                vehicle=appeal.vehicle,
-                features=appeal.distinguishing_features,
-            )
-        ]
-    )
+    index = AppealIndex([appeal_profile(appeal)])
     since = timezone.now() - timedelta(days=days)
     reports = (
         InformationReport.objects.filter(received_at__gte=since, enrichment__isnull=False)

@@ -13,7 +13,6 @@ from datetime import date
 from itertools import combinations
 
 from .duplicates import DuplicateIndex, ReportFingerprint
-from .extraction import Kind
 from .fixtures.linking_set import FixtureSet
 from .linking import SUGGEST_THRESHOLD, AppealIndex, AppealProfile, ReportFacts
 
@@ -85,7 +84,7 @@ def evaluate(fixture: FixtureSet, *, threshold: float = SUGGEST_THRESHOLD, confi
             result.misses_by_style[report.style] = result.misses_by_style.get(report.style, 0) + 1
             result.link_errors.append(f"missed {ref} ({report.style}) «{report.text}»")
         # The linked appeals' own plates are context, not news, for duplicate purposes.
-        context = {f"{Kind.VRM}:{vrm}" for ref in suggested for vrm in index.profiles[ref].vrms}
+        context = index.context_keys(suggested)
         duplicates.add(
             ReportFingerprint.build(
                 id=report.id,

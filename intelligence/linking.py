@@ -504,6 +504,11 @@ class AppealIndex:
         found.update(ref for word in reading.words for ref in self._feature_word.get(word, ()))
         return found
 
+    def context_keys(self, references: Iterable[str]) -> set[str]:
+        """The entity keys the given appeals already carry (their vehicles' plates): every report about the car
+        mentions them, so for duplicates they are context, not news."""
+        return {f"{Kind.VRM}:{vrm}" for ref in references for vrm in self.profiles[ref].vrms}
+
     def quoted_references(self, text: str) -> set[str]:
         refs = {f"{m.group(1).upper()}-{m.group(2).upper()}" for m in _REFERENCE.finditer(text)}
         return refs & self.profiles.keys()

@@ -93,7 +93,6 @@ def inbox(
             fresh_rank=Case(When(received_at__gte=now - FRESH_FOR, then=Value(1)), default=Value(0)),
             corroboration=Coalesce(corroboration, Value(1)),
             group_id=F("enrichment__group_id"),
-            group_lead_id=F("enrichment__group__lead_id"),
             similar=Coalesce(F("enrichment__group__size"), Value(1)) - Value(1),
             # The most likely appeal linking suggests (not rejected), for reports sent from no appeal's page.
             suggested_appeal=Subquery(
@@ -272,4 +271,4 @@ def entity_label(key: str) -> str:
     """How an entity key is shown: "registration LB07SEO"."""
     kind, _, value = key.partition(":")
     labels = dict(EntityKind.choices)
-    return f"{labels.get(kind, kind).lower()} {value}" if kind in labels else key
+    return f"{labels[kind].lower()} {value}" if kind in labels else key

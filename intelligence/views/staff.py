@@ -73,7 +73,6 @@ def inbox(request: HttpRequest) -> HttpResponse:
     context = {
         "rows": rows,
         "filter_form": form,
-        "entity": filters.get("entity", ""),
         "entity_label": selectors.entity_label(filters["entity"]) if filters.get("entity") else "",
         "group_id": filters.get("group_id"),
     }
