@@ -39,6 +39,7 @@ from .models import (
     Urgency,
 )
 from .police_api import Appeal
+from .retention import report_raw_erase
 from .sealing import seal_bytes, seal_json, sealed_open
 
 OPERATOR_GROUP = "operator"
@@ -217,24 +218,8 @@ def report_forward(
         audit_record(actor=actor, action="anonymous_report.forwarded", target=report, detail={"urgency": urgency})
         # Keep only what was sent (ADR 0031): the raw words and the files left out go.
         left_out = list(report.files.filter(follow_up__isnull=True, forward=False))
-        report_raw_erase(report=report, reason="forwarded")
-        names = [record.clean_file.name for record in left_out]
-        CleanFile.objects.filter(pk__in=[record.pk for record in left_out]).delete()
-        transaction.on_commit(lambda: _discard(names))
+        report_raw_erase(report=report, reason="forwarded", files=left_out)
     return report
-
-
-def report_raw_erase(*, report: AnonymousReport, reason: str) -> bool:
-    """Erase the reporter's own words (sealed or not, they go): on forwarding, or when a report not
-    forwarded has been kept INDEPENDENT_RAW_RETENTION_DAYS (independent_retention). Audited with the
-    reason only. False when there was nothing left to erase."""
-    with transaction.atomic():
-        erased = AnonymousReport.objects.filter(pk=report.pk, sealed_answers__isnull=False).update(
-            sealed_answers=None, raw_erased_on=charity_today()
-        )
-        if erased:
-            audit_record(actor=None, action="anonymous_report.raw_erased", target=report, detail={"reason": reason})
-    return bool(erased)
 
 
 @transaction.atomic

@@ -1,6 +1,7 @@
 """Seal what reporters wrote (ADR 0031): existing plaintext answers, follow-up answers and cleaned files are
 sealed in place, form nonces become keyed hashes, and the receipt replay copy and its exact deadline go.
-Irreversible on purpose: going back would mean writing the reporters' words out in plain text again."""
+Going back is refused while any report is stored: it would mean writing reporters' words out in plain text
+again (an empty database, as in the tests, can go back)."""
 
 import django.db.models.deletion
 from django.core.files.base import ContentFile
@@ -58,6 +59,11 @@ def seal_existing(apps, schema_editor):  # type: ignore[no-untyped-def]
         default_storage.save(name, ContentFile(seal_bytes(data)))
 
 
+def refuse_with_data(apps, schema_editor):  # type: ignore[no-untyped-def]
+    if apps.get_model("independent", "AnonymousReport").objects.exists():
+        raise RuntimeError("Refusing to unseal reporters' words: this migration is not reversed with data.")
+
+
 class Migration(migrations.Migration):
     dependencies = [("independent", "0001_initial")]
 
@@ -96,7 +102,7 @@ class Migration(migrations.Migration):
             name="claim_key",
             field=models.CharField(blank=True, max_length=64, null=True, unique=True),
         ),
-        migrations.RunPython(seal_existing),
+        migrations.RunPython(seal_existing, refuse_with_data),
         *[migrations.RemoveField(model_name="anonymousreport", name=name) for name in RAW_FIELDS],
         migrations.RemoveField(model_name="anonymousreport", name="form_nonce"),
         migrations.RemoveField(model_name="anonymousreport", name="receipt_replay"),
