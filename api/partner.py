@@ -72,6 +72,8 @@ class AnswerIn(Schema):
     message_id: str = Field(max_length=80)
     reference: str = Field(max_length=40)
     question_id: str = Field(max_length=80)
+    # Set when the reporter answered more than once (a correction, something more): each answer is kept.
+    answer_id: str = Field(default="", max_length=40)
     answer: str = Field(min_length=1, max_length=10000)
 
 
@@ -129,7 +131,7 @@ def receive_answer(request: HttpRequest, data: AnswerIn) -> Status[dict[str, Any
             message_id=data.message_id,
             kind="answer",
             handle=lambda: report_answer_receive(
-                reference=data.reference, question_id=data.question_id, answer=data.answer
+                reference=data.reference, question_id=data.question_id, answer=data.answer, answer_id=data.answer_id
             ),
         )
     except ForwardedReportRefused as exc:

@@ -1,10 +1,12 @@
 """Writing and checking the audit trail. Every service that changes or reveals a record calls audit_record."""
 
+import datetime
 import hashlib
 import json
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import models, transaction
 from django.utils import timezone
@@ -33,6 +35,16 @@ def _hashed_fields(event: AuditEvent) -> dict[str, Any]:
     }
 
 
+def audit_now() -> datetime.datetime:
+    """When an event happened, as precisely as this service may know it: the independent service sets
+    AUDIT_TIME_PRECISION = "day" (midnight, local), because it knows only the day of what a reporter does
+    (docs/adr/0031-charity-time-and-sealing.md); events stay in order by id."""
+    now = timezone.now()
+    if getattr(settings, "AUDIT_TIME_PRECISION", "") == "day":
+        return timezone.make_aware(datetime.datetime.combine(timezone.localdate(now), datetime.time.min))
+    return now
+
+
 def audit_record(
     *,
     actor: User | None,
@@ -48,7 +60,7 @@ def audit_record(
         raise RuntimeError("audit_record must be called inside the service's transaction")
     head, _ = ChainHead.objects.select_for_update().get_or_create(pk=1, defaults={"last_hash": GENESIS})
     event = AuditEvent(
-        occurred_at=timezone.now(),
+        occurred_at=audit_now(),
         actor=actor if actor is not None and actor.is_authenticated else None,
         actor_label=actor.get_username() if actor is not None else "system",
         action=action,

@@ -1,9 +1,10 @@
 """What the charity keeps: anonymous reports, their cleaned files, follow-up questions and rewards.
 
 No field records who a reporter is or anything about their device or connection, and no time finer than the
-day a report arrived: an exact time could be matched against a phone or network log. Reports are ordered by
-urgency, then the order they arrived in (the id). The receipt and the reward collection code are kept only as
-keyed hashes (reporting.receipts). No original upload is ever stored, only the cleaned copy.
+day (independent.clock): an exact time could be matched against a phone or network log. Reports are ordered
+by urgency, then the order they arrived in (the id). The receipt and the reward collection code are kept only
+as keyed hashes (reporting.receipts). No original upload is ever stored, only the cleaned copy. What the
+reporter wrote, answered and sent is sealed (independent.sealing) and erased once forwarded (ADR 0031).
 """
 
 import uuid
@@ -11,7 +12,7 @@ import uuid
 from django.db import models
 from django.db.models import Case, IntegerField, Value, When
 
-from reporting.questions import Acquaintance, CrimeCategory, InAreaAnswer
+from reporting.questions import CrimeCategory
 
 
 class ReportChannel(models.TextChoices):
@@ -72,18 +73,11 @@ class AnonymousReport(models.Model):
     received_on = models.DateField(db_index=True)
     state = models.CharField(max_length=20, choices=ReportState.choices, default=ReportState.RECEIVED)
 
-    # The reporter's own words (reporting.questions): read by operators, never forwarded as they are.
-    details = models.TextField()
-    acquaintance = models.CharField(max_length=20, choices=Acquaintance.choices, blank=True)
-    last_seen_when = models.CharField(max_length=200, blank=True)
-    last_seen_where = models.CharField(max_length=300, blank=True)
-    in_your_area = models.CharField(max_length=10, choices=InAreaAnswer.choices, blank=True)
-    vehicle_make = models.CharField(max_length=60, blank=True)
-    vehicle_model = models.CharField(max_length=60, blank=True)
-    vehicle_colour = models.CharField(max_length=40, blank=True)
-    vehicle_registration = models.CharField(max_length=12, blank=True)
-    places = models.TextField(blank=True)
-    companions = models.TextField(blank=True)
+    # The reporter's own words and answers (reporting.questions), sealed (independent.sealing): a JSON object
+    # of QUESTION_FIELDS. Opened only by independent.reveal (audited). None once erased: when the report is
+    # forwarded (only the sanitised version is kept) or held past INDEPENDENT_RAW_RETENTION_DAYS.
+    sealed_answers = models.BinaryField(null=True, blank=True, editable=False)
+    raw_erased_on = models.DateField(null=True, blank=True)
 
     # The operator's review: the sanitised answers (what the police will see), the grade, and a hold reason.
     sanitised = models.JSONField(null=True, blank=True)
@@ -95,11 +89,10 @@ class AnonymousReport(models.Model):
     police_outcome_label = models.CharField(max_length=120, blank=True)
 
     receipt_hash = models.CharField(max_length=64, unique=True)
-    # The nonce of the signed form token (independent.formtoken): a repeated post finds this report.
-    form_nonce = models.CharField(max_length=64, unique=True)
-    # The receipt, encrypted, for a short time only, so a repeated post shows the same code (ADR 0004).
-    receipt_replay = models.BinaryField(null=True, blank=True, editable=False)
-    receipt_replay_until = models.DateTimeField(null=True, blank=True, db_index=True)
+    # A keyed hash of the signed form token's nonce (independent.codes): a repeated post finds this report
+    # and derives the same receipt from the nonce it carries, so no copy of the receipt and no deadline is
+    # stored (docs/adr/0031-charity-time-and-sealing.md).
+    form_key = models.CharField(max_length=64, unique=True)
 
     objects = AnonymousReportQuerySet.as_manager()
 
@@ -108,6 +101,10 @@ class AnonymousReport(models.Model):
 
     def __str__(self) -> str:
         return self.reference
+
+    @property
+    def raw_erased(self) -> bool:
+        return self.sealed_answers is None
 
     @property
     def is_urgent(self) -> bool:
@@ -123,8 +120,9 @@ def _clean_path(instance: "CleanFile", filename: str) -> str:
 
 
 class CleanFile(models.Model):
-    """A file from a reporter, re-encoded with no metadata. The original is never written anywhere.
-    Its name is not kept either: a file name can name the person who took it."""
+    """A file from a reporter, re-encoded with no metadata, then sealed (independent.sealing) before it is
+    written. The original is never written anywhere. Its name is not kept either: a file name can name the
+    person who took it. Files the operator does not forward are deleted when the report is forwarded."""
 
     report = models.ForeignKey(AnonymousReport, on_delete=models.CASCADE, related_name="files")
     follow_up = models.ForeignKey("FollowUp", null=True, blank=True, on_delete=models.CASCADE, related_name="files")
@@ -150,17 +148,33 @@ class FollowUpState(models.TextChoices):
 
 
 class FollowUp(models.Model):
-    """A question from the police ("keep in contact") and the reporter's answer. The police's question id
-    is theirs; the reporter's raw answer stays here, only the sanitised answer goes back."""
+    """A question from the police ("keep in contact"). The reporter may answer more than once (a correction,
+    something they remembered): every answer is kept (FollowUpAnswer) and each goes to the police once an
+    operator has sanitised it. The police's question id is theirs."""
 
     report = models.ForeignKey(AnonymousReport, on_delete=models.CASCADE, related_name="follow_ups")
     police_question_id = models.CharField(max_length=80, unique=True)
     question = models.TextField()
     asked_on = models.DateField()
+    # ASKED until the first answer; ANSWERED while any answer waits for review; SENT when every one is sent.
     state = models.CharField(max_length=10, choices=FollowUpState.choices, default=FollowUpState.ASKED)
-    answer = models.TextField(blank=True)
-    answered_on = models.DateField(null=True, blank=True)
-    answer_nonce = models.CharField(max_length=64, unique=True, null=True, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"Follow-up {self.pk} on {self.report_id}"
+
+
+class FollowUpAnswer(models.Model):
+    """One answer from the reporter, sealed; erased once its sanitised version has been sent."""
+
+    follow_up = models.ForeignKey(FollowUp, on_delete=models.CASCADE, related_name="answers")
+    sealed_answer = models.BinaryField(null=True, blank=True, editable=False)
+    answered_on = models.DateField()
+    # A keyed hash of the form token's nonce and the text: the same post again changes nothing, a corrected
+    # text from the same form (the back button) is a new answer.
+    key = models.CharField(max_length=64, unique=True)
     sanitised_answer = models.TextField(blank=True)
     sent_on = models.DateField(null=True, blank=True)
 
@@ -168,7 +182,11 @@ class FollowUp(models.Model):
         ordering = ["pk"]
 
     def __str__(self) -> str:
-        return f"Follow-up {self.pk} on {self.report_id}"
+        return f"Answer {self.pk} to follow-up {self.follow_up_id}"
+
+    @property
+    def is_sent(self) -> bool:
+        return self.sent_on is not None
 
 
 class RewardState(models.TextChoices):
@@ -190,6 +208,8 @@ class Reward(models.Model):
     state = models.CharField(max_length=10, choices=RewardState.choices, default=RewardState.OFFERED)
     offered_on = models.DateField()
     collection_code_hash = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    # A keyed hash of the claim form's nonce: a repeated claim (double click, refresh) derives the same code.
+    claim_key = models.CharField(max_length=64, unique=True, null=True, blank=True)
     claimed_on = models.DateField(null=True, blank=True)
     paid_on = models.DateField(null=True, blank=True)
 

@@ -47,7 +47,7 @@ def console_report(pk: int) -> AnonymousReport | None:
     return (
         AnonymousReport.objects.prefetch_related(
             Prefetch("files", queryset=CleanFile.objects.filter(follow_up__isnull=True)),  # type: ignore[arg-type]
-            "follow_ups",
+            "follow_ups__answers",
         )
         .filter(pk=pk)
         .first()

@@ -6,7 +6,7 @@ the message id)."""
 import base64
 import secrets
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -16,20 +16,21 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
 from audit.services import audit_record
 from partner import paths
 from partner.services import outbox_enqueue
 from reporting.attachments import CleanAttachment
-from reporting.crypto import replay_open, replay_seal
 from reporting.questions import QUESTION_FIELDS
-from reporting.receipts import receipt_format, receipt_hash, receipt_new
+from reporting.receipts import CODE_LENGTH, receipt_format, receipt_hash
 
+from .clock import charity_today
+from .codes import code_from_nonce, nonce_key
 from .models import (
     AnonymousReport,
     CleanFile,
     FollowUp,
+    FollowUpAnswer,
     FollowUpState,
     ReportChannel,
     ReportState,
@@ -38,10 +39,12 @@ from .models import (
     Urgency,
 )
 from .police_api import Appeal
+from .retention import report_raw_erase
+from .sealing import seal_bytes, seal_json, sealed_open
 
 OPERATOR_GROUP = "operator"
 _CONFUSABLE = str.maketrans("ILO", "110")
-REPLAY_SECONDS = 15 * 60
+COLLECTION_CODE_LENGTH = 20  # 100 bits: one use, and it expires with the offer
 
 
 def is_operator(user: AbstractBaseUser | AnonymousUser) -> bool:
@@ -60,27 +63,29 @@ class MissingPersonRefused(ValueError):
 @dataclass(frozen=True)
 class Submitted:
     report: AnonymousReport
-    receipt_code: str | None  # formatted for reading; None once the replay window has passed
+    receipt_code: str  # formatted for reading
     repeated: bool
 
 
+def _receipt_for(nonce: str) -> str:
+    # Derived from the form token's nonce, so a repeated post shows the same receipt (independent.codes).
+    return code_from_nonce(nonce, purpose="receipt", length=CODE_LENGTH)
+
+
 def _replay(nonce: str) -> Submitted | None:
-    report = AnonymousReport.objects.filter(form_nonce=nonce).first()
+    report = AnonymousReport.objects.filter(form_key=nonce_key(nonce, purpose="report")).first()
     if report is None:
         return None
-    code = None
-    if report.receipt_replay and report.receipt_replay_until and report.receipt_replay_until > timezone.now():
-        code = receipt_format(replay_open(bytes(report.receipt_replay)))
-    return Submitted(report=report, receipt_code=code, repeated=True)
+    return Submitted(report=report, receipt_code=receipt_format(_receipt_for(nonce)), repeated=True)
 
 
 def _store_file(
     *, report: AnonymousReport, follow_up: FollowUp | None, clean: CleanAttachment, stored: list[str]
 ) -> None:
-    """Only the cleaned copy is written; `clean.original` is dropped here and never reaches storage."""
+    """Only the cleaned copy is written, sealed; `clean.original` is dropped here and never reaches storage."""
     record = CleanFile(report=report, follow_up=follow_up, kind=clean.kind, content_type=clean.content_type)
     record.size = len(clean.clean)
-    record.clean_file.save("clean", ContentFile(clean.clean), save=False)
+    record.clean_file.save("clean", ContentFile(seal_bytes(clean.clean)), save=False)
     stored.append(record.clean_file.name)
     record.save()
 
@@ -101,10 +106,11 @@ def report_submit(
     channel: str = ReportChannel.WEB,
     taken_by: User | None = None,
 ) -> Submitted:
-    """Store an anonymous report (web, or phone through an operator) with a fresh receipt.
+    """Store an anonymous report (web, or phone through an operator) with a fresh receipt; the reporter's
+    words and files are sealed before they are written.
 
-    The nonce of the signed form token makes a repeated post return the first report (and, for
-    REPLAY_SECONDS, the same receipt). Only the day it arrived is kept."""
+    The nonce of the signed form token makes a repeated post return the first report and the same
+    receipt. Only the day it arrived is kept."""
     if appeal is not None and appeal.is_missing:
         raise MissingPersonRefused(appeal.reference)
     if channel == ReportChannel.PHONE and (taken_by is None or not is_operator(taken_by)):
@@ -112,26 +118,20 @@ def report_submit(
     repeated = _replay(nonce)
     if repeated is not None:
         return repeated
-    code = receipt_new()
-    now = timezone.now()
+    code = _receipt_for(nonce)
     stored: list[str] = []
     try:
         with transaction.atomic(durable=True):
-            AnonymousReport.objects.filter(receipt_replay_until__lte=now).update(
-                receipt_replay=None, receipt_replay_until=None
-            )
             report = AnonymousReport.objects.create(
                 channel=channel,
                 appeal_reference=appeal.reference if appeal else "",
                 appeal_title=appeal.title if appeal else "",
                 crime_category="" if appeal else crime_category,
                 reporter_urgent=urgent,
-                received_on=timezone.localdate(now),
+                received_on=charity_today(),
                 receipt_hash=receipt_hash(code),
-                form_nonce=nonce,
-                receipt_replay=replay_seal(code),
-                receipt_replay_until=now + timedelta(seconds=REPLAY_SECONDS),
-                **{name: answers.get(name) or "" for name in QUESTION_FIELDS},
+                form_key=nonce_key(nonce, purpose="report"),
+                sealed_answers=seal_json({name: str(answers.get(name) or "") for name in QUESTION_FIELDS}),
             )
             for clean in files or []:
                 _store_file(report=report, follow_up=None, clean=clean, stored=stored)
@@ -179,7 +179,7 @@ def report_review_save(
 
 def _file_payload(record: CleanFile) -> dict[str, str]:
     with record.clean_file.open("rb") as handle:
-        data = handle.read()
+        data = sealed_open(handle.read())  # sent as the operator chose; the forward is audited
     return {"kind": record.kind, "content_type": record.content_type, "data": base64.b64encode(data).decode()}
 
 
@@ -198,7 +198,7 @@ def report_forward(
         answers = _sanitised_answers(report.sanitised or {})
         if not answers["details"].strip():
             raise ValueError("The sanitised report needs some details to forward.")
-        today = timezone.localdate()
+        today = charity_today()
         message_id = f"report:{report.reference}"
         payload: dict[str, Any] = {
             "message_id": message_id,
@@ -216,6 +216,9 @@ def report_forward(
         report.hold_reason = ""
         report.save(update_fields=["state", "forwarded_on", "hold_reason"])
         audit_record(actor=actor, action="anonymous_report.forwarded", target=report, detail={"urgency": urgency})
+        # Keep only what was sent (ADR 0031): the raw words and the files left out go.
+        left_out = list(report.files.filter(follow_up__isnull=True, forward=False))
+        report_raw_erase(report=report, reason="forwarded", files=left_out)
     return report
 
 
@@ -254,42 +257,53 @@ def follow_up_receive(*, reference: str, question_id: str, question: str) -> dic
         raise UnknownReference(reference)
     follow_up, created = FollowUp.objects.get_or_create(
         police_question_id=question_id,
-        defaults={"report": report, "question": question, "asked_on": timezone.localdate()},
+        defaults={"report": report, "question": question, "asked_on": charity_today()},
     )
     if created:
         audit_record(actor=None, action="follow_up.question_received", target=report, detail={"id": follow_up.pk})
     return {"reference": reference, "question_id": question_id, "received": True}
 
 
-def follow_up_answer(*, follow_up: FollowUp, nonce: str, answer: str) -> FollowUp:
-    """The reporter, back with their receipt, answers. The operator sanitises it before it goes anywhere."""
+def follow_up_answer(*, follow_up: FollowUp, nonce: str, answer: str) -> FollowUpAnswer:
+    """The reporter, back with their receipt, answers: every answer is kept, sealed (a correction sent from
+    the same form, or a later one, is a new answer; the same post again is the same answer). The operator
+    sanitises each before it goes anywhere."""
+    key = nonce_key(nonce, purpose="answer", extra=answer)
     with transaction.atomic():
         follow_up = FollowUp.objects.select_for_update().get(pk=follow_up.pk)
-        if follow_up.answer_nonce == nonce or follow_up.state != FollowUpState.ASKED:
-            return follow_up
-        follow_up.answer = answer
-        follow_up.answered_on = timezone.localdate()
-        follow_up.answer_nonce = nonce
+        existing = FollowUpAnswer.objects.filter(key=key).first()
+        if existing is not None:
+            return existing
+        row = FollowUpAnswer.objects.create(
+            follow_up=follow_up, sealed_answer=seal_bytes(answer.encode()), answered_on=charity_today(), key=key
+        )
         follow_up.state = FollowUpState.ANSWERED
-        follow_up.save(update_fields=["answer", "answered_on", "answer_nonce", "state"])
-        audit_record(actor=None, action="follow_up.answered", target=follow_up.report, detail={"id": follow_up.pk})
-    return follow_up
+        follow_up.save(update_fields=["state"])
+        audit_record(
+            actor=None, action="follow_up.answered", target=follow_up.report, detail={"id": follow_up.pk, "n": row.pk}
+        )
+    return row
 
 
-def follow_up_send(*, follow_up: FollowUp, actor: User, sanitised_answer: str) -> FollowUp:
-    """Send the operator's sanitised answer to the police, linked to the opaque reference and question."""
+def follow_up_send(*, answer: FollowUpAnswer, actor: User, sanitised_answer: str) -> FollowUpAnswer:
+    """Send the operator's sanitised version of one answer to the police, linked to the opaque reference and
+    question; the reporter's own words are then erased (only what was sent is kept)."""
     _require_operator(actor)
     if not sanitised_answer.strip():
         raise ValueError("Write the sanitised answer.")
     with transaction.atomic():
-        follow_up = FollowUp.objects.select_for_update().select_related("report").get(pk=follow_up.pk)
-        if follow_up.state != FollowUpState.ANSWERED:
-            raise PermissionDenied("There is no answer waiting to be sent.")
-        follow_up.sanitised_answer = sanitised_answer.strip()
-        follow_up.sent_on = timezone.localdate()
-        follow_up.state = FollowUpState.SENT
-        follow_up.save(update_fields=["sanitised_answer", "sent_on", "state"])
-        message_id = f"answer:{follow_up.police_question_id}"
+        answer = FollowUpAnswer.objects.select_for_update().select_related("follow_up__report").get(pk=answer.pk)
+        if answer.is_sent:
+            raise PermissionDenied("This answer has already been sent.")
+        follow_up = answer.follow_up
+        answer.sanitised_answer = sanitised_answer.strip()
+        answer.sent_on = charity_today()
+        answer.sealed_answer = None
+        answer.save(update_fields=["sanitised_answer", "sent_on", "sealed_answer"])
+        if not follow_up.answers.filter(sent_on__isnull=True).exists():
+            follow_up.state = FollowUpState.SENT
+            follow_up.save(update_fields=["state"])
+        message_id = f"answer:{follow_up.police_question_id}:{answer.pk}"
         outbox_enqueue(
             kind="answer",
             path=paths.POLICE_ANSWERS,
@@ -298,11 +312,12 @@ def follow_up_send(*, follow_up: FollowUp, actor: User, sanitised_answer: str) -
                 "message_id": message_id,
                 "reference": follow_up.report.reference,
                 "question_id": follow_up.police_question_id,
-                "answer": follow_up.sanitised_answer,
+                "answer_id": str(answer.pk),
+                "answer": answer.sanitised_answer,
             },
         )
         audit_record(actor=actor, action="follow_up.answer_sent", target=follow_up.report, detail={"id": follow_up.pk})
-    return follow_up
+    return answer
 
 
 # --- Outcomes and rewards --------------------------------------------------------------------------------
@@ -336,10 +351,10 @@ def reward_offer(*, report: AnonymousReport, actor: User, amount: Decimal, curre
         raise PermissionDenied("A reward can be offered only after an outcome the policy names, once.")
     if amount <= 0 or amount > settings.LOOKOUT_REWARD_MAX:
         raise ValueError(f"The amount must be between 1 and {settings.LOOKOUT_REWARD_MAX}.")
-    if expires_on <= timezone.localdate():
+    if expires_on <= charity_today():
         raise ValueError("The offer must end in the future.")
     reward = Reward.objects.create(
-        report=report, amount=amount, currency=currency.upper(), expires_on=expires_on, offered_on=timezone.localdate()
+        report=report, amount=amount, currency=currency.upper(), expires_on=expires_on, offered_on=charity_today()
     )
     audit_record(
         actor=actor,
@@ -355,18 +370,24 @@ def _collection_hash(code: str) -> str:
     return receipt_hash(f"collect:{code}")
 
 
-def reward_claim(*, report: AnonymousReport) -> str | None:
-    """The reporter claims an open offer: a one-time collection code, shown once, kept only as a keyed hash.
-    None when there is no open offer (already claimed, paid, withdrawn or expired)."""
+def reward_claim(*, report: AnonymousReport, nonce: str) -> str | None:
+    """The reporter claims an open offer: a one-time collection code, kept only as a keyed hash. The code is
+    derived from the claim form's nonce, so a repeated claim (a double click, a refresh) shows the same code
+    again, never a second one (independent.codes). None when there is no open offer (already claimed with
+    another form, paid, withdrawn or expired)."""
+    key = nonce_key(nonce, purpose="claim")
+    code = code_from_nonce(nonce, purpose="collect", length=COLLECTION_CODE_LENGTH)
     with transaction.atomic():
         reward = Reward.objects.select_for_update().filter(report=report).first()
-        if reward is None or reward.state != RewardState.OFFERED or reward.expires_on < timezone.localdate():
+        if reward is not None and reward.state == RewardState.CLAIMED and reward.claim_key == key:
+            return receipt_format(code)
+        if reward is None or reward.state != RewardState.OFFERED or reward.expires_on < charity_today():
             return None
-        code = receipt_new()[:20]  # 100 bits: one use, and it expires with the offer
         reward.collection_code_hash = _collection_hash(code)
+        reward.claim_key = key
         reward.state = RewardState.CLAIMED
-        reward.claimed_on = timezone.localdate()
-        reward.save(update_fields=["collection_code_hash", "state", "claimed_on"])
+        reward.claimed_on = charity_today()
+        reward.save(update_fields=["collection_code_hash", "claim_key", "state", "claimed_on"])
         audit_record(actor=None, action="reward.claimed", target=report)
     return receipt_format(code)
 
@@ -385,7 +406,7 @@ def reward_pay(*, actor: User, code: str) -> Reward | None:
         if reward is None:
             return None
         reward.state = RewardState.PAID
-        reward.paid_on = timezone.localdate()
+        reward.paid_on = charity_today()
         reward.collection_code_hash = None  # used up: the same code can never be paid twice
         reward.save(update_fields=["state", "paid_on", "collection_code_hash"])
         audit_record(actor=actor, action="reward.paid", target=reward.report, detail={"amount": str(reward.amount)})

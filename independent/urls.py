@@ -37,7 +37,7 @@ operator_patterns = (
         path("<int:pk>/review/", operators.report_review, name="review"),
         path("<int:pk>/hold/", operators.report_hold, name="hold"),
         path("<int:pk>/reward/", operators.reward_offer, name="reward"),
-        path("<int:pk>/follow-ups/<int:follow_up_pk>/send/", operators.follow_up_send, name="follow_up_send"),
+        path("<int:pk>/follow-ups/<int:answer_pk>/send/", operators.follow_up_send, name="follow_up_send"),
         path("<int:pk>/files/<uuid:public_id>/", operators.file_view, name="file"),
     ],
     "operators",

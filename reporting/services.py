@@ -387,9 +387,10 @@ def report_receive_forwarded(
     return {"reference": reference, "received": True}
 
 
-def report_answer_receive(*, reference: str, question_id: str, answer: str) -> dict[str, Any]:
+def report_answer_receive(*, reference: str, question_id: str, answer: str, answer_id: str = "") -> dict[str, Any]:
     """A sanitised answer from an anonymous reporter, relayed by the independent service, linked to the
-    report by its opaque reference and to the question it answers."""
+    report by its opaque reference and to the question it answers. A reporter may answer one question more
+    than once (a correction): each answer_id is a message of its own."""
     report = InformationReport.objects.filter(partner_reference=reference).first()
     question = (
         Message.objects.filter(
@@ -400,7 +401,8 @@ def report_answer_receive(*, reference: str, question_id: str, answer: str) -> d
     )
     if report is None or question is None:
         raise ForwardedReportRefused("No question with that reference.")
-    token = uuid.uuid5(uuid.NAMESPACE_URL, f"lookout-partner-answer:{question_id}")
+    suffix = f":{answer_id}" if answer_id else ""
+    token = uuid.uuid5(uuid.NAMESPACE_URL, f"lookout-partner-answer:{question_id}{suffix}")
     message, created = Message.objects.get_or_create(
         idempotency_token=token,
         defaults={

@@ -131,6 +131,14 @@ def test_questions_and_outcomes_on_anonymous_reports_go_to_the_independent_servi
     reply = Message.objects.get(direction=MessageDirection.FROM_REPORTER)
     assert reply.body == "Blue" and reply.report == report
 
+    # The reporter corrected their answer: a second answer to the same question is kept as well.
+    corrected = {**answer, "message_id": f"{answer['message_id']}:2", "answer_id": "2", "answer": "Dark blue"}
+    for _ in range(2):
+        response, _ = signed_post(Client(), paths.POLICE_ANSWERS, corrected)
+        assert response.status_code == 200
+    replies = Message.objects.filter(direction=MessageDirection.FROM_REPORTER).order_by("id")
+    assert [m.body for m in replies] == ["Blue", "Dark blue"]
+
 
 @pytest.mark.django_db
 def test_confidential_reports_send_nothing_to_the_partner():

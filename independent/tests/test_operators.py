@@ -161,16 +161,21 @@ def test_follow_up_answer_is_sent_only_after_the_operator_sanitises_it():
         {"message_id": "question:q1", "reference": report.reference, "question_id": "q1", "question": "Which door?"},
     )
     follow_up = FollowUp.objects.get()
-    services.follow_up_answer(follow_up=follow_up, nonce="n" * 32, answer="The back one. I see it from my kitchen.")
+    answer = services.follow_up_answer(
+        follow_up=follow_up, nonce="n" * 32, answer="The back one. I see it from my kitchen."
+    )
     assert OutboxMessage.objects.filter(kind="answer").count() == 0
-    services.follow_up_send(follow_up=follow_up, actor=make_operator("bo.operator"), sanitised_answer="The back one.")
+    services.follow_up_send(answer=answer, actor=make_operator("bo.operator"), sanitised_answer="The back one.")
     sent = OutboxMessage.objects.get(kind="answer")
     assert sent.payload == {
-        "message_id": "answer:q1",
+        "message_id": f"answer:q1:{answer.pk}",
         "reference": report.reference,
         "question_id": "q1",
+        "answer_id": str(answer.pk),
         "answer": "The back one.",
     }
+    answer.refresh_from_db()
+    assert answer.sealed_answer is None  # the reporter's own words go once the sanitised answer is sent
 
 
 def test_reward_needs_a_named_outcome_and_is_collected_once_with_a_code():
@@ -190,8 +195,9 @@ def test_reward_needs_a_named_outcome_and_is_collected_once_with_a_code():
     reward = services.reward_offer(
         report=report, actor=operator, amount=Decimal(500), currency="GBP", expires_on=expires
     )
-    code = services.reward_claim(report=report)
-    assert code and services.reward_claim(report=report) is None  # shown once
+    code = services.reward_claim(report=report, nonce="a" * 32)
+    assert code and services.reward_claim(report=report, nonce="a" * 32) == code  # the same post: the same code
+    assert services.reward_claim(report=report, nonce="b" * 32) is None  # another form: never a second code
     reward.refresh_from_db()
     assert reward.state == RewardState.CLAIMED and code.replace("-", "") not in reward.collection_code_hash
     assert services.reward_pay(actor=operator, code="WRONG-CODE") is None

@@ -7,6 +7,7 @@ from django.test import Client
 from independent.formtoken import form_token_new
 from independent.models import AnonymousReport, CleanFile
 from independent.police_api import police_appeals
+from independent.sealing import sealed_open, sealed_open_json
 
 from .helpers import SAME_ORIGIN, form_token, jpeg_with_gps, receipt_of, upload
 
@@ -71,9 +72,10 @@ def test_a_report_with_a_photo_gets_a_receipt_and_keeps_only_the_cleaned_copy(po
     assert len(code.replace("-", "")) == 28
     assert not response.cookies
     report = AnonymousReport.objects.get()
-    assert report.appeal_reference == "W-7KQ2" and report.details == "He is at the car wash"
+    assert report.appeal_reference == "W-7KQ2"
+    assert sealed_open_json(report.sealed_answers)["details"] == "He is at the car wash"
     stored = CleanFile.objects.get()
-    data = stored.clean_file.read()
+    data = sealed_open(stored.clean_file.read())
     assert b"TestCam" not in data and b"secret comment" not in data and b"GPS" not in data
     assert jpeg_with_gps() != data
 

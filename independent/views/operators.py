@@ -10,17 +10,19 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from audit.models import AuditEvent
+from reporting.questions import Acquaintance, InAreaAnswer
 
 from .. import services
 from ..forms import HoldForm, PayForm, PhoneReportForm, RewardOfferForm, SanitiseAnswerForm, SanitiseForm
-from ..models import AnonymousReport, CleanFile, FollowUp
+from ..models import AnonymousReport, CleanFile, FollowUpAnswer
 from ..police_api import police_appeals
+from ..reveal import file_reveal, report_reveal
 from ..sanitise import suggest_sanitised
 from ..selectors import answers_waiting, console_report, console_reports, reward_of, rewards_open
 
@@ -48,10 +50,29 @@ def _report(pk: int) -> AnonymousReport:
     return report
 
 
-def _answers(report: AnonymousReport) -> dict[str, Any]:
-    from reporting.questions import QUESTION_FIELDS
+# How the detail page labels the reporter's own answers (free text as written, choices by their label).
+_RAW_LABELS = {
+    "details": "Details",
+    "acquaintance": "How they know them",
+    "last_seen_when": "Last seen (when)",
+    "last_seen_where": "Last seen (where)",
+    "in_your_area": "In the reporter's area",
+    "vehicle_make": "Vehicle make",
+    "vehicle_model": "Vehicle model",
+    "vehicle_colour": "Vehicle colour",
+    "vehicle_registration": "Vehicle registration",
+    "places": "Places",
+    "companions": "Companions",
+}
+_CHOICES = {"acquaintance": dict(Acquaintance.choices), "in_your_area": dict(InAreaAnswer.choices)}
 
-    return {name: getattr(report, name) for name in QUESTION_FIELDS}
+
+def _raw_rows(answers: dict[str, str]) -> list[tuple[str, str]]:
+    return [
+        (label, str(_CHOICES.get(name, {}).get(answers[name], answers[name])))
+        for name, label in _RAW_LABELS.items()
+        if answers.get(name)
+    ]
 
 
 @operator_required
@@ -67,22 +88,40 @@ def report_list(request: HttpRequest) -> HttpResponse:
 
 def _detail(request: HttpRequest, report: AnonymousReport, status: int = 200, **extra: Any) -> HttpResponse:
     files = list(report.files.all())
-    suggested, findings = suggest_sanitised(_answers(report))
+    raw = report_reveal(report=report, actor=_operator(request), page=request.path)
+    suggested, findings = suggest_sanitised(raw.answers)
     initial = {
         **(report.sanitised or suggested),
         "urgency": report.urgency or ("urgent" if report.reporter_urgent else "routine"),
     }
     initial["forward_files"] = [str(f.pk) for f in files if f.forward]
+    follow_ups = [
+        (
+            f,
+            [
+                (
+                    a,
+                    raw.follow_up_answers.get(a.pk, ""),
+                    None
+                    if a.is_sent
+                    else SanitiseAnswerForm(
+                        initial={"sanitised_answer": raw.follow_up_answers.get(a.pk, "")}, prefix=f"fu{a.pk}"
+                    ),
+                )
+                for a in f.answers.all()
+            ],
+        )
+        for f in report.follow_ups.all()
+    ]
     context = {
         "report": report,
+        "raw_rows": _raw_rows(raw.answers),
+        "raw_erased": raw.erased,
         "files": files,
         "findings": findings if report.sanitised is None else [],
         "sanitise_form": SanitiseForm(initial=initial, file_choices=_file_choices(files)),
         "hold_form": HoldForm(),
-        "follow_ups": [
-            (f, SanitiseAnswerForm(initial={"sanitised_answer": f.answer}, prefix=f"fu{f.pk}"))
-            for f in report.follow_ups.all()
-        ],
+        "follow_ups": follow_ups,
         "reward": reward_of(report),
         "reward_eligible": services.reward_eligible(report),
         "reward_form": RewardOfferForm(),
@@ -139,14 +178,14 @@ def report_hold(request: HttpRequest, pk: int) -> HttpResponse:
 
 @operator_required
 @require_POST
-def follow_up_send(request: HttpRequest, pk: int, follow_up_pk: int) -> HttpResponse:
+def follow_up_send(request: HttpRequest, pk: int, answer_pk: int) -> HttpResponse:
     report = _report(pk)
-    follow_up = get_object_or_404(FollowUp, pk=follow_up_pk, report=report)
-    form = SanitiseAnswerForm(request.POST, prefix=f"fu{follow_up.pk}")
-    if not form.is_valid():
+    answer = get_object_or_404(FollowUpAnswer, pk=answer_pk, follow_up__report=report)
+    form = SanitiseAnswerForm(request.POST, prefix=f"fu{answer.pk}")
+    if not form.is_valid() or answer.is_sent:
         return _detail(request, report, status=400)
     services.follow_up_send(
-        follow_up=follow_up, actor=_operator(request), sanitised_answer=form.cleaned_data["sanitised_answer"]
+        answer=answer, actor=_operator(request), sanitised_answer=form.cleaned_data["sanitised_answer"]
     )
     messages.success(request, "Sanitised answer sent to the police.")
     return redirect("operators:detail", report.pk)
@@ -216,7 +255,7 @@ def phone_report(request: HttpRequest) -> HttpResponse:
 @require_safe
 def file_view(request: HttpRequest, pk: int, public_id: str) -> HttpResponseBase:
     record = get_object_or_404(CleanFile, report_id=pk, public_id=public_id)
-    response = FileResponse(record.clean_file.open("rb"), content_type=record.content_type)
+    response = HttpResponse(file_reveal(record=record, actor=_operator(request)), content_type=record.content_type)
     if record.kind != "image":
         response["Content-Disposition"] = f'attachment; filename="report-{pk}-{record.public_id}.txt"'
     return response

@@ -17,11 +17,12 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from .. import services
 from ..forms import AnonymousReportForm, AnswerForm, ClaimForm, ReceiptForm, WhereNowForm
-from ..models import AnonymousReport, FollowUpState
+from ..models import AnonymousReport
 from ..police_api import Appeal, AppealList, police_appeals
 from ..selectors import report_by_receipt, reward_of
 
 WRONG_RECEIPT = "We could not find information with that receipt code. Check the code and try again"
+ANSWER_KEPT = "Thank you. We have kept your answer. We will pass on your answer, without anything about you."
 THROTTLED = "Too many wrong receipt codes have been tried on this site in the last minute. Wait a minute and try again."
 
 
@@ -147,10 +148,10 @@ def _report_page(
     request: HttpRequest, report: AnonymousReport, receipt: str, *, notice: str = "", **extra: object
 ) -> HttpResponse:
     follow_ups = list(report.follow_ups.all())
-    waiting = [f for f in follow_ups if f.state == FollowUpState.ASKED]
+    # Every question keeps its form: a reporter may correct or add to an answer, and each answer is kept.
     answer_forms = {
         f.pk: AnswerForm(initial={"receipt": receipt, "follow_up": f.pk}, auto_id=f"id_answer_{f.pk}_%s")
-        for f in waiting
+        for f in follow_ups
     }
     context = {
         "report": report,
@@ -211,9 +212,7 @@ def answer(request: HttpRequest) -> HttpResponse:
             follow_up=follow_up, nonce=form.cleaned_data["form_token"], answer=form.cleaned_data["answer"]
         )
     report = report_by_receipt(receipt).report or report
-    return _report_page(
-        request, report, receipt, notice="Thank you. We will pass on your answer, without anything about you."
-    )
+    return _report_page(request, report, receipt, notice=ANSWER_KEPT if follow_up is not None else "")
 
 
 @require_POST
@@ -227,5 +226,5 @@ def claim(request: HttpRequest) -> HttpResponse:
     receipt = request.POST.get("receipt", "")[:60]
     if not form.is_valid():
         return _report_page(request, report, receipt, notice="This page was open too long. Try again.")
-    code = services.reward_claim(report=report)
+    code = services.reward_claim(report=report, nonce=form.cleaned_data["form_token"])
     return _report_page(request, report, receipt, collection_code=code, claim_tried=True)

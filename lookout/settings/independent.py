@@ -6,6 +6,8 @@ API (appeals) and the signed partner channel. See DESIGN.md ("Two services, one 
 docs/adr/0005-independent-service.md.
 """
 
+import base64
+import copy
 import os
 
 import dj_database_url
@@ -125,3 +127,21 @@ LOOKOUT_PARTNER_URL = os.environ.get("LOOKOUT_PARTNER_URL", LOOKOUT_POLICE_API_U
 LOOKOUT_REWARD_OUTCOMES = ["arrest_and_charge", "charged", "located_and_arrested"]
 LOOKOUT_REWARD_CURRENCY = "GBP"
 LOOKOUT_REWARD_MAX = 1000
+
+# What the charity keeps at rest (docs/adr/0031-charity-time-and-sealing.md).
+# A Curve25519 private key (base64, 32 bytes): its public half seals the reporter's words, answers and files;
+# it opens them only in independent.reveal, which audits every read.
+DEV_INDEPENDENT_SEAL_PRIVATE_KEY = base64.b64encode(_dev_derived(f"independent-seal-{SECRET_KEY}")).decode()
+INDEPENDENT_SEAL_PRIVATE_KEY = os.environ.get("INDEPENDENT_SEAL_PRIVATE_KEY", DEV_INDEPENDENT_SEAL_PRIVATE_KEY)
+# Days a report not forwarded keeps the reporter's own words before they are erased (independent_retention).
+INDEPENDENT_RAW_RETENTION_DAYS = int(os.environ.get("INDEPENDENT_RAW_RETENTION_DAYS", "90"))
+# The charity knows the day of anything a reporter does, never the time: audit events carry the day only
+# (audit.services honours this), stored files are stamped with the day, log lines carry the day only.
+AUDIT_TIME_PRECISION = "day"
+STORAGES = {**STORAGES, "default": {"BACKEND": "independent.storage.DayStampedStorage"}}  # noqa: F405
+LOGGING = copy.deepcopy(LOGGING)  # noqa: F405
+LOGGING["formatters"]["plain"] = {  # type: ignore[index]
+    "format": "{asctime} {levelname} {name} {message}",
+    "style": "{",
+    "datefmt": "%Y-%m-%d",
+}

@@ -1,5 +1,7 @@
 """The independent service in production: no default secrets, DEBUG refused, HTTPS everywhere."""
 
+import base64
+import binascii
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -9,6 +11,7 @@ from .independent import *  # noqa: F403
 from .independent import (
     DEV_INDEPENDENT_FORM_KEY,
     DEV_INDEPENDENT_RECEIPT_KEY,
+    DEV_INDEPENDENT_SEAL_PRIVATE_KEY,
     DEV_INDEPENDENT_SECRET_KEY,
     SECRET_KEY,
 )
@@ -28,6 +31,15 @@ if env_bool("DEBUG", default=False):
 _required("INDEPENDENT_RECEIPT_KEY", refused=DEV_INDEPENDENT_RECEIPT_KEY)
 _required("INDEPENDENT_FORM_TOKEN_KEY", refused=DEV_INDEPENDENT_FORM_KEY)
 _required("LOOKOUT_PARTNER_KEY")
+_seal_key = os.environ.get("INDEPENDENT_SEAL_PRIVATE_KEY", "")
+try:
+    _seal_key_ok = len(base64.b64decode(_seal_key, validate=True)) == 32
+except (binascii.Error, ValueError):
+    _seal_key_ok = False
+if not _seal_key_ok or _seal_key == DEV_INDEPENDENT_SEAL_PRIVATE_KEY:
+    raise ImproperlyConfigured(
+        "Set INDEPENDENT_SEAL_PRIVATE_KEY to a base64 Curve25519 private key (32 bytes) in production."
+    )
 for _name in ("INDEPENDENT_DATABASE_URL", "INDEPENDENT_ALLOWED_HOSTS", "LOOKOUT_POLICE_API_URL"):
     if not os.environ.get(_name):
         raise ImproperlyConfigured(f"Set {_name} in production.")

@@ -2,6 +2,8 @@
 model and setting of both services is typed in one pass. Never used to serve or test anything."""
 
 from .independent import (  # noqa: F401 - read by django-stubs
+    INDEPENDENT_RAW_RETENTION_DAYS,
+    INDEPENDENT_SEAL_PRIVATE_KEY,
     LOOKOUT_APPEALS_FRESH_SECONDS,
     LOOKOUT_FORM_TOKEN_KEY,
     LOOKOUT_FORM_TOKEN_MAX_AGE,
