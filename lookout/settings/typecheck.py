@@ -3,6 +3,7 @@ model and setting of both services is typed in one pass. Never used to serve or 
 
 from .independent import (  # noqa: F401 - read by django-stubs
     LOOKOUT_APPEALS_FRESH_SECONDS,
+    LOOKOUT_APPEALS_MAX_AGE_SECONDS,
     LOOKOUT_FORM_TOKEN_KEY,
     LOOKOUT_FORM_TOKEN_MAX_AGE,
     LOOKOUT_POLICE_API_URL,
