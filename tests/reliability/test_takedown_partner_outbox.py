@@ -37,6 +37,7 @@ def test_closing_sends_withdrawn_to_the_partner_at_once(peer, outcome, django_ca
 def test_expiry_by_the_review_sweep_sends_withdrawn_too(peer, django_capture_on_commit_callbacks):  # noqa: F811
     peer.start()
     appeal = published(AppealKind.MISSING)
+    assert appeal.review_due_at is not None
     with django_capture_on_commit_callbacks(execute=True):
         _flagged, expired = services.appeals_review_sweep(now=appeal.review_due_at + timedelta(days=30))
     assert [a.pk for a in expired] == [appeal.pk]
