@@ -68,6 +68,8 @@ class Command(BaseCommand):
             (gunicorn(bindir, "independent.wsgi:application", independent_port), independent_env),
             ([*manage, "db_worker", "--interval", "1", "--no-reload"], independent_env),
             ([*manage, "partner_deliver", "--every", "30"], independent_env),
+            # The charity fetches the police appeals on a schedule, never inside a visitor's request (ADR 0030).
+            ([*manage, "independent_appeals_refresh", "--every", "60"], independent_env),
         ]
         processes = [subprocess.Popen(argv, env=env) for argv, env in commands]  # noqa: S603 - fixed argument lists
         self.stdout.write(self.style.SUCCESS(f"Lookout is running: http://127.0.0.1:{port}/  (staff: /staff/)"))
