@@ -106,3 +106,15 @@ def test_no_copy_older_than_the_maximum_age_is_shown(police_api, settings):
     assert client.get("/appeals/W-7KQ2/").status_code == 404
     assert not shows(client.get("/appeals/W-7KQ2/form/").content.decode())
     assert 'name="form_token"' in client.get("/report/form/").content.decode()  # reports are still taken
+
+
+def test_the_scheduled_refresh_retries_sooner_while_the_police_are_down(police_api):
+    from independent.management.commands.independent_appeals_refresh import RETRY_SECONDS, Command
+
+    command = Command()
+    command.run_once(repeating=True)
+    assert command.fetched and command.wait_seconds(60) == 60
+    police_api.stop()
+    command.run_once(repeating=True)
+    assert not command.fetched and command.wait_seconds(60) == RETRY_SECONDS
+    assert "Darren Kellow" in Client().get("/").content.decode()  # our copy is kept meanwhile

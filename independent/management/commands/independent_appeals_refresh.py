@@ -4,11 +4,19 @@ so no member of the public's visit ever causes a call. docs/adr/0030-takedown-to
 from independent.police_api import appeals_refresh
 from lookout.repeating import RepeatingCommand
 
+# After a failed fetch (the police site down, or not up yet when the demo starts) try again sooner than the
+# schedule, so the pages are not left saying "cannot show appeals" for a whole interval.
+RETRY_SECONDS = 5
+
 
 class Command(RepeatingCommand):
     help = "Fetch the police service's public appeals into the cache (--every N to repeat; 60 in the demo)."
 
     def run_once(self, *, repeating: bool) -> None:
-        fetched = appeals_refresh()
-        if not fetched or not repeating:
-            self.stdout.write("Appeals list fetched." if fetched else "Police appeals API unavailable; kept our copy.")
+        self.fetched = appeals_refresh()
+        if not self.fetched or not repeating:
+            message = "Appeals list fetched." if self.fetched else "Police appeals API unavailable; kept our copy."
+            self.stdout.write(message)
+
+    def wait_seconds(self, every: int) -> float:
+        return every if self.fetched else min(every, RETRY_SECONDS)
