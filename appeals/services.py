@@ -30,6 +30,7 @@ from .models import (
     PublicityAssessment,
     ReleasableField,
 )
+from .partners import appeal_withdrawal_enqueue
 from .public_cache import purge_public_cache
 from .references import new_reference
 
@@ -295,7 +296,8 @@ def appeal_close(
     *, appeal: Appeal, actor: User | None, outcome: str, note: str = "", now: datetime | None = None
 ) -> Appeal:
     """Close the appeal with its outcome. It leaves every public surface in the same commit: its page answers
-    410, its images stop resolving, lists and feeds drop it, and the public cache is purged."""
+    410, its images stop resolving, lists and feeds drop it, and the public cache is purged. Partners are
+    told in the same transaction (a signed "withdrawn" message, sent at once and retried: ADR 0030)."""
     appeal = Appeal.objects.select_for_update().get(pk=appeal.pk)
     if actor is not None and not may_close(actor, appeal):
         raise PermissionDenied("Your role does not allow you to close this appeal.")
@@ -319,7 +321,8 @@ def appeal_close(
         ]
     )
     audit_record(actor=actor, action="appeal.closed", target=appeal, detail={"outcome": outcome}, justification=note)
-    transaction.on_commit(purge_public_cache)
+    transaction.on_commit(purge_public_cache)  # registered first: our own pages before the partners' try
+    appeal_withdrawal_enqueue(appeal=appeal)
     return appeal
 
 

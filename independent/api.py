@@ -1,6 +1,7 @@
-"""The independent service's side of the signed partner channel (django-ninja): follow-up questions and
-outcomes from the police. Every request is authenticated by partner.auth.PartnerSignature (HMAC, time window,
-replay refusal) and de-duplicated by message id (partner.services.receive_message)."""
+"""The independent service's side of the signed partner channel (django-ninja): follow-up questions,
+outcomes and withdrawn appeals from the police. Every request is authenticated by
+partner.auth.PartnerSignature (HMAC, time window, replay refusal) and de-duplicated by message id
+(partner.services.receive_message)."""
 
 from typing import Any
 
@@ -14,6 +15,7 @@ from partner.auth import PartnerSignature
 from partner.services import receive_message
 
 from . import services
+from .withdrawals import appeal_withdrawal_receive
 
 api = NinjaAPI(title="Speak Up Safely partner API", version="1", docs_url=None, urls_namespace="independent_api")
 router = Router(auth=PartnerSignature(), tags=["partner"])
@@ -40,6 +42,13 @@ class OutcomeIn(Schema):
     reference: str
     outcome: str
     label: str = ""
+
+
+class WithdrawnIn(Schema):
+    """An appeal has ended: its public reference and the message id only, nothing about the person."""
+
+    message_id: str
+    reference: str
 
 
 class AckOut(Schema):
@@ -83,6 +92,17 @@ def outcome(request: HttpRequest, data: OutcomeIn) -> Status[dict[str, Any]]:
             )
     except services.UnknownReference:
         return Status(404, _error("unknown_reference", "No forwarded report has that reference."))
+    return Status(200, ack)
+
+
+@router.post(_prefix(paths.INDEPENDENT_WITHDRAWN), response={200: AckOut})
+def withdrawn(request: HttpRequest, data: WithdrawnIn) -> Status[dict[str, Any]]:
+    # Acknowledged even for an appeal we never listed: the tombstone still keeps an older copy from showing it.
+    ack = receive_message(
+        message_id=data.message_id,
+        kind="withdrawn",
+        handle=lambda: appeal_withdrawal_receive(reference=data.reference),
+    )
     return Status(200, ack)
 
 

@@ -215,3 +215,15 @@ class Reward(models.Model):
 
     def __str__(self) -> str:
         return f"Reward for {self.report_id}"
+
+
+class WithdrawnAppeal(models.Model):
+    """A police appeal that has ended (partner message "withdrawn"). Kept for good, so that a list fetched
+    before the withdrawal can never show it again; holds the public reference only, no name or details.
+    docs/adr/0030-takedown-to-partners.md."""
+
+    reference = models.CharField(max_length=20, unique=True)
+    withdrawn_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return self.reference

@@ -14,9 +14,13 @@ class RepeatingCommand(BaseCommand):
     def run_once(self, *, repeating: bool) -> None:
         raise NotImplementedError
 
+    def wait_seconds(self, every: int) -> float:
+        """How long to sleep before the next run (a command may retry sooner after a failure)."""
+        return every
+
     def handle(self, *args: Any, **options: Any) -> None:
         while True:
             self.run_once(repeating=bool(options["every"]))
             if not options["every"]:
                 return
-            time.sleep(options["every"])
+            time.sleep(self.wait_seconds(options["every"]))

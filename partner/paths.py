@@ -6,3 +6,5 @@ POLICE_ANSWERS = "/api/v1/partner/answers"
 # On the independent service (independent.api): follow-up questions and outcomes, from the police service.
 INDEPENDENT_QUESTIONS = "/partner/v1/questions"
 INDEPENDENT_OUTCOMES = "/partner/v1/outcomes"
+# On the independent service: an appeal has ended and must leave its pages at once (ADR 0030).
+INDEPENDENT_WITHDRAWN = "/partner/v1/withdrawn"

@@ -20,6 +20,8 @@ from .models import OutboxMessage, ReceivedMessage, SeenNonce
 logger = logging.getLogger(__name__)
 MAX_BACKOFF = timedelta(hours=1)
 TIMEOUT_SECONDS = 10
+# The committing request waits for this try (an officer closing an appeal): short, the outbox retries anyway.
+AT_ONCE_TIMEOUT_SECONDS = 2
 
 
 def partner_keys() -> dict[str, bytes]:
@@ -33,18 +35,35 @@ def backoff(attempts: int) -> timedelta:
     return min(timedelta(seconds=base * 2 ** min(max(attempts - 1, 0), 20)), MAX_BACKOFF)
 
 
-def outbox_enqueue(*, kind: str, path: str, message_id: str, payload: dict[str, Any]) -> OutboxMessage:
-    """Store a message to send, in the caller's transaction; the worker is asked to send it on commit."""
+def outbox_enqueue(
+    *, kind: str, path: str, message_id: str, payload: dict[str, Any], at_once: bool = False
+) -> OutboxMessage:
+    """Store a message to send, in the caller's transaction; the worker is asked to send it on commit.
+    With at_once (a takedown), the committing process first tries to send it itself, with a short timeout,
+    rather than wait for the worker's next poll (docs/adr/0030-takedown-to-partners.md)."""
     from .tasks import deliver_message
 
     message = OutboxMessage.objects.create(
         kind=kind, path=path, message_id=message_id, payload=payload, next_attempt_at=timezone.now()
     )
-    transaction.on_commit(lambda: deliver_message.enqueue(message.message_id))
+    if at_once:
+        transaction.on_commit(lambda: outbox_deliver_at_once(message_id=message_id), robust=True)
+    else:
+        transaction.on_commit(lambda: deliver_message.enqueue(message.message_id))
     return message
 
 
-def _post(path: str, payload: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+def outbox_deliver_at_once(*, message_id: str) -> bool:
+    """One quick try now; if it fails the worker takes over (retried with backoff until acknowledged)."""
+    from .tasks import deliver_message
+
+    if outbox_deliver(message_id=message_id, timeout=AT_ONCE_TIMEOUT_SECONDS):
+        return True
+    deliver_message.enqueue(message_id)
+    return False
+
+
+def _post(path: str, payload: dict[str, Any], timeout: float = TIMEOUT_SECONDS) -> tuple[int, dict[str, Any]]:
     body = json.dumps(payload, sort_keys=True).encode()
     headers = signing.sign(
         key=settings.LOOKOUT_PARTNER_KEYS[settings.LOOKOUT_PARTNER_KEY_ID].encode(),
@@ -59,11 +78,11 @@ def _post(path: str, payload: dict[str, Any]) -> tuple[int, dict[str, Any]]:
         headers={**headers, "Content-Type": "application/json"},
         method="POST",
     )
-    with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310
+    with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
         return response.status, json.loads(response.read() or b"{}")
 
 
-def outbox_deliver(*, message_id: str, now: datetime | None = None) -> bool:
+def outbox_deliver(*, message_id: str, now: datetime | None = None, timeout: float = TIMEOUT_SECONDS) -> bool:
     """Try to deliver one message. True once acknowledged (now or before)."""
     now = now or timezone.now()
     with transaction.atomic():
@@ -74,7 +93,7 @@ def outbox_deliver(*, message_id: str, now: datetime | None = None) -> bool:
             return True
         message.attempts += 1
         try:
-            status, acknowledgement = _post(message.path, message.payload)
+            status, acknowledgement = _post(message.path, message.payload, timeout)
         except urllib.error.HTTPError as exc:
             message.last_error = f"HTTP {exc.code}"
         except (urllib.error.URLError, TimeoutError, ConnectionError, OSError, ValueError) as exc:

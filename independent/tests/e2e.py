@@ -153,6 +153,10 @@ class Service:
     def start_worker(self) -> None:
         self._spawn("worker", [sys.executable, "manage.py", "db_worker", "--interval", "0.5", "--no-reload"])
 
+    def start_command(self, key: str, *args: str) -> None:
+        """A repeating management command (`--every N`), as the demo runs it; stopped with the others."""
+        self._spawn(key, [sys.executable, "manage.py", *args])
+
     def stop_all(self) -> None:
         for process in self.processes.values():
             if process.poll() is None:
@@ -191,6 +195,21 @@ class Browser:
                 return response.status, response.read().decode()
         except urllib.error.HTTPError as exc:
             return exc.code, exc.read().decode()
+
+    def sign_in(self, login_url: str, username: str, password: str) -> None:
+        login = self.get(login_url)
+        self.post(
+            login_url,
+            {
+                "csrfmiddlewaretoken": field_value(login, "csrfmiddlewaretoken"),
+                "username": username,
+                "password": password,
+            },
+        )
+
+    def fetch(self, url: str) -> tuple[int, str]:
+        """Any answer, with its status (get() insists on 200)."""
+        return self._open(urllib.request.Request(url))  # noqa: S310 - loopback test servers
 
     def get(self, url: str) -> str:
         status, body = self._open(urllib.request.Request(url))  # noqa: S310 - loopback test servers
@@ -246,3 +265,15 @@ def wait_for(check: Callable[[], Any], *, timeout: float = 60, what: str = "") -
             return result
         time.sleep(0.3)
     raise AssertionError(f"timed out waiting for {what}")
+
+
+def time_until_gone(
+    browser: Browser, urls: list[str], needles: list[str], *, started: float, timeout: float = 30
+) -> float:
+    """Poll every page until none shows any needle: seconds since `started` (a time.monotonic() reading),
+    or AssertionError past the timeout."""
+    while time.monotonic() - started < timeout:
+        if not any(needle in browser.fetch(url)[1] for url in urls for needle in needles):
+            return time.monotonic() - started
+        time.sleep(0.01)
+    raise AssertionError(f"still shown after {timeout} s: {needles}")

@@ -36,12 +36,18 @@ APPEALS = [
 
 
 class FakePoliceApi:
-    """Serves GET /api/v1/public/appeals like the police service; can be stopped to play "down"."""
+    """Serves GET /api/v1/public/appeals like the police service; can be stopped to play "down". Counts the
+    requests it answers (`hits`), so a test can prove which code calls the police."""
 
     def __init__(self) -> None:
+        self.hits = 0
+        self.appeals = list(APPEALS)
+        fake = self
+
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:  # noqa: N802
-                body = json.dumps(APPEALS).encode()
+                fake.hits += 1
+                body = json.dumps(fake.appeals).encode()
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(body)))

@@ -58,3 +58,13 @@ def test_pages_are_accessible(phone_page_js: Page, live_server, police_api):
         page.goto(live_server.url + path)
         violations = axe_violations(page)
         assert violations == [], (path, violations)
+
+
+def test_the_ended_appeal_page_is_accessible(phone_page_js: Page, live_server, police_api):
+    from independent.withdrawals import appeal_withdrawal_receive
+
+    appeal_withdrawal_receive(reference="W-7KQ2")
+    page = phone_page_js
+    page.goto(live_server.url + "/appeals/W-7KQ2/form/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("This appeal has ended")
+    assert axe_violations(page) == []

@@ -63,7 +63,6 @@ def both_services(tmp_path: Path):
             "INDEPENDENT_DATABASE_URL": indep_db.url,
             "LOOKOUT_VAR_DIR": str(tmp_path / "independent-var"),
             "LOOKOUT_POLICE_API_URL": f"http://127.0.0.1:{police_port}",
-            "LOOKOUT_APPEALS_FRESH_SECONDS": "1",
         },
     )
     try:
@@ -74,6 +73,9 @@ def both_services(tmp_path: Path):
         for service in (police, independent):
             service.start_web()
             service.start_worker()
+        # The charity fetches the appeals list on a schedule only, as in the demo (ADR 0030).
+        independent.start_command("refresh", "independent_appeals_refresh", "--every", "60")
+        wait_for(lambda: "Darren Kellow" in Browser().get(independent.url + "/"), what="the charity's appeals list")
         yield police, independent, police_db, indep_db, tmp_path
     finally:
         police.stop_all()

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from .. import services
 from ..forms import AnonymousReportForm, AnswerForm, ClaimForm, ReceiptForm, WhereNowForm
 from ..models import AnonymousReport
-from ..police_api import Appeal, AppealList, police_appeals
+from ..police_api import Appeal, AppealList, appeal_withdrawn, police_appeals
 from ..selectors import report_by_receipt, reward_of
 
 WRONG_RECEIPT = "We could not find information with that receipt code. Check the code and try again"
@@ -67,6 +67,9 @@ def _appeal(reference: str) -> tuple[Appeal | None, AppealList]:
 
 def _not_reportable(request: HttpRequest, reference: str) -> HttpResponse | Appeal:
     appeal, listing = _appeal(reference)
+    if appeal is None and appeal_withdrawn(reference):
+        # Ended (ADR 0030): no name, no details, no form for it; the general form still takes what they know.
+        return _no_store(render(request, "independent/public/ended.html", status=410))
     if appeal is None:
         return render(
             request, "independent/public/unknown_appeal.html", {"reference": reference, "listing": listing}, status=404

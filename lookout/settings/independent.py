@@ -117,11 +117,14 @@ LOOKOUT_FORM_TOKEN_MAX_AGE = int(os.environ.get("INDEPENDENT_FORM_TOKEN_MAX_AGE"
 # the police SECRET_KEY and must not travel into this service.
 LOOKOUT_CONTACT_PRIVATE_KEY = ""
 
-# The police service: public appeals (cached; the last good list is kept for when it is down) and the
+# The police service: public appeals (fetched on a schedule, shown while young enough) and the
 # signed partner channel for forwarded reports, answers and outcomes.
 LOOKOUT_POLICE_API_URL = os.environ.get("LOOKOUT_POLICE_API_URL", "http://127.0.0.1:8000")
 LOOKOUT_POLICE_PUBLIC_URL = os.environ.get("LOOKOUT_POLICE_PUBLIC_URL", LOOKOUT_POLICE_API_URL)
 LOOKOUT_APPEALS_FRESH_SECONDS = int(os.environ.get("LOOKOUT_APPEALS_FRESH_SECONDS", "300"))
+# Never show a copy of the police list older than this: past it, the pages say appeals cannot be shown
+# right now (an ended appeal cannot linger on an old copy). docs/adr/0030-takedown-to-partners.md.
+LOOKOUT_APPEALS_MAX_AGE_SECONDS = int(os.environ.get("LOOKOUT_APPEALS_MAX_AGE_SECONDS", "900"))
 LOOKOUT_PARTNER_URL = os.environ.get("LOOKOUT_PARTNER_URL", LOOKOUT_POLICE_API_URL)
 # Outcomes the police report that let the charity offer a reward (its own policy).
 LOOKOUT_REWARD_OUTCOMES = ["arrest_and_charge", "charged", "located_and_arrested"]

@@ -16,3 +16,6 @@ WHITENOISE_AUTOREFRESH = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Most tests sign in with force_login; the tests of two-factor sign-in turn this on.
 LOOKOUT_REQUIRE_2FA = False
+# Nothing listens here: tests that need the partner start a server and point this at it (never a real service
+# on the default port, which a demo on this machine may be running).
+LOOKOUT_PARTNER_URL = "http://127.0.0.1:9"

@@ -70,6 +70,8 @@ class Command(BaseCommand):
             ([*manage, "partner_deliver", "--every", "30"], independent_env),
             # Reporters' own words not forwarded within INDEPENDENT_RAW_RETENTION_DAYS are erased.
             ([*manage, "independent_retention", "--every", "3600"], independent_env),
+            # The charity fetches the police appeals on a schedule, never inside a visitor's request (ADR 0030).
+            ([*manage, "independent_appeals_refresh", "--every", "60"], independent_env),
         ]
         processes = [subprocess.Popen(argv, env=env) for argv, env in commands]  # noqa: S603 - fixed argument lists
         self.stdout.write(self.style.SUCCESS(f"Lookout is running: http://127.0.0.1:{port}/  (staff: /staff/)"))
