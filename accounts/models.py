@@ -51,7 +51,7 @@ class SignInLock(models.Model):
     """Failed sign-ins counted per username (never per address: we keep none). After too many in a window the
     username is locked for a while, whatever password or code is then given (accounts.lockout)."""
 
-    username = models.CharField(max_length=150, unique=True)  # lower-cased
+    username = models.CharField(max_length=150, unique=True)  # accounts.lockout.lock_key: NFKC, case-folded
     failures = models.PositiveIntegerField(default=0)
     first_failure_at = models.DateTimeField(null=True, blank=True)
     locked_until = models.DateTimeField(null=True, blank=True)
