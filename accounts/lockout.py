@@ -8,7 +8,6 @@ the lock in /staff/admin/ (docs/adr/0020-intelligence-desk.md).
 """
 
 import unicodedata
-
 from datetime import datetime, timedelta
 
 from django.conf import settings

@@ -38,6 +38,14 @@ def shaped_by(appeal: Appeal) -> set[int]:
     return {appeal.author_id, *actors.values_list("actor_id", flat=True)}
 
 
+def appeals_shaped_by(user: AnyUser) -> set[int]:
+    """The ids of the appeals this user shaped (the other side of shaped_by), for lists of what they may decide."""
+    events = AuditEvent.objects.filter(
+        target_type=Appeal._meta.label_lower, actor_id=user.pk, action__in=SHAPING_ACTIONS
+    )
+    return {int(target) for target in events.values_list("target_id", flat=True).distinct()}
+
+
 def was_public(appeal: Appeal) -> bool:
     """An appeal has been public once it was published, even after it is closed."""
     return appeal.published_at is not None
