@@ -4,7 +4,7 @@ Rule: LOOKOUT_LOGIN_MAX_FAILURES failures (wrong password or wrong code) within 
 the username for LOOKOUT_LOGIN_LOCK_MINUTES. While it is locked nothing is checked, so guessing gains nothing.
 The key is the username because Lookout keeps no client address (lookout.middleware.ForgetClientMiddleware);
 the price is that someone can lock a colleague out for a while, which an administrator can undo by deleting
-the lock in /staff/admin/ (docs/adr/0020-intelligence-desk.md).
+the lock in /staff/admin/ (docs/adr/0020-intelligence-desk.md). Both services use it (signin, ADR 0033).
 """
 
 import unicodedata
