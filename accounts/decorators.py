@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 
-from .roles import Role, has_role, is_staff_member
+from .roles import AnyUser, Role, has_role, is_staff_member
 
 View = Callable[..., HttpResponseBase]
 
@@ -24,6 +24,23 @@ def staff_required(*roles: Role) -> Callable[[View], View]:
             if not is_staff_member(request.user):
                 raise PermissionDenied("Your account has no Lookout role. Ask an administrator.")
             if roles and not has_role(request.user, *roles):
+                raise PermissionDenied("Your role does not allow you to use this page.")
+            return view(request, *args, **kwargs)
+
+        return login_required(wrapped)
+
+    return decorator
+
+
+def staff_passes(allowed: Callable[[AnyUser], bool]) -> Callable[[View], View]:
+    """Signed in, holding a Lookout role, and allowed by the named predicate (an app's permissions.py)."""
+
+    def decorator(view: View) -> View:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+            if not is_staff_member(request.user):
+                raise PermissionDenied("Your account has no Lookout role. Ask an administrator.")
+            if not allowed(request.user):
                 raise PermissionDenied("Your role does not allow you to use this page.")
             return view(request, *args, **kwargs)
 

@@ -1,35 +1,12 @@
-"""Staff sessions: an idle time-out and, where required, the second factor on every /staff/ page."""
+"""Staff sessions: an idle time-out and, where required, the second factor on every /staff/ page (signin)."""
 
-import time
-from collections.abc import Callable
-from urllib.parse import urlencode
+from signin.middleware import SESSION_LAST_SEEN, SignInSessionMiddleware
 
-from django.conf import settings
-from django.contrib import messages
-from django.contrib.auth import logout
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.urls import reverse
-
-SESSION_LAST_SEEN = "lookout_last_seen"
-# Pages a signed-in person can reach before the second factor: signing in and out, and the code itself.
-OPEN_PATHS = ("/staff/login/", "/staff/logout/", "/staff/two-factor/")
+__all__ = ["SESSION_LAST_SEEN", "StaffSessionMiddleware"]
 
 
-class StaffSessionMiddleware:
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        user = getattr(request, "user", None)
-        if request.path.startswith("/staff/") and user is not None and user.is_authenticated:
-            now = int(time.time())
-            last_seen = request.session.get(SESSION_LAST_SEEN)
-            if last_seen is not None and now - int(last_seen) > settings.LOOKOUT_STAFF_IDLE_MINUTES * 60:
-                logout(request)
-                messages.info(request, "You were signed out because the page was left unused. Sign in again.")
-                return HttpResponseRedirect(f"{reverse('staff:login')}?{urlencode({'next': request.path})}")
-            request.session[SESSION_LAST_SEEN] = now
-            verified = getattr(user, "is_verified", lambda: False)()
-            if settings.LOOKOUT_REQUIRE_2FA and not verified and not request.path.startswith(OPEN_PATHS):
-                return HttpResponseRedirect(f"{reverse('staff:two_factor')}?{urlencode({'next': request.path})}")
-        return self.get_response(request)
+class StaffSessionMiddleware(SignInSessionMiddleware):
+    area = "/staff/"
+    open_paths = ("/staff/login/", "/staff/logout/", "/staff/two-factor/")
+    login_url = "staff:login"
+    two_factor_url = "staff:two_factor"

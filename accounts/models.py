@@ -45,16 +45,3 @@ class StaffProfile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_rank_display()} {self.user.get_full_name() or self.user.get_username()}"
-
-
-class SignInLock(models.Model):
-    """Failed sign-ins counted per username (never per address: we keep none). After too many in a window the
-    username is locked for a while, whatever password or code is then given (accounts.lockout)."""
-
-    username = models.CharField(max_length=150, unique=True)  # lower-cased
-    failures = models.PositiveIntegerField(default=0)
-    first_failure_at = models.DateTimeField(null=True, blank=True)
-    locked_until = models.DateTimeField(null=True, blank=True)
-
-    def __str__(self) -> str:
-        return f"Sign-in failures for {self.username}"

@@ -1,22 +1,12 @@
-"""Signing in: password (accounts.forms, with lock-out) then a TOTP code (django-otp), enrolling the
-authenticator app the first time. See docs/adr/0020-intelligence-desk.md."""
+"""Signing in to the staff pages: password (signin.forms, with lock-out) then a TOTP code (signin.views),
+enrolling the authenticator app the first time. See docs/adr/0020-intelligence-desk.md."""
 
-from base64 import b32encode
-
-import segno
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import render
-from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.safestring import mark_safe
-from django_otp import login as otp_login
-from django_otp.plugins.otp_totp.models import TOTPDevice
+from django.http import HttpRequest, HttpResponse
 
-from .decorators import acting_user
-from .forms import LockingAuthenticationForm, TokenForm
-from .lockout import lock_message, locked_until, sign_in_failed, sign_in_succeeded
+from signin.forms import LockingAuthenticationForm
+from signin.views import two_factor_page
 
 
 class SignInView(auth_views.LoginView):
@@ -25,52 +15,8 @@ class SignInView(auth_views.LoginView):
     redirect_authenticated_user = True
 
 
-def _next(request: HttpRequest) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return target
-    return reverse("staff:home")
-
-
-def qr_svg(text: str, title: str) -> str:
-    """The QR code as inline SVG, drawn here: no image service is asked, nothing leaves the server."""
-    svg: str = segno.make(text, error="m").svg_inline(scale=5, title=title, svgclass="lk-qr", lineclass=None)
-    return svg.replace("<svg ", '<svg role="img" aria-label="QR code for your authenticator app" ', 1)
-
-
 @login_required
 def two_factor(request: HttpRequest) -> HttpResponse:
-    """Ask for the code from the person's authenticator app; the first time, enrol the app."""
-    user = acting_user(request)
-    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-    enrolling = device is None
-    if device is None:
-        device = TOTPDevice.objects.filter(user=user, confirmed=False).first() or TOTPDevice.objects.create(
-            user=user, name="Authenticator app", confirmed=False
-        )
-    form = TokenForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        until = locked_until(user.get_username())
-        if until is not None:
-            form.add_error(None, lock_message(until))
-            status = 400
-        elif form.is_valid() and device.verify_token(form.cleaned_data["token"]):
-            sign_in_succeeded(user.get_username())
-            if enrolling:
-                device.confirmed = True
-                device.save(update_fields=["confirmed"])
-            otp_login(request, device)
-            return HttpResponseRedirect(_next(request))
-        else:
-            if form.is_valid():
-                form.add_error("token", "That code is not right. Check the time on your phone and try the newest code")
-            until = sign_in_failed(user.get_username())
-            if until is not None:
-                form.add_error(None, lock_message(until))
-            status = 400
-    context = {"form": form, "enrolling": enrolling, "next": _next(request)}
-    if enrolling:
-        context["secret"] = " ".join(b32encode(device.bin_key).decode().rstrip("=")[i : i + 4] for i in range(0, 32, 4))
-        context["qr"] = mark_safe(qr_svg(device.config_url, "Lookout authenticator set-up"))  # noqa: S308 - ours
-    return render(request, "accounts/two_factor.html", context, status=status)
+    return two_factor_page(
+        request, template="accounts/two_factor.html", home="staff:home", qr_title="Lookout authenticator set-up"
+    )

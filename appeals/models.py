@@ -82,14 +82,21 @@ class AppealQuerySet(models.QuerySet["Appeal"]):
         return self.public().filter(review_due_at__lte=now)
 
     def visible_to(self, user: "AbstractBaseUser | AnonymousUser") -> "AppealQuerySet":
-        """Staff see every appeal except other people's drafts (a draft is its author's until submitted)."""
+        """The appeals appeals.permissions.can_view lets this user read, as a query (tests check they agree)."""
         from accounts.roles import Role, has_role, is_staff_member
+
+        from .permissions import APPEAL_WORKERS
 
         if not is_staff_member(user):
             return self.none()
         if has_role(user, Role.ADMINISTRATOR):
             return self.all()
-        return self.filter(~Q(status=AppealStatus.DRAFT) | Q(author=user) | Q(authorisations__isnull=False)).distinct()
+        was_public = Q(published_at__isnull=False)
+        if not has_role(user, *APPEAL_WORKERS):
+            return self.filter(was_public)
+        return self.filter(
+            was_public | ~Q(status=AppealStatus.DRAFT) | Q(author=user) | Q(authorisations__isnull=False)
+        ).distinct()
 
 
 # The fields staff write on a draft, by kind. Forms and services both use these lists.

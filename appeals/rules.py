@@ -106,10 +106,16 @@ def needs_senior_authority(appeal: Appeal, assessment: PublicityAssessment) -> b
     return assessment.released_images.filter(kind=ImageKind.CUSTODY).exists()
 
 
-def authoriser_is_not_author(appeal: Appeal, officer: User) -> None:
-    """The officer who authorises an appeal is never the one who wrote it: a second pair of eyes."""
+def approver_did_not_shape(appeal: Appeal, officer: User) -> None:
+    """The officer who authorises (refuses or renews) an appeal is never one who shaped it: not its author, nor
+    anyone who created, edited, changed the images or assessment of, or submitted it (appeals.permissions
+    .shaped_by, from the audit trail). A second pair of eyes on everything released."""
+    from .permissions import shaped_by
+
     if appeal.author_id == officer.pk:
         raise RuleViolation("own_appeal", "You wrote this appeal, so another officer must authorise it.")
+    if officer.pk in shaped_by(appeal):
+        raise RuleViolation("shaped_appeal", "You changed this appeal, so another officer must authorise it.")
 
 
 def officer_may_authorise(appeal: Appeal, assessment: PublicityAssessment, officer: User) -> bool:

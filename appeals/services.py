@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import StaffProfile
-from accounts.roles import Role, has_role, is_staff_member
+from accounts.roles import Role, has_role
 from audit.services import audit_record
 
 from . import rules
@@ -31,13 +31,9 @@ from .models import (
     ReleasableField,
 )
 from .partners import appeal_withdrawal_enqueue
+from .permissions import Need, can_create, require
 from .public_cache import purge_public_cache
 from .references import new_reference
-
-
-def _require(user: User, *roles: Role) -> None:
-    if not has_role(user, *roles):
-        raise PermissionDenied("Your role does not allow this.")
 
 
 def _require_draft(appeal: Appeal) -> None:
@@ -68,7 +64,8 @@ def _record_decision(*, appeal: Appeal, officer: User, senior: bool, decision: s
 
 @transaction.atomic
 def appeal_create(*, author: User, kind: str, data: dict[str, Any]) -> Appeal:
-    _require(author, Role.AUTHOR)
+    if not can_create(author):
+        raise PermissionDenied("Only an appeal author can draft an appeal.")
     for _attempt in range(20):
         try:
             with transaction.atomic():
@@ -90,9 +87,9 @@ def _only_editable(data: dict[str, Any]) -> dict[str, Any]:
 
 @transaction.atomic
 def appeal_update(*, appeal: Appeal, actor: User, data: dict[str, Any]) -> Appeal:
-    _require(actor, Role.AUTHOR)
     appeal = Appeal.objects.select_for_update().get(pk=appeal.pk)
     _require_draft(appeal)
+    require(actor, appeal, Need.EDIT)
     changes = _only_editable(data)
     changed = [field for field, value in changes.items() if getattr(appeal, field) != value]
     for field in changed:
@@ -107,8 +104,8 @@ def appeal_image_add(
     *, appeal: Appeal, actor: User, upload: IO[bytes], size: int | None, kind: str, alt_text: str
 ) -> AppealImage:
     """Re-encode and store an image (the original upload is never written to disk)."""
-    _require(actor, Role.AUTHOR)
     _require_draft(appeal)
+    require(actor, appeal, Need.EDIT)
     clean = reencode_image(upload, size=size)
     image = AppealImage(
         appeal=appeal, kind=kind, alt_text=alt_text, width=clean.width, height=clean.height, uploaded_by=actor
@@ -122,8 +119,8 @@ def appeal_image_add(
 
 @transaction.atomic
 def appeal_image_remove(*, image: AppealImage, actor: User) -> None:
-    _require(actor, Role.AUTHOR)
     _require_draft(image.appeal)
+    require(actor, image.appeal, Need.EDIT)
     public_id = str(image.public_id)
     appeal = image.appeal
     files = [image.image, image.thumbnail]
@@ -145,8 +142,8 @@ def assessment_save(
     released_images: list[AppealImage],
     review_interval_days: int,
 ) -> PublicityAssessment:
-    _require(actor, Role.AUTHOR)
     _require_draft(appeal)
+    require(actor, appeal, Need.EDIT)
     assessment, _ = PublicityAssessment.objects.update_or_create(
         appeal=appeal,
         defaults={
@@ -184,9 +181,9 @@ def _check_ready_for_authorisation(appeal: Appeal) -> PublicityAssessment:
 @transaction.atomic
 def appeal_submit(*, appeal: Appeal, actor: User) -> Appeal:
     """The author asks for authorisation. The rules are checked now so the authoriser sees a complete case."""
-    _require(actor, Role.AUTHOR)
     appeal = Appeal.objects.select_for_update().get(pk=appeal.pk)
     rules.transition_is_allowed(appeal, AppealStatus.AWAITING_AUTHORISATION)
+    require(actor, appeal, Need.EDIT)
     _check_ready_for_authorisation(appeal)
     appeal.status = AppealStatus.AWAITING_AUTHORISATION
     appeal.submitted_at = timezone.now()
@@ -211,7 +208,7 @@ def appeal_authorise(*, appeal: Appeal, officer: User, reason: str) -> Appeal:
     appeal = Appeal.objects.select_for_update().get(pk=appeal.pk)
     rules.transition_is_allowed(appeal, AppealStatus.PUBLISHED)
     assessment = _check_ready_for_authorisation(appeal)
-    rules.authoriser_is_not_author(appeal, officer)
+    rules.approver_did_not_shape(appeal, officer)
     senior = rules.officer_may_authorise(appeal, assessment, officer)
     if not reason.strip():
         raise rules.RuleViolation("reason", "Record why you are approving this release.")
@@ -244,7 +241,7 @@ def appeal_refuse(*, appeal: Appeal, officer: User, reason: str) -> Appeal:
     """Refusal returns the appeal to its author as a draft, with the reasons."""
     appeal = Appeal.objects.select_for_update().get(pk=appeal.pk)
     rules.transition_is_allowed(appeal, AppealStatus.DRAFT)
-    rules.authoriser_is_not_author(appeal, officer)
+    rules.approver_did_not_shape(appeal, officer)
     if not (has_role(officer, Role.AUTHORISER) or has_role(officer, Role.SENIOR_AUTHORISER)):
         raise rules.RuleViolation("not_authoriser", "Only an authorising officer can refuse an appeal.")
     if not reason.strip():
@@ -265,12 +262,12 @@ def appeal_refuse(*, appeal: Appeal, officer: User, reason: str) -> Appeal:
 
 @transaction.atomic
 def appeal_renew(*, appeal: Appeal, officer: User, reason: str) -> Appeal:
-    """At review, an authorising officer (not the author) confirms publicity is still needed."""
+    """At review, an authorising officer (who did not shape it) confirms publicity is still needed."""
     appeal = Appeal.objects.select_for_update().get(pk=appeal.pk)
     if appeal.status != AppealStatus.PUBLISHED:
         raise rules.RuleViolation("not_published", "Only a published appeal can be renewed.")
     assessment = rules.assessment_is_complete(appeal)
-    rules.authoriser_is_not_author(appeal, officer)
+    rules.approver_did_not_shape(appeal, officer)
     senior = rules.officer_may_authorise(appeal, assessment, officer)
     if not reason.strip():
         raise rules.RuleViolation("reason", "Record why publicity is still necessary.")
@@ -282,15 +279,6 @@ def appeal_renew(*, appeal: Appeal, officer: User, reason: str) -> Appeal:
     return appeal
 
 
-def may_close(user: User, appeal: Appeal) -> bool:
-    """Taking an appeal down must never wait on the right person: any officer with a Lookout role may close
-    a published appeal; a draft or a request for authorisation may be withdrawn by its author or an
-    authoriser."""
-    if appeal.status == AppealStatus.PUBLISHED:
-        return is_staff_member(user)
-    return appeal.author_id == user.pk or has_role(user, Role.AUTHORISER, Role.SENIOR_AUTHORISER)
-
-
 @transaction.atomic
 def appeal_close(
     *, appeal: Appeal, actor: User | None, outcome: str, note: str = "", now: datetime | None = None
@@ -299,9 +287,9 @@ def appeal_close(
     410, its images stop resolving, lists and feeds drop it, and the public cache is purged. Partners are
     told in the same transaction (a signed "withdrawn" message, sent at once and retried: ADR 0030)."""
     appeal = Appeal.objects.select_for_update().get(pk=appeal.pk)
-    if actor is not None and not may_close(actor, appeal):
-        raise PermissionDenied("Your role does not allow you to close this appeal.")
     rules.transition_is_allowed(appeal, AppealStatus.CLOSED)
+    if actor is not None:  # None is the review sweep (appeals_review_sweep), which expires lapsed appeals
+        require(actor, appeal, Need.CLOSE)
     outcome = Outcome(outcome).value
     appeal.status = AppealStatus.CLOSED
     appeal.outcome = outcome

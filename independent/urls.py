@@ -3,6 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from . import operator_signin
 from .api import api
 from .views import operators, public
 
@@ -23,13 +24,8 @@ public_patterns = (
 operator_patterns = (
     [
         path("", operators.report_list, name="list"),
-        path(
-            "login/",
-            auth_views.LoginView.as_view(
-                template_name="independent/operators/login.html", redirect_authenticated_user=True
-            ),
-            name="login",
-        ),
+        path("login/", operator_signin.OperatorSignInView.as_view(), name="login"),
+        path("two-factor/", operator_signin.two_factor, name="two_factor"),
         path("logout/", auth_views.LogoutView.as_view(), name="logout"),
         path("phone/", operators.phone_report, name="phone"),
         path("rewards/pay/", operators.reward_pay, name="pay"),

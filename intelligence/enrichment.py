@@ -344,9 +344,10 @@ def _enrich(report: InformationReport, index: AppealIndex, appeal_ids: dict[str,
 def link_decide(*, link: Link, actor: User, decision: str, note: str = "") -> Link:
     """Confirm or reject a suggested link. The decision is kept (and may be changed, with the change audited);
     a confirmed link teaches the index the report's phone numbers, plates, handles and postcodes."""
-    from .services import DESK_ROLES, _require
+    from .permissions import can_work_desk
+    from .services import _require
 
-    _require(actor, *DESK_ROLES)
+    _require(can_work_desk(actor))
     if decision not in (LinkDecision.CONFIRMED, LinkDecision.REJECTED):
         raise RuleViolation("decision", "Choose whether the report is about this appeal.")
     note = note.strip()

@@ -23,7 +23,6 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from accounts.roles import Role, has_role
 from appeals.models import ThreatRiskHarm
 from audit.models import AuditEvent
 from reporting.models import InformationReport, ReportStatus
@@ -39,7 +38,7 @@ from .models import (
     LinkDecision,
     Mention,
 )
-from .services import unit_of
+from .permissions import can_work_actions, can_work_desk, unit_of
 
 INBOX_LIMIT = 100
 FRESH_FOR = timedelta(hours=24)
@@ -202,9 +201,9 @@ def desk_report(pk: int) -> InformationReport | None:
 def actions_visible_to(user: User) -> QuerySet[Action]:
     """The desk and administrators see every action; a unit officer sees only their own unit's."""
     actions = Action.objects.select_related("unit", "officer", "appeal", "grading")
-    if has_role(user, Role.ANALYST, Role.ADMINISTRATOR):
+    if can_work_desk(user):
         return actions
-    if has_role(user, Role.UNIT_OFFICER):
+    if can_work_actions(user):
         return actions.for_unit(unit_of(user))
     return actions.none()
 

@@ -8,43 +8,25 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.models import StaffProfile, Unit
+from accounts.models import Unit
 from accounts.roles import Role, has_role
 from appeals.models import Appeal, AppealStatus
 from appeals.services import appeal_close
 from audit.services import audit_record
 from reporting.models import InformationReport, ReportStatus
 
-from . import rules
+from . import permissions, rules
 from .models import Action, ActionStatus, AppealUnitShare, Grading, ShareKind
-
-# The desk: analysts grade, disseminate, file and share; administrators run it.
-DESK_ROLES = (Role.ANALYST, Role.ADMINISTRATOR)
-# Who may transfer or share an appeal with a specialist unit.
-SHARE_ROLES = (Role.ANALYST, Role.AUTHORISER, Role.SENIOR_AUTHORISER, Role.ADMINISTRATOR)
+from .permissions import unit_of
 
 
-def _require(user: User, *roles: Role) -> None:
-    if not has_role(user, *roles):
+def _require(allowed: bool) -> None:
+    if not allowed:
         raise PermissionDenied("Your role does not allow this.")
 
 
-def unit_of(user: User) -> int | None:
-    """The id of the unit a staff member belongs to (None when they have no unit)."""
-    cached: int | None | bool = getattr(user, "_lookout_unit_id", False)
-    if cached is False:
-        cached = StaffProfile.objects.filter(user=user).values_list("unit_id", flat=True).first()
-        user._lookout_unit_id = cached  # type: ignore[attr-defined]
-    return cached if isinstance(cached, int) else None
-
-
-def may_work_action(user: User, action: Action) -> bool:
-    """A unit officer works only the actions sent to their own unit."""
-    return has_role(user, Role.UNIT_OFFICER) and action.unit_id is not None and unit_of(user) == action.unit_id
-
-
 def _require_unit_officer(user: User, action: Action) -> None:
-    if not may_work_action(user, action):
+    if not permissions.can_work_action(user, action):
         raise PermissionDenied("Only an officer of the unit this action was sent to may work it.")
 
 
@@ -81,7 +63,7 @@ def grading_add(
     contact_details: list[str] | None = None,
 ) -> Grading:
     """Grade a report with 3x5x2 and write the sanitised summary that may leave the desk."""
-    _require(actor, *DESK_ROLES)
+    _require(permissions.can_work_desk(actor))
     rules.grading_codes_are_valid(
         source_evaluation=source_evaluation,
         intelligence_assessment=intelligence_assessment,
@@ -121,7 +103,7 @@ def action_disseminate(
 ) -> Action:
     """Send the report's newest grading and summary to a unit as an action. The report itself stays on the
     desk: the unit sees only the sanitised summary, the grade and the instruction."""
-    _require(actor, *DESK_ROLES)
+    _require(permissions.can_work_desk(actor))
     grading = report.gradings.order_by("-graded_at", "-pk").first()
     if grading is None:
         raise rules.RuleViolation("not_graded", "Grade the report before disseminating it.")
@@ -235,7 +217,7 @@ def action_refer_back(*, action: Action, actor: User, reason: str) -> Action:
 @transaction.atomic
 def action_reissue(*, action: Action, actor: User, unit: Unit) -> Action:
     """The desk sends a referred-back action out again, to the same or another unit, for allocation."""
-    _require(actor, *DESK_ROLES)
+    _require(permissions.can_work_desk(actor))
     action = _locked(action)
     _move(action, ActionStatus.FOR_ALLOCATION)
     action.unit = unit
@@ -250,7 +232,7 @@ def action_reissue(*, action: Action, actor: User, unit: Unit) -> Action:
 def action_file(*, action: Action, actor: User) -> Action:
     """The desk files a resulted (or referred-back) action. When every action on the report is filed, the
     report is closed."""
-    _require(actor, *DESK_ROLES)
+    _require(permissions.can_work_desk(actor))
     action = _locked(action)
     _move(action, ActionStatus.FILED)
     action.filed_at = timezone.now()
@@ -266,7 +248,7 @@ def action_file(*, action: Action, actor: User) -> Action:
 def appeal_unit_share(*, appeal: Appeal, actor: User, unit: Unit, kind: str, reason: str) -> AppealUnitShare:
     """Transfer an appeal to a specialist unit (it becomes the owner and takes on the search) or share it
     (the unit works alongside the owner). Either way the reason is recorded and audited."""
-    _require(actor, *SHARE_ROLES)
+    _require(permissions.can_share_appeal(actor, appeal))
     if not reason.strip():
         raise rules.RuleViolation("reason", "Say why the appeal is being transferred or shared.")
     kind = ShareKind(kind).value

@@ -9,6 +9,7 @@ from django.utils import timezone
 from accounts.decorators import acting_user, staff_required
 from accounts.roles import Role, has_role
 from appeals.models import Appeal, AppealStatus
+from appeals.permissions import appeals_shaped_by
 
 
 @staff_required()
@@ -20,7 +21,10 @@ def staff_home(request: HttpRequest) -> HttpResponse:
     context = {
         "is_authoriser": is_authoriser,
         "awaiting": (
-            visible.filter(status=AppealStatus.AWAITING_AUTHORISATION).exclude(author=user).order_by("submitted_at")
+            visible.filter(status=AppealStatus.AWAITING_AUTHORISATION)
+            .exclude(author=user)
+            .exclude(pk__in=appeals_shaped_by(user))  # appeals.permissions.can_decide
+            .order_by("submitted_at")
             if is_authoriser
             else Appeal.objects.none()
         ),

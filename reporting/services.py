@@ -18,12 +18,12 @@ from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from accounts.roles import Role, has_role
 from appeals.models import Appeal
 from audit.services import audit_record
 from partner import paths
 from partner.services import outbox_enqueue
 
+from . import permissions
 from .attachments import AttachmentRejected, CleanAttachment, clean_attachment
 from .crypto import replay_open, replay_seal, seal, unseal
 from .models import (
@@ -41,13 +41,6 @@ from .receipts import receipt_format, receipt_hash, receipt_new
 from .rules import anonymous_received_at
 from .signals import report_received
 
-# Who reads reports and talks to reporters: the intelligence desk (and administrators, who run it).
-REPORT_ROLES = (Role.ANALYST, Role.ADMINISTRATOR)
-# Who may see a reporter's contact details or an original upload: those who may need to call back or
-# hand over evidence. Every reveal is audited with the reason given.
-REVEAL_ROLES = (Role.ANALYST, Role.ADMINISTRATOR)
-# Who may record information received by phone, e-mail or in person (the desk takes such calls).
-RECORD_ROLES = (Role.ANALYST, Role.ADMINISTRATOR)
 OFFICER_RECORDED_CHANNELS = {Channel.PHONE, Channel.EMAIL, Channel.IN_PERSON}
 
 
@@ -58,8 +51,8 @@ class Submitted:
     repeated: bool  # True when this post repeated one already received
 
 
-def _require(user: User, roles: tuple[Role, ...]) -> None:
-    if not has_role(user, *roles):
+def _require(allowed: bool) -> None:
+    if not allowed:
         raise PermissionDenied("Your role does not allow this.")
 
 
@@ -130,7 +123,7 @@ def report_submit(
     if (channel in OFFICER_RECORDED_CHANNELS) != (recorded_by is not None):
         raise ValueError("Phone, e-mail and in-person reports are recorded by an officer; online ones are not.")
     if recorded_by is not None:
-        _require(recorded_by, RECORD_ROLES)
+        _require(permissions.can_record(recorded_by))
     repeated = _replay(token)
     if repeated is not None:
         return repeated
@@ -223,7 +216,7 @@ def report_reply_add(
 @transaction.atomic
 def report_question_send(*, report: InformationReport, actor: User, body: str, token: uuid.UUID) -> Message:
     """Staff put a question to the reporter, who sees it when they come back with their receipt."""
-    _require(actor, REPORT_ROLES)
+    _require(permissions.can_read_reports(actor))
     message, created = Message.objects.get_or_create(
         idempotency_token=token,
         defaults={
@@ -256,7 +249,7 @@ def report_question_send(*, report: InformationReport, actor: User, body: str, t
 
 @transaction.atomic
 def report_status_set(*, report: InformationReport, actor: User, status: str) -> InformationReport:
-    _require(actor, REPORT_ROLES)
+    _require(permissions.can_read_reports(actor))
     if status not in ReportStatus.values:
         raise ValueError(f"Unknown status {status!r}")
     report = InformationReport.objects.select_for_update().get(pk=report.pk)
@@ -271,7 +264,7 @@ def report_status_set(*, report: InformationReport, actor: User, status: str) ->
 @transaction.atomic
 def contact_reveal(*, report: InformationReport, actor: User, justification: str) -> dict[str, str]:
     """The only way to read a reporter's contact details: role checked, reason recorded, reveal audited."""
-    _require(actor, REVEAL_ROLES)
+    _require(permissions.can_reveal(actor))
     if not justification.strip():
         raise PermissionDenied("A reason is needed to see contact details.")
     contact = ContactDetails.objects.filter(report=report).first()
@@ -291,7 +284,7 @@ def contact_reveal(*, report: InformationReport, actor: User, justification: str
 @transaction.atomic
 def attachment_original_reveal(*, attachment: Attachment, actor: User, justification: str) -> tuple[bytes, str]:
     """Open the sealed original of an upload (evidence): role checked, reason recorded, audited."""
-    _require(actor, REVEAL_ROLES)
+    _require(permissions.can_reveal(actor))
     if not justification.strip():
         raise PermissionDenied("A reason is needed to open an original file.")
     if not attachment.original_sealed:
@@ -423,7 +416,7 @@ def report_answer_receive(*, reference: str, question_id: str, answer: str, answ
 def report_outcome_record(*, report: InformationReport, actor: User, outcome: str) -> InformationReport:
     """Record what came of an anonymous report and tell the independent service, which may offer the
     reporter a reward under its own policy. Sent once per outcome value; never anything about the case."""
-    _require(actor, REPORT_ROLES)
+    _require(permissions.can_read_reports(actor))
     if outcome not in PartnerOutcome.values:
         raise ValueError(f"Unknown outcome {outcome!r}")
     report = InformationReport.objects.select_for_update().get(pk=report.pk)
@@ -453,5 +446,5 @@ def report_outcome_record(*, report: InformationReport, actor: User, outcome: st
 def report_viewed(*, report: InformationReport, actor: User, page: str) -> None:
     """Reading a report is reading personal data (the reporter's words, often about others): every view by
     staff is audited, naming the page it was seen on."""
-    _require(actor, REPORT_ROLES)
+    _require(permissions.can_read_reports(actor))
     audit_record(actor=actor, action="report.viewed", target=report, detail={"page": page})

@@ -7,9 +7,9 @@ from django.test import Client
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts.models import SignInLock
 from accounts.roles import Role
 from accounts.tests.factories import PASSWORD, make_staff
+from signin.models import SignInLock
 
 pytestmark = pytest.mark.django_db
 

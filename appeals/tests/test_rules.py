@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 
 from accounts.roles import Role
 from accounts.tests.factories import make_staff
-from appeals import services
+from appeals import permissions, services
 from appeals.models import AppealKind, AppealStatus, ImageKind
 from appeals.rules import RuleViolation, needs_senior_authority
 
@@ -179,11 +179,11 @@ def test_no_published_appeal_lacks_an_authorisation_by_a_different_permitted_off
 
 def test_any_staff_member_can_take_down_a_published_appeal_but_not_the_public():
     appeal = published()
-    assert services.may_close(make_staff(Role.UNIT_OFFICER), appeal)
+    assert permissions.can_close(make_staff(Role.UNIT_OFFICER), appeal)
     outsider = make_staff()
-    assert not services.may_close(outsider, appeal)
+    assert not permissions.can_close(outsider, appeal)
     with pytest.raises(PermissionDenied):
         services.appeal_close(appeal=appeal, actor=outsider, outcome="located")
     other_author = author()
     draft_appeal = draft()
-    assert not services.may_close(other_author, draft_appeal)
+    assert not permissions.can_close(other_author, draft_appeal)

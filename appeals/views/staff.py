@@ -12,20 +12,18 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.decorators import acting_user, staff_required
-from accounts.roles import Role, has_role
 from audit.models import AuditEvent
 
-from .. import services
+from .. import permissions, services
 from ..forms import AppealForm, AssessmentForm, CloseForm, DecisionForm, ImageUploadForm, RenewForm
 from ..images import ImageRejected
-from ..models import Appeal, AppealKind, AppealStatus, PublicityAssessment
+from ..models import Appeal, AppealKind, PublicityAssessment
+from ..permissions import Need
 from ..rules import RuleViolation, needs_senior_authority
 
 
-def _appeal_for(request: HttpRequest, reference: str) -> Appeal:
-    return get_object_or_404(
-        Appeal.objects.visible_to(acting_user(request)).select_related("owning_unit", "author"), reference=reference
-    )
+def _appeal_for(request: HttpRequest, reference: str, need: Need = Need.VIEW) -> Appeal:
+    return permissions.appeal_for(acting_user(request), reference, need=need)
 
 
 class KindForm(forms.Form):
@@ -39,8 +37,10 @@ class KindForm(forms.Form):
     )
 
 
-@staff_required(Role.AUTHOR)
+@staff_required()
 def appeal_new(request: HttpRequest) -> HttpResponse:
+    if not permissions.can_create(acting_user(request)):
+        raise PermissionDenied("Only an appeal author can draft an appeal.")
     kind_form = KindForm(request.GET or None)
     if not kind_form.is_bound or not kind_form.is_valid():
         return render(request, "appeals/staff/new_kind.html", {"form": kind_form})
@@ -59,25 +59,25 @@ def appeal_detail(request: HttpRequest, reference: str) -> HttpResponse:
     appeal = _appeal_for(request, reference)
     assessment = PublicityAssessment.objects.filter(appeal=appeal).first()
     user = acting_user(request)
-    is_author = appeal.author_id == user.pk
-    is_authoriser = has_role(user, Role.AUTHORISER, Role.SENIOR_AUTHORISER)
+    images = [i for i in appeal.images.all() if permissions.can_view_image(user, appeal, i)]
     context = {
         "appeal": appeal,
         "assessment": assessment,
+        "images": images,
         "released_images": set(assessment.released_images.values_list("pk", flat=True)) if assessment else set(),
         "needs_senior": needs_senior_authority(appeal, assessment) if assessment else False,
         "authorisations": appeal.authorisations.select_related("officer"),
-        "can_edit": appeal.status == AppealStatus.DRAFT and has_role(user, Role.AUTHOR),
-        "can_decide": appeal.status == AppealStatus.AWAITING_AUTHORISATION and is_authoriser and not is_author,
-        "can_renew": appeal.status == AppealStatus.PUBLISHED and is_authoriser and not is_author,
-        "can_close": appeal.status != AppealStatus.CLOSED and services.may_close(user, appeal),
+        "can_edit": permissions.can_edit(user, appeal),
+        "can_decide": permissions.can_decide(user, appeal),
+        "can_renew": permissions.can_renew(user, appeal),
+        "can_close": permissions.can_close(user, appeal),
     }
     return render(request, "appeals/staff/detail.html", context)
 
 
-@staff_required(Role.AUTHOR)
+@staff_required()
 def appeal_edit(request: HttpRequest, reference: str) -> HttpResponse:
-    appeal = _appeal_for(request, reference)
+    appeal = _appeal_for(request, reference, Need.EDIT)
     form = AppealForm(request.POST or None, instance=appeal, kind=appeal.kind)
     if request.method == "POST" and form.is_valid():
         try:
@@ -93,9 +93,9 @@ def appeal_edit(request: HttpRequest, reference: str) -> HttpResponse:
     return render(request, "appeals/staff/edit.html", {"form": form, "kind": appeal.kind, "appeal": appeal})
 
 
-@staff_required(Role.AUTHOR)
+@staff_required()
 def appeal_images(request: HttpRequest, reference: str) -> HttpResponse:
-    appeal = _appeal_for(request, reference)
+    appeal = _appeal_for(request, reference, Need.EDIT)
     form = ImageUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["image"]
@@ -118,10 +118,10 @@ def appeal_images(request: HttpRequest, reference: str) -> HttpResponse:
     return render(request, "appeals/staff/images.html", {"appeal": appeal, "form": form, "images": appeal.images.all()})
 
 
-@staff_required(Role.AUTHOR)
+@staff_required()
 @require_POST
 def appeal_image_remove(request: HttpRequest, reference: str, public_id: str) -> HttpResponse:
-    appeal = _appeal_for(request, reference)
+    appeal = _appeal_for(request, reference, Need.EDIT)
     image = get_object_or_404(appeal.images, public_id=public_id)
     try:
         services.appeal_image_remove(image=image, actor=acting_user(request))
@@ -137,15 +137,15 @@ def appeal_image_remove(request: HttpRequest, reference: str, public_id: str) ->
 def staff_image(request: HttpRequest, reference: str, public_id: str, size: str) -> HttpResponseBase:
     appeal = _appeal_for(request, reference)
     image = get_object_or_404(appeal.images, public_id=public_id)
-    if size not in {"thumb", "full"}:
+    if size not in {"thumb", "full"} or not permissions.can_view_image(acting_user(request), appeal, image):
         raise Http404
     stored = image.thumbnail if size == "thumb" else image.image
     return FileResponse(stored.open("rb"), content_type="image/jpeg")
 
 
-@staff_required(Role.AUTHOR)
+@staff_required()
 def appeal_assessment(request: HttpRequest, reference: str) -> HttpResponse:
-    appeal = _appeal_for(request, reference)
+    appeal = _appeal_for(request, reference, Need.EDIT)
     existing = PublicityAssessment.objects.filter(appeal=appeal).first()
     form = AssessmentForm(request.POST or None, instance=existing, appeal=appeal)
     if request.method == "POST" and form.is_valid():
@@ -170,10 +170,10 @@ def appeal_assessment(request: HttpRequest, reference: str) -> HttpResponse:
     return render(request, "appeals/staff/assessment.html", {"appeal": appeal, "form": form})
 
 
-@staff_required(Role.AUTHOR)
+@staff_required()
 @require_POST
 def appeal_submit(request: HttpRequest, reference: str) -> HttpResponse:
-    appeal = _appeal_for(request, reference)
+    appeal = _appeal_for(request, reference, Need.EDIT)
     try:
         services.appeal_submit(appeal=appeal, actor=acting_user(request))
     except RuleViolation as exc:
@@ -183,9 +183,9 @@ def appeal_submit(request: HttpRequest, reference: str) -> HttpResponse:
     return redirect("appeals_staff:detail", appeal.reference)
 
 
-@staff_required(Role.AUTHORISER, Role.SENIOR_AUTHORISER)
+@staff_required()
 def appeal_decide(request: HttpRequest, reference: str) -> HttpResponse:
-    appeal = _appeal_for(request, reference)
+    appeal = _appeal_for(request, reference, Need.DECIDE)
     form = DecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -205,9 +205,9 @@ def appeal_decide(request: HttpRequest, reference: str) -> HttpResponse:
     return render(request, "appeals/staff/decide.html", context)
 
 
-@staff_required(Role.AUTHORISER, Role.SENIOR_AUTHORISER)
+@staff_required()
 def appeal_renew(request: HttpRequest, reference: str) -> HttpResponse:
-    appeal = _appeal_for(request, reference)
+    appeal = _appeal_for(request, reference, Need.RENEW)
     form = RenewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -222,9 +222,7 @@ def appeal_renew(request: HttpRequest, reference: str) -> HttpResponse:
 
 @staff_required()
 def appeal_close(request: HttpRequest, reference: str) -> HttpResponse:
-    appeal = _appeal_for(request, reference)
-    if not services.may_close(acting_user(request), appeal):
-        raise PermissionDenied("Your role does not allow you to close this appeal.")
+    appeal = _appeal_for(request, reference, Need.CLOSE)
     form = CloseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

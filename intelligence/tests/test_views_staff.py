@@ -1,14 +1,12 @@
-"""Desk pages: the permission matrix (every staff URL × every role), the inbox's order, filters, timeline and
-constant query count, unit officers' view of actions, the audit viewer, recording a call and the numbers."""
+"""Desk pages (the access matrix is in tests/security/test_roles_access_matrix.py): the inbox's order, filters,
+timeline and constant query count, unit officers' view of actions, the audit viewer, recording a call, the numbers."""
 
 from datetime import timedelta
 
 import pytest
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from accounts.models import StaffProfile
 from accounts.roles import Role
 from accounts.tests.factories import UnitFactory, make_staff
 from appeals.tests.factories import draft, published
@@ -22,88 +20,11 @@ from .factories import disseminate, fugitive_team, grade, unit_officer
 
 pytestmark = pytest.mark.django_db
 
-ALL = frozenset(Role)
-DESK = frozenset({Role.ANALYST, Role.ADMINISTRATOR})
-AUTHORISERS = frozenset({Role.AUTHORISER, Role.SENIOR_AUTHORISER})
-
 
 def signed_in(user) -> Client:
     client = Client()
     client.force_login(user)
     return client
-
-
-# url name -> (roles allowed, status for an allowed role on GET). Anyone without a Lookout role is sent to sign
-# in (302); a signed-in role not allowed gets 403. POST-only URLs answer an allowed role's GET with 405.
-MATRIX: dict[str, tuple[frozenset[Role], int]] = {
-    "staff:home": (ALL, 200),
-    "appeals_staff:new": (frozenset({Role.AUTHOR}), 200),
-    "appeals_staff:detail": (ALL, 200),
-    "appeals_staff:edit": (frozenset({Role.AUTHOR}), 200),
-    "appeals_staff:images": (frozenset({Role.AUTHOR}), 200),
-    "appeals_staff:image_remove": (frozenset({Role.AUTHOR}), 405),
-    "appeals_staff:image": (ALL, 200),
-    "appeals_staff:assessment": (frozenset({Role.AUTHOR}), 200),
-    "appeals_staff:submit": (frozenset({Role.AUTHOR}), 405),
-    "appeals_staff:decide": (AUTHORISERS, 200),
-    "appeals_staff:renew": (AUTHORISERS, 200),
-    "appeals_staff:close": (ALL, 200),
-    "appeals_staff:audit": (ALL, 200),
-    "reporting_staff:list": (DESK, 200),
-    "reporting_staff:detail": (DESK, 200),
-    "reporting_staff:question": (DESK, 405),
-    "reporting_staff:status": (DESK, 405),
-    "reporting_staff:contact": (DESK, 405),
-    "reporting_staff:file": (DESK, 200),
-    "reporting_staff:original": (DESK, 405),
-    "reporting_staff:outcome": (DESK, 405),
-    "intelligence_staff:inbox": (DESK, 200),
-    "intelligence_staff:record": (DESK, 200),
-    "intelligence_staff:report": (DESK, 200),
-    "intelligence_staff:grade": (DESK, 405),
-    "intelligence_staff:disseminate": (DESK, 405),
-    "intelligence_staff:link_decide": (DESK, 405),
-    "intelligence_staff:actions": (DESK | {Role.UNIT_OFFICER}, 200),
-    "intelligence_staff:action": (DESK | {Role.UNIT_OFFICER}, 200),
-    "intelligence_staff:allocate": (frozenset({Role.UNIT_OFFICER}), 405),
-    "intelligence_staff:complete": (frozenset({Role.UNIT_OFFICER}), 405),
-    "intelligence_staff:result": (frozenset({Role.UNIT_OFFICER}), 405),
-    "intelligence_staff:refer_back": (frozenset({Role.UNIT_OFFICER}), 405),
-    "intelligence_staff:reissue": (DESK, 405),
-    "intelligence_staff:file": (DESK, 405),
-    "intelligence_staff:share": (frozenset({Role.ANALYST, Role.ADMINISTRATOR}) | AUTHORISERS, 200),
-    "intelligence_staff:audit": (frozenset({Role.AUDITOR, Role.ADMINISTRATOR}), 200),
-    "intelligence_staff:numbers": (frozenset({Role.ANALYST, Role.ADMINISTRATOR, Role.AUDITOR}), 200),
-    "intelligence_staff:appeal_numbers": (frozenset({Role.ANALYST, Role.ADMINISTRATOR, Role.AUDITOR}), 200),
-}
-# Pages open before the role check: signing in and out, the second factor. The admin site has its own
-# (is_staff) check and is for administrators only.
-NOT_ROLE_PAGES = {"staff:login", "staff:logout", "staff:two_factor"}
-
-
-def _staff_url_names() -> set[str]:
-    names: set[str] = set()
-
-    def walk(patterns, namespace: str) -> None:
-        for p in patterns:
-            if isinstance(p, URLResolver):
-                ns = p.namespace or namespace
-                if ns == "admin":
-                    continue
-                walk(p.url_patterns, ns)
-            elif isinstance(p, URLPattern) and p.name and namespace:
-                names.add(f"{namespace}:{p.name}")
-
-    walk(get_resolver().url_patterns, "")
-    return {n for n in names if reverse_is_staff(n)}
-
-
-def reverse_is_staff(name: str) -> bool:
-    return name.split(":")[0] in {"staff", "appeals_staff", "reporting_staff", "intelligence_staff"}
-
-
-def test_every_staff_url_is_in_the_matrix():
-    assert _staff_url_names() - NOT_ROLE_PAGES == set(MATRIX)
 
 
 @pytest.fixture
@@ -127,69 +48,6 @@ def world():
         "team": team,
         "action": action,
     }
-
-
-def _url(name: str, w: dict) -> str:
-    ref = w["appeal"].reference
-    draft_ref = w["draft"].reference
-    args: dict[str, list] = {
-        "appeals_staff:detail": [ref],
-        "appeals_staff:edit": [draft_ref],
-        "appeals_staff:images": [draft_ref],
-        "appeals_staff:image_remove": [ref, w["image"].public_id],
-        "appeals_staff:image": [ref, w["image"].public_id, "thumb"],
-        "appeals_staff:assessment": [draft_ref],
-        "appeals_staff:submit": [draft_ref],
-        "appeals_staff:decide": [ref],
-        "appeals_staff:renew": [ref],
-        "appeals_staff:close": [ref],
-        "appeals_staff:audit": [ref],
-        "reporting_staff:file": [w["report"].pk, w["attachment"].public_id],
-        "reporting_staff:original": [w["report"].pk, w["attachment"].public_id],
-        "intelligence_staff:share": [ref],
-        "intelligence_staff:appeal_numbers": [ref],
-        "intelligence_staff:link_decide": [w["report"].pk, w["report"].links.get().pk],
-    }
-    if name in args:
-        return reverse(name, args=args[name])
-    if name.startswith("reporting_staff:") and name != "reporting_staff:list":
-        return reverse(name, args=[w["report"].pk])
-    if name in {"intelligence_staff:report", "intelligence_staff:grade", "intelligence_staff:disseminate"}:
-        return reverse(name, args=[w["report"].pk])
-    if name.startswith("intelligence_staff:") and name not in {
-        "intelligence_staff:inbox",
-        "intelligence_staff:record",
-        "intelligence_staff:actions",
-        "intelligence_staff:audit",
-        "intelligence_staff:numbers",
-    }:
-        return reverse(name, args=[w["action"].pk])
-    return reverse(name)
-
-
-def _user_for(role: Role, w: dict):
-    if role == Role.AUTHOR:
-        return w["author"]  # the draft's author, so author pages for the draft answer
-    user = make_staff(role)
-    if role == Role.UNIT_OFFICER:
-        StaffProfile.objects.filter(user=user).update(unit=w["team"])  # the action was sent to this unit
-    return user
-
-
-def test_permission_matrix(world):
-    anonymous = Client()
-    clients = {role: signed_in(_user_for(role, world)) for role in Role}
-    failures = []
-    for name, (allowed, ok_status) in MATRIX.items():
-        url = _url(name, world)
-        if (status := anonymous.get(url).status_code) != 302:
-            failures.append((name, "anonymous", status, 302))
-        for role, client in clients.items():
-            expected = ok_status if role in allowed else 403
-            status = client.get(url).status_code
-            if status != expected:
-                failures.append((name, role.value, status, expected))
-    assert failures == []
 
 
 def test_unit_officers_see_only_their_units_actions(world):

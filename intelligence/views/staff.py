@@ -11,12 +11,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
-from accounts.decorators import acting_user, staff_required
-from accounts.roles import Role, has_role
+from accounts.decorators import acting_user, staff_passes
 from appeals.models import Appeal
+from appeals.permissions import appeal_for
 from reporting import services as reporting_services
 
-from .. import enrichment, numbers, selectors, services
+from .. import enrichment, numbers, permissions, selectors, services
 from ..forms import (
     AllocateForm,
     AuditFilterForm,
@@ -33,14 +33,9 @@ from ..forms import (
 )
 from ..models import Action, ActionStatus, EntityKind, Link, LinkDecision, Mention
 from ..rules import RuleViolation
-from ..services import DESK_ROLES, SHARE_ROLES
-
-AUDIT_ROLES = (Role.AUDITOR, Role.ADMINISTRATOR)
-ACTION_ROLES = (Role.ANALYST, Role.ADMINISTRATOR, Role.UNIT_OFFICER)
-NUMBERS_ROLES = (Role.ANALYST, Role.ADMINISTRATOR, Role.AUDITOR)
 
 
-@staff_required(*DESK_ROLES)
+@staff_passes(permissions.can_work_desk)
 @require_safe
 def inbox(request: HttpRequest) -> HttpResponse:
     form = InboxFilterForm(request.GET or None)
@@ -115,7 +110,7 @@ def _report_page(request: HttpRequest, report: Any, status: int = 200, **forms_:
     return render(request, "intelligence/staff/report.html", context, status=status)
 
 
-@staff_required(*DESK_ROLES)
+@staff_passes(permissions.can_work_desk)
 @require_safe
 def report_desk(request: HttpRequest, pk: int) -> HttpResponse:
     report = _desk_report(pk)
@@ -123,7 +118,7 @@ def report_desk(request: HttpRequest, pk: int) -> HttpResponse:
     return _report_page(request, report)
 
 
-@staff_required(*DESK_ROLES)
+@staff_passes(permissions.can_work_desk)
 @require_POST
 def report_grade(request: HttpRequest, pk: int) -> HttpResponse:
     report = _desk_report(pk)
@@ -140,7 +135,7 @@ def report_grade(request: HttpRequest, pk: int) -> HttpResponse:
     return _report_page(request, report, status=400, grading_form=form)
 
 
-@staff_required(*DESK_ROLES)
+@staff_passes(permissions.can_work_desk)
 @require_POST
 def report_disseminate(request: HttpRequest, pk: int) -> HttpResponse:
     report = _desk_report(pk)
@@ -164,7 +159,7 @@ def report_disseminate(request: HttpRequest, pk: int) -> HttpResponse:
     return _report_page(request, report, status=400, disseminate_form=form)
 
 
-@staff_required(*DESK_ROLES)
+@staff_passes(permissions.can_work_desk)
 @require_POST
 def link_decide(request: HttpRequest, pk: int, link_pk: int) -> HttpResponse:
     """Confirm or reject a suggestion that the report is about an appeal."""
@@ -184,7 +179,7 @@ def link_decide(request: HttpRequest, pk: int, link_pk: int) -> HttpResponse:
     return _report_page(request, report, status=400, link_form=form)
 
 
-@staff_required(*DESK_ROLES)
+@staff_passes(permissions.can_work_desk)
 def report_record(request: HttpRequest) -> HttpResponse:
     """Information received by phone, e-mail or in person, through the same guided questions as the web."""
     form = RecordForm(request.POST or None, initial={"token": uuid.uuid4()})
@@ -213,7 +208,7 @@ def report_record(request: HttpRequest) -> HttpResponse:
     )
 
 
-@staff_required(*ACTION_ROLES)
+@staff_passes(permissions.can_see_actions)
 @require_safe
 def action_list(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
@@ -224,7 +219,7 @@ def action_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "intelligence/staff/actions.html",
-        {"actions": actions[:200], "show": show, "is_desk": has_role(user, *DESK_ROLES)},
+        {"actions": actions[:200], "show": show, "is_desk": permissions.can_work_desk(user)},
     )
 
 
@@ -236,8 +231,8 @@ def _action_page(request: HttpRequest, action: Action, status: int = 200, **form
     user = acting_user(request)
     context = {
         "action": action,
-        "can_work": services.may_work_action(user, action),
-        "is_desk": has_role(user, *DESK_ROLES),
+        "can_work": permissions.can_work_action(user, action),
+        "is_desk": permissions.can_work_desk(user),
         "allocate_form": forms_.get("allocate_form")
         or AllocateForm(unit_id=action.unit_id, initial={"officer": user.pk}),
         "complete_form": forms_.get("complete_form") or CompleteForm(),
@@ -249,7 +244,7 @@ def _action_page(request: HttpRequest, action: Action, status: int = 200, **form
     return render(request, "intelligence/staff/action.html", context, status=status)
 
 
-@staff_required(*ACTION_ROLES)
+@staff_passes(permissions.can_see_actions)
 @require_safe
 def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _action_page(request, _visible_action(request, pk))
@@ -268,7 +263,7 @@ def _action_post(request: HttpRequest, pk: int, form_name: str, form: Any, call:
     return _action_page(request, action, status=400, **{form_name: form})
 
 
-@staff_required(Role.UNIT_OFFICER)
+@staff_passes(permissions.can_work_actions)
 @require_POST
 def action_allocate(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
@@ -284,7 +279,7 @@ def action_allocate(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@staff_required(Role.UNIT_OFFICER)
+@staff_passes(permissions.can_work_actions)
 @require_POST
 def action_complete(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
@@ -298,7 +293,7 @@ def action_complete(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@staff_required(Role.UNIT_OFFICER)
+@staff_passes(permissions.can_work_actions)
 @require_POST
 def action_result(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
@@ -314,7 +309,7 @@ def action_result(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@staff_required(Role.UNIT_OFFICER)
+@staff_passes(permissions.can_work_actions)
 @require_POST
 def action_refer_back(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
@@ -328,7 +323,7 @@ def action_refer_back(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@staff_required(*DESK_ROLES)
+@staff_passes(permissions.can_work_desk)
 @require_POST
 def action_reissue(request: HttpRequest, pk: int) -> HttpResponse:
     user = acting_user(request)
@@ -342,7 +337,7 @@ def action_reissue(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@staff_required(*DESK_ROLES)
+@staff_passes(permissions.can_work_desk)
 @require_POST
 def action_file(request: HttpRequest, pk: int) -> HttpResponse:
     action = _visible_action(request, pk)
@@ -355,11 +350,9 @@ def action_file(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("intelligence_staff:action", pk)
 
 
-@staff_required(*SHARE_ROLES)
+@staff_passes(permissions.can_share)
 def appeal_share(request: HttpRequest, reference: str) -> HttpResponse:
-    appeal = get_object_or_404(
-        Appeal.objects.visible_to(acting_user(request)).select_related("owning_unit"), reference=reference
-    )
+    appeal = appeal_for(acting_user(request), reference)
     form = ShareForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -377,7 +370,7 @@ def appeal_share(request: HttpRequest, reference: str) -> HttpResponse:
     )
 
 
-@staff_required(*AUDIT_ROLES)
+@staff_passes(permissions.can_read_audit_log)
 @require_safe
 def audit_log(request: HttpRequest) -> HttpResponse:
     form = AuditFilterForm(request.GET or None)
@@ -394,16 +387,16 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     return render(request, "intelligence/staff/audit.html", {"form": form, "events": events[:200]})
 
 
-@staff_required(*NUMBERS_ROLES)
+@staff_passes(permissions.can_see_numbers)
 @require_safe
 def force_numbers(request: HttpRequest) -> HttpResponse:
     return render(request, "intelligence/staff/numbers.html", {"numbers": numbers.force_numbers()})
 
 
-@staff_required(*NUMBERS_ROLES)
+@staff_passes(permissions.can_see_numbers)
 @require_safe
 def appeal_numbers(request: HttpRequest, reference: str) -> HttpResponse:
-    appeal = get_object_or_404(Appeal.objects.visible_to(acting_user(request)), reference=reference)
+    appeal = appeal_for(acting_user(request), reference)
     return render(
         request, "intelligence/staff/appeal_numbers.html", {"appeal": appeal, "numbers": numbers.appeal_numbers(appeal)}
     )

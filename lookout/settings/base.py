@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "lookout",
+    "signin",
     "accounts",
     "audit",
     "appeals",

@@ -32,11 +32,15 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     # Before "lookout", so its templates (error pages included) win over the police site's.
     "independent",
     "lookout",
     "audit",
     "partner",
+    # Signing in (lock-out, second factor, idle time-out), shared with the police service (ADR 0033).
+    "signin",
 ]
 
 MIDDLEWARE = [
@@ -50,7 +54,10 @@ MIDDLEWARE = [
     # token and a same-origin check instead, so they need no cookie (docs/adr/0006-csrf-without-cookies.md).
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Operators' sessions: idle time-out, and the second factor on every /operators/ page (ADR 0033).
+    "independent.operator_signin.OperatorSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "independent.middleware.IndependentHeadersMiddleware",
@@ -148,3 +155,8 @@ LOGGING["formatters"]["plain"] = {  # type: ignore[index]
     "style": "{",
     "datefmt": "%Y-%m-%d",
 }
+# Operators sign in as police staff do (ADR 0033): lock-out (LOOKOUT_LOGIN_*) and the idle time-out
+# (LOOKOUT_STAFF_IDLE_MINUTES) from base, and a TOTP code. These settings are also the demo's, whose printed
+# operator log-ins work without an authenticator app; independent_production forces the code on.
+LOOKOUT_REQUIRE_2FA = env_bool("LOOKOUT_REQUIRE_2FA", default=False)
+OTP_TOTP_ISSUER = f"{LOOKOUT_CHARITY_NAME} operators"  # noqa: F405

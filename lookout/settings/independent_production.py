@@ -47,6 +47,7 @@ if os.environ.get("INDEPENDENT_DATABASE_URL") == os.environ.get("DATABASE_URL"):
     raise ImproperlyConfigured("The independent service must not share the police service's database.")
 
 DEBUG = False
+LOOKOUT_REQUIRE_2FA = True  # operators always give a code from their authenticator app (ADR 0033)
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = 63072000

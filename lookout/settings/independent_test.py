@@ -24,3 +24,5 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":  # noqa: F405
 # Nothing listens here: tests that need the police API or partner start a server and point these at it.
 LOOKOUT_POLICE_API_URL = "http://127.0.0.1:9"
 LOOKOUT_PARTNER_URL = "http://127.0.0.1:9"
+# As in the police suite: most tests sign in with force_login; the tests of the second factor turn it on.
+LOOKOUT_REQUIRE_2FA = False

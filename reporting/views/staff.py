@@ -9,14 +9,12 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
-from accounts.decorators import acting_user, staff_required
-from accounts.roles import has_role
+from accounts.decorators import acting_user, staff_passes
 
-from .. import services
+from .. import permissions, services
 from ..forms import JustificationForm, OutcomeForm, StaffQuestionForm, StatusForm
 from ..models import Attachment, InformationReport
 from ..selectors import staff_report, staff_reports
-from ..services import REPORT_ROLES, REVEAL_ROLES
 
 
 def _report(pk: int) -> InformationReport:
@@ -32,7 +30,7 @@ def _detail(request: HttpRequest, report: InformationReport, status: int = 200, 
         "question_form": StaffQuestionForm(),
         "status_form": StatusForm(initial={"status": report.status}),
         "reveal_form": JustificationForm(),
-        "can_reveal": has_role(acting_user(request), *REVEAL_ROLES),
+        "can_reveal": permissions.can_reveal(acting_user(request)),
         "has_contact": hasattr(report, "contact"),
         "outcome_form": OutcomeForm(initial={"outcome": report.partner_outcome or None}),
         **extra,
@@ -40,13 +38,13 @@ def _detail(request: HttpRequest, report: InformationReport, status: int = 200, 
     return render(request, "reporting/staff/detail.html", context, status=status)
 
 
-@staff_required(*REPORT_ROLES)
+@staff_passes(permissions.can_read_reports)
 @require_safe
 def report_list(request: HttpRequest) -> HttpResponse:
     return render(request, "reporting/staff/list.html", {"reports": staff_reports()[:200]})
 
 
-@staff_required(*REPORT_ROLES)
+@staff_passes(permissions.can_read_reports)
 @require_safe
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report(pk)
@@ -54,7 +52,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail(request, report)
 
 
-@staff_required(*REPORT_ROLES)
+@staff_passes(permissions.can_read_reports)
 @require_POST
 def report_question(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report(pk)
@@ -69,7 +67,7 @@ def report_question(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("reporting_staff:detail", report.pk)
 
 
-@staff_required(*REPORT_ROLES)
+@staff_passes(permissions.can_read_reports)
 @require_POST
 def report_status(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report(pk)
@@ -81,7 +79,7 @@ def report_status(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("reporting_staff:detail", report.pk)
 
 
-@staff_required(*REPORT_ROLES)
+@staff_passes(permissions.can_read_reports)
 @require_POST
 def report_outcome(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report(pk)
@@ -95,7 +93,7 @@ def report_outcome(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("reporting_staff:detail", report.pk)
 
 
-@staff_required(*REPORT_ROLES)
+@staff_passes(permissions.can_reveal)
 @require_POST
 def contact_reveal(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report(pk)
@@ -112,7 +110,7 @@ def _attachment(pk: int, public_id: str) -> Attachment:
     return get_object_or_404(Attachment.objects.select_related("report"), report_id=pk, public_id=public_id)
 
 
-@staff_required(*REPORT_ROLES)
+@staff_passes(permissions.can_read_reports)
 @require_safe
 def attachment_file(request: HttpRequest, pk: int, public_id: str) -> HttpResponseBase:
     """The cleaned copy (no metadata). Text is sent as a download so a browser never renders it as a page."""
@@ -123,7 +121,7 @@ def attachment_file(request: HttpRequest, pk: int, public_id: str) -> HttpRespon
     return response
 
 
-@staff_required(*REPORT_ROLES)
+@staff_passes(permissions.can_reveal)
 @require_POST
 def attachment_original(request: HttpRequest, pk: int, public_id: str) -> HttpResponseBase:
     attachment = _attachment(pk, public_id)

@@ -1,4 +1,4 @@
-"""Sign-in forms: the password (with lock-out per username) and the code from an authenticator app."""
+"""Sign-in forms (both services): the password (with lock-out per username) and the code from an authenticator app."""
 
 from typing import Any
 
