@@ -65,6 +65,8 @@ class Command(BaseCommand):
             ([*manage, "desk_alerts", "--every", "60"], police_env),
             # Reports stored while the queue was down are enriched, linked and grouped.
             ([*manage, "desk_enrich", "--every", "60"], police_env),
+            # Erase what has passed its retention period (docs/adr/0034-retention-and-erasure.md).
+            ([*manage, "retention_purge", "--every", "3600"], police_env),
             (gunicorn(bindir, "independent.wsgi:application", independent_port), independent_env),
             ([*manage, "db_worker", "--interval", "1", "--no-reload"], independent_env),
             ([*manage, "partner_deliver", "--every", "30"], independent_env),
