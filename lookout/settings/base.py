@@ -256,3 +256,8 @@ LOOKOUT_RETENTION_ORIGINAL_DAYS = int(os.environ.get("LOOKOUT_RETENTION_ORIGINAL
 LOOKOUT_RETENTION_CONTACT_DAYS = int(os.environ.get("LOOKOUT_RETENTION_CONTACT_DAYS", "365"))
 LOOKOUT_RETENTION_REPORT_DAYS = int(os.environ.get("LOOKOUT_RETENTION_REPORT_DAYS", str(6 * 365)))
 LOOKOUT_RETENTION_CLOSED_APPEAL_DAYS = int(os.environ.get("LOOKOUT_RETENTION_CLOSED_APPEAL_DAYS", "365"))
+
+# A task still RUNNING this long lost its worker and is queued again (lookout/task_lease.py), at most
+# LOOKOUT_TASK_MAX_ATTEMPTS claims in all. Longer than any task takes; shorter than anyone would wait.
+LOOKOUT_TASK_LEASE_SECONDS = int(os.environ.get("LOOKOUT_TASK_LEASE_SECONDS", "600"))
+LOOKOUT_TASK_MAX_ATTEMPTS = int(os.environ.get("LOOKOUT_TASK_MAX_ATTEMPTS", "3"))

@@ -67,9 +67,12 @@ class Command(BaseCommand):
             ([*manage, "desk_enrich", "--every", "60"], police_env),
             # Erase what has passed its retention period (docs/adr/0034-retention-and-erasure.md).
             ([*manage, "retention_purge", "--every", "3600"], police_env),
+            # Tasks left RUNNING by a worker that died are queued again (lookout/task_lease.py).
+            ([*manage, "tasks_requeue_lost", "--every", "60"], police_env),
             (gunicorn(bindir, "independent.wsgi:application", independent_port), independent_env),
             ([*manage, "db_worker", "--interval", "1", "--no-reload"], independent_env),
             ([*manage, "partner_deliver", "--every", "30"], independent_env),
+            ([*manage, "tasks_requeue_lost", "--every", "60"], independent_env),
         ]
         processes = [subprocess.Popen(argv, env=env) for argv, env in commands]  # noqa: S603 - fixed argument lists
         self.stdout.write(self.style.SUCCESS(f"Lookout is running: http://127.0.0.1:{port}/  (staff: /staff/)"))

@@ -1,0 +1,70 @@
+"""Real processes for the fault tests: a database of the test's own (an SQLite file, or a PostgreSQL database
+named after the suite's when DATABASE_URL points at PostgreSQL), manage.py commands and long-running
+processes in its environment, all stopped by the test."""
+
+import os
+import subprocess
+import sys
+import urllib.parse
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from independent.tests.e2e import ROOT, Database
+
+
+@contextmanager
+def own_database(tmp: Path, suffix: str) -> Iterator[Database]:
+    base_url = os.environ.get("DATABASE_URL", "")
+    if not base_url.startswith("postgres"):
+        path = tmp / f"{suffix}.sqlite3"
+        yield Database(f"sqlite:///{path}", sqlite_path=path)
+        return
+    import psycopg
+
+    parsed = urllib.parse.urlsplit(base_url)
+    name = f"{parsed.path.lstrip('/') or 'lookout'}_{suffix}"
+    admin = parsed._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield Database(parsed._replace(path=f"/{name}").geturl(), pg_name=name)
+    finally:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def police_env(database: Database, tmp: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "REDIS_URL", "DATABASE_URL"}}
+    return env | {
+        "PYTHONUNBUFFERED": "1",
+        "DEBUG": "false",
+        "DJANGO_SETTINGS_MODULE": "lookout.settings.local",
+        "DATABASE_URL": database.url,
+        "LOOKOUT_VAR_DIR": str(tmp / "var"),
+        **extra,
+    }
+
+
+def manage(env: dict[str, str], *args: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    )
+    return done.stdout
+
+
+def spawn(env: dict[str, str], log: Path, *args: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(  # noqa: S603 - fixed argument lists
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, stdout=log.open("ab"), stderr=subprocess.STDOUT
+    )
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
