@@ -2,9 +2,12 @@
 named after the suite's when DATABASE_URL points at PostgreSQL), manage.py commands and long-running
 processes in its environment, all stopped by the test."""
 
+import contextlib
 import os
+import socket
 import subprocess
 import sys
+import threading
 import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -36,11 +39,13 @@ def own_database(tmp: Path, suffix: str) -> Iterator[Database]:
 
 
 def police_env(database: Database, tmp: Path, **extra: str) -> dict[str, str]:
+    """The police service's base settings (DEBUG off, as in production; local.py forces it on)."""
     env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "REDIS_URL", "DATABASE_URL"}}
+    (tmp / "var").mkdir(exist_ok=True)
     return env | {
         "PYTHONUNBUFFERED": "1",
         "DEBUG": "false",
-        "DJANGO_SETTINGS_MODULE": "lookout.settings.local",
+        "DJANGO_SETTINGS_MODULE": "lookout.settings.base",
         "DATABASE_URL": database.url,
         "LOOKOUT_VAR_DIR": str(tmp / "var"),
         **extra,
@@ -68,3 +73,49 @@ def stop(process: subprocess.Popen[bytes]) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+class CuttingProxy:
+    """A TCP proxy in front of PostgreSQL that, once armed, forwards the client's packet containing `cut_after`
+    and then drops both sides of that connection, as a network failure or a database crash would, in the
+    middle of the transaction."""
+
+    def __init__(self, upstream: tuple[str, int]) -> None:
+        self.upstream = upstream
+        self.cut_after: bytes | None = None
+        self.cuts = 0
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self._stop = threading.Event()
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        self.listener.settimeout(0.2)
+        while not self._stop.is_set():
+            try:
+                client, _ = self.listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            server = socket.create_connection(self.upstream)
+            threading.Thread(target=self._pipe, args=(client, server, True), daemon=True).start()
+            threading.Thread(target=self._pipe, args=(server, client, False), daemon=True).start()
+
+    def _pipe(self, source: socket.socket, sink: socket.socket, from_client: bool) -> None:
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+                if from_client and self.cut_after is not None and self.cut_after in data:
+                    self.cuts += 1
+                    break
+        except OSError:
+            pass
+        for side in (source, sink):
+            with contextlib.suppress(OSError):
+                side.shutdown(socket.SHUT_RDWR)
+            side.close()
+
+    def close(self) -> None:
+        self._stop.set()
+        self.listener.close()
