@@ -14,6 +14,7 @@ from django.utils import timezone
 from appeals.models import Appeal, AppealStatus
 from audit.services import audit_erase_justifications, audit_record
 from intelligence.models import Entity
+from partner.models import OutboxMessage
 from reporting.models import Attachment, ContactDetails, InformationReport, ReportStatus
 
 # The subject's details an appeal loses when its retention ends; the reference, kind, outcome and dates stay,
@@ -120,6 +121,13 @@ def appeal_personal_data_erase(*, appeal: Appeal, now: datetime) -> None:
     _delete_files_after_commit(files)
 
 
+@transaction.atomic
+def outbox_message_erase(*, message: OutboxMessage, now: datetime) -> None:
+    """A delivered message to the charity (a question's words, an outcome) is not needed once acknowledged."""
+    audit_record(actor=None, action="partner.message_erased", target=message, detail={"kind": message.kind})
+    message.delete()
+
+
 def retention_purge(*, now: datetime | None = None) -> Counter[str]:
     """Erase everything whose retention period has passed, one record per transaction; returns counts."""
     now = now or timezone.now()
@@ -150,4 +158,10 @@ def retention_purge(*, now: datetime | None = None) -> Counter[str]:
     for appeal in appeals:
         appeal_personal_data_erase(appeal=appeal, now=now)
         done["closed appeals"] += 1
+    delivered = OutboxMessage.objects.filter(
+        acknowledged_at__lt=_before(settings.LOOKOUT_RETENTION_PARTNER_MESSAGE_DAYS, now)
+    )
+    for message in delivered:
+        outbox_message_erase(message=message, now=now)
+        done["delivered partner messages"] += 1
     return done

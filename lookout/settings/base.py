@@ -256,6 +256,7 @@ LOOKOUT_RETENTION_ORIGINAL_DAYS = int(os.environ.get("LOOKOUT_RETENTION_ORIGINAL
 LOOKOUT_RETENTION_CONTACT_DAYS = int(os.environ.get("LOOKOUT_RETENTION_CONTACT_DAYS", "365"))
 LOOKOUT_RETENTION_REPORT_DAYS = int(os.environ.get("LOOKOUT_RETENTION_REPORT_DAYS", str(6 * 365)))
 LOOKOUT_RETENTION_CLOSED_APPEAL_DAYS = int(os.environ.get("LOOKOUT_RETENTION_CLOSED_APPEAL_DAYS", "365"))
+LOOKOUT_RETENTION_PARTNER_MESSAGE_DAYS = int(os.environ.get("LOOKOUT_RETENTION_PARTNER_MESSAGE_DAYS", "30"))
 
 # A task still RUNNING this long lost its worker and is queued again (lookout/task_lease.py), at most
 # LOOKOUT_TASK_MAX_ATTEMPTS claims in all. Longer than any task takes; shorter than anyone would wait.

@@ -7,6 +7,7 @@ import pytest
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.db import transaction
+from django.utils import timezone
 
 from accounts.roles import Role
 from accounts.tests.factories import make_staff
@@ -18,6 +19,8 @@ from audit.services import audit_record, audit_verify_chain
 from intelligence.enrichment import report_enrich
 from intelligence.models import Entity
 from lookout.retention import retention_purge
+from partner.models import OutboxMessage
+from partner.services import outbox_enqueue
 from reporting.models import Attachment, ContactDetails, InformationReport, ReportStatus
 from reporting.services import contact_reveal, report_status_set
 from reporting.tests.factories import clean_photo, submit
@@ -126,6 +129,21 @@ def test_a_closed_appeal_loses_its_subjects_details_and_images_and_the_chain_ver
     assert audit_verify_chain().ok
     # A second run finds nothing more to do.
     assert retention_purge(now=closed_at + timedelta(days=400)) == {}
+
+
+def test_a_delivered_partner_message_goes_a_month_after_its_acknowledgement():
+    now = timezone.now()
+    with transaction.atomic():
+        message = outbox_enqueue(kind="question", path="/partner/v1/q", message_id="q-1", payload={"q": "Which car?"})
+    OutboxMessage.objects.filter(pk=message.pk).update(acknowledged_at=now, acknowledgement={"ok": True})
+    pending = OutboxMessage.objects.create(
+        kind="question", path="/p", message_id="q-2", payload={}, next_attempt_at=now
+    )
+    assert retention_purge(now=now + timedelta(days=29)) == {}
+    assert retention_purge(now=now + timedelta(days=31)) == {"delivered partner messages": 1}
+    assert list(OutboxMessage.objects.all()) == [pending]  # not yet delivered: kept until it is
+    assert AuditEvent.objects.filter(action="partner.message_erased", target_id=str(message.pk)).exists()
+    assert audit_verify_chain().ok
 
 
 def test_the_command_runs_once_and_says_what_it_did(capsys):
