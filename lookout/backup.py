@@ -12,14 +12,17 @@ import json
 import shutil
 import tarfile
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings
 from django.core import serializers
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.db.migrations.recorder import MigrationRecorder
+from django.db.models import Model
 
 FORMAT = "lookout-backup/1"
 # Registered here, not in settings: only backups use it (lookout/backup_serializer.py says why).
@@ -43,6 +46,15 @@ def _snapshot_transaction() -> None:
             cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
 
 
+def _every_object() -> Iterator[Model]:
+    """Every row of every table Django manages, many-to-many through tables included (dumpdata leaves them out
+    and re-creates their rows with new ids). Order does not matter: foreign keys are checked at commit."""
+    for app_config in apps.get_app_configs():
+        for model in app_config.get_models(include_auto_created=True):
+            if model._meta.managed and not model._meta.proxy:
+                yield from model._base_manager.order_by("pk").iterator(chunk_size=2000)
+
+
 def _add_bytes(archive: tarfile.TarFile, name: str, data: bytes) -> None:
     info = tarfile.TarInfo(name)
     info.size = len(data)
@@ -56,7 +68,8 @@ def backup_write(*, output: Path) -> dict[str, Any]:
         data = Path(scratch) / f"data.{SERIALIZER}"
         with transaction.atomic():
             _snapshot_transaction()
-            call_command("dumpdata", all=True, format=SERIALIZER, output=str(data), verbosity=0)
+            with data.open("w") as stream:
+                serializers.serialize(SERIALIZER, _every_object(), stream=stream)
             migrations = applied_migrations()
             files = sorted(p for p in media.rglob("*") if p.is_file()) if media.exists() else []
             manifest = {

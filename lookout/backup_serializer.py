@@ -1,5 +1,7 @@
 """Django's JSON serialisation, with datetimes and times kept to the microsecond (DjangoJSONEncoder cuts them
-to milliseconds, which would change restored rows and break the audit chain, whose hashes cover them)."""
+to milliseconds, which would change restored rows and break the audit chain, whose hashes cover them), and
+many-to-many links left to their own through tables' rows (lookout.backup dumps those too, ids included), so a
+restore gives back every row as it was."""
 
 import datetime
 from typing import Any
@@ -18,3 +20,6 @@ class Serializer(JSONSerializer):
             self._current[field.name] = value.isoformat()  # type: ignore[attr-defined]
         else:
             super().handle_field(obj, field)
+
+    def handle_m2m_field(self, obj: Model, field: Any) -> None:
+        return None  # the through table's rows are dumped as rows of their own
