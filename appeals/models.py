@@ -170,6 +170,8 @@ class Appeal(models.Model):
     review_flagged_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     refusal_reason = models.TextField(blank=True)
+    # Set when retention erased the subject's details and images (lookout.retention); the record stays.
+    personal_data_erased_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     # Lower-case text of the released fields only, built at publication, so public search can never
     # match (and so reveal) anything that was not released.
@@ -183,6 +185,11 @@ class Appeal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reference} {self.subject_name}"
+
+    @property
+    def audit_label(self) -> str:
+        """How the audit trail names an appeal: the reference, never the subject's name."""
+        return self.reference
 
     @property
     def is_wanted(self) -> bool:

@@ -34,9 +34,15 @@ class AuditEvent(models.Model):
     action = models.CharField(max_length=80, db_index=True)
     target_type = models.CharField(max_length=80)
     target_id = models.CharField(max_length=64)
+    # A reference or "<kind> <id>", never a person's name (audit.services.audit_label).
     target_label = models.CharField(max_length=200, blank=True)
+    # Non-personal facts only (audit.services refuses personal keys).
     detail = models.JSONField(default=dict, blank=True)
+    # A staff member's free-text reason: it may name someone, so the chain covers its digest, not the text,
+    # and retention can erase the text while the chain stays verifiable (docs/adr/0034-retention-and-erasure.md).
     justification = models.TextField(blank=True)
+    justification_digest = models.CharField(max_length=64, blank=True)
+    justification_erased_at = models.DateTimeField(null=True, blank=True)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
 

@@ -107,6 +107,10 @@ class AnonymousReport(models.Model):
         return self.sealed_answers is None
 
     @property
+    def audit_label(self) -> str:
+        return self.reference
+
+    @property
     def is_urgent(self) -> bool:
         return self.reporter_urgent or self.urgency == Urgency.URGENT
 

@@ -44,3 +44,6 @@ urlpatterns = [
     path("operators/", include(operator_patterns)),
     path("partner/v1/", api.urls),
 ]
+
+# A database that cannot be reached answers 503 "not sent, please try again", not 500 (lookout/errors.py).
+handler500 = "lookout.errors.server_error"

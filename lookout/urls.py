@@ -19,3 +19,6 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("favicon.ico", RedirectView.as_view(url=static("lookout/favicon.svg"), permanent=True)),
 ]
+
+# A database that cannot be reached answers 503 "not sent, please try again", not 500 (lookout/errors.py).
+handler500 = "lookout.errors.server_error"

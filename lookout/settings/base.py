@@ -250,3 +250,16 @@ LOOKOUT_DESK_WEBHOOK_URL = os.environ.get("LOOKOUT_DESK_WEBHOOK_URL", "")
 DEV_DESK_WEBHOOK_KEY = "dev-desk-webhook-key-not-for-production"  # noqa: S105
 LOOKOUT_DESK_WEBHOOK_KEY = os.environ.get("LOOKOUT_DESK_WEBHOOK_KEY", DEV_DESK_WEBHOOK_KEY)
 LOOKOUT_DESK_WEBHOOK_TIMEOUT = 5
+
+# Retention (docs/adr/0034-retention-and-erasure.md): days before `manage.py retention_purge` erases a record.
+# Report periods count from receipt and apply to closed reports no unit action holds; an appeal's from closing.
+LOOKOUT_RETENTION_ORIGINAL_DAYS = int(os.environ.get("LOOKOUT_RETENTION_ORIGINAL_DAYS", "90"))
+LOOKOUT_RETENTION_CONTACT_DAYS = int(os.environ.get("LOOKOUT_RETENTION_CONTACT_DAYS", "365"))
+LOOKOUT_RETENTION_REPORT_DAYS = int(os.environ.get("LOOKOUT_RETENTION_REPORT_DAYS", str(6 * 365)))
+LOOKOUT_RETENTION_CLOSED_APPEAL_DAYS = int(os.environ.get("LOOKOUT_RETENTION_CLOSED_APPEAL_DAYS", "365"))
+LOOKOUT_RETENTION_PARTNER_MESSAGE_DAYS = int(os.environ.get("LOOKOUT_RETENTION_PARTNER_MESSAGE_DAYS", "30"))
+
+# A task still RUNNING this long lost its worker and is queued again (lookout/task_lease.py), at most
+# LOOKOUT_TASK_MAX_ATTEMPTS claims in all. Longer than any task takes; shorter than anyone would wait.
+LOOKOUT_TASK_LEASE_SECONDS = int(os.environ.get("LOOKOUT_TASK_LEASE_SECONDS", "600"))
+LOOKOUT_TASK_MAX_ATTEMPTS = int(os.environ.get("LOOKOUT_TASK_MAX_ATTEMPTS", "3"))

@@ -65,6 +65,10 @@ class Command(BaseCommand):
             ([*manage, "desk_alerts", "--every", "60"], police_env),
             # Reports stored while the queue was down are enriched, linked and grouped.
             ([*manage, "desk_enrich", "--every", "60"], police_env),
+            # Erase what has passed its retention period (docs/adr/0034-retention-and-erasure.md).
+            ([*manage, "retention_purge", "--every", "3600"], police_env),
+            # Tasks left RUNNING by a worker that died are queued again (lookout/task_lease.py).
+            ([*manage, "tasks_requeue_lost", "--every", "60"], police_env),
             (gunicorn(bindir, "independent.wsgi:application", independent_port), independent_env),
             ([*manage, "db_worker", "--interval", "1", "--no-reload"], independent_env),
             ([*manage, "partner_deliver", "--every", "30"], independent_env),
@@ -72,6 +76,7 @@ class Command(BaseCommand):
             ([*manage, "independent_retention", "--every", "3600"], independent_env),
             # The charity fetches the police appeals on a schedule, never inside a visitor's request (ADR 0030).
             ([*manage, "independent_appeals_refresh", "--every", "60"], independent_env),
+            ([*manage, "tasks_requeue_lost", "--every", "60"], independent_env),
         ]
         processes = [subprocess.Popen(argv, env=env) for argv, env in commands]  # noqa: S603 - fixed argument lists
         self.stdout.write(self.style.SUCCESS(f"Lookout is running: http://127.0.0.1:{port}/  (staff: /staff/)"))
