@@ -1,10 +1,9 @@
 """Writing and checking the audit trail. Every service that changes or reveals a record calls audit_record."""
 
-import datetime
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time
 from typing import Any
 
 from django.conf import settings
@@ -68,13 +67,13 @@ def _hashed_fields(event: AuditEvent) -> dict[str, Any]:
     }
 
 
-def audit_now() -> datetime.datetime:
+def audit_now() -> datetime:
     """When an event happened, as precisely as this service may know it: the independent service sets
     AUDIT_TIME_PRECISION = "day" (midnight, local), because it knows only the day of what a reporter does
     (docs/adr/0031-charity-time-and-sealing.md); events stay in order by id."""
     now = timezone.now()
     if getattr(settings, "AUDIT_TIME_PRECISION", "") == "day":
-        return timezone.make_aware(datetime.datetime.combine(timezone.localdate(now), datetime.time.min))
+        return timezone.make_aware(datetime.combine(timezone.localdate(now), time.min))
     return now
 
 
