@@ -2,6 +2,7 @@
 PostgreSQL databases named after the suite's own when DATABASE_URL points at PostgreSQL), its own worker
 (db_worker) and its own log files. Used by test_end_to_end.py."""
 
+import contextlib
 import http.cookiejar
 import os
 import re
@@ -14,14 +15,14 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
-ACCESS_LOG_FORMAT = '"%(r)s" %(s)s %(b)s %(M)sms'  # the demo's: no address, user agent or referrer
+GUNICORN_CONF = ROOT / "deploy" / "gunicorn_conf.py"  # the demo's and production's: logs without addresses
 
 CLIENT_ADDRESS = "203.0.113.77"
 FORWARDED_ADDRESS = "198.51.100.42"
@@ -130,10 +131,10 @@ class Service:
                 "1",
                 "--threads",
                 "4",
+                "--config",
+                str(GUNICORN_CONF),
                 "--access-logfile",
                 str(self.logs / f"{self.name}-access.log"),
-                "--access-logformat",
-                ACCESS_LOG_FORMAT,
             ],
         )
         deadline = time.monotonic() + 30
@@ -246,3 +247,57 @@ def wait_for(check: Callable[[], Any], *, timeout: float = 60, what: str = "") -
             return result
         time.sleep(0.3)
     raise AssertionError(f"timed out waiting for {what}")
+
+
+Running = tuple[Service, Service, Database, Database, Path]
+
+
+@contextlib.contextmanager
+def run_both(tmp_path: Path) -> Iterator[Running]:
+    """Both services migrated, seeded and serving (web and worker), stopped and their databases dropped after."""
+    police_db, indep_db, drop = make_databases(tmp_path)
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    police_port, indep_port = free_port(), free_port()
+    base_env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "REDIS_URL", "DATABASE_URL"}}
+    base_env |= {"PYTHONUNBUFFERED": "1", "LOOKOUT_PARTNER_RETRY_SECONDS": "1", "DEBUG": "false"}
+    police = Service(
+        name="police",
+        port=police_port,
+        logs=logs,
+        wsgi="lookout.wsgi:application",
+        env=base_env
+        | {
+            "DJANGO_SETTINGS_MODULE": "lookout.settings.local",
+            "DATABASE_URL": police_db.url,
+            "LOOKOUT_VAR_DIR": str(tmp_path / "police-var"),
+            "LOOKOUT_INDEPENDENT_URL": f"http://127.0.0.1:{indep_port}",
+        },
+    )
+    independent = Service(
+        name="independent",
+        port=indep_port,
+        logs=logs,
+        wsgi="independent.wsgi:application",
+        env=base_env
+        | {
+            "DJANGO_SETTINGS_MODULE": "lookout.settings.independent",
+            "INDEPENDENT_DATABASE_URL": indep_db.url,
+            "LOOKOUT_VAR_DIR": str(tmp_path / "independent-var"),
+            "LOOKOUT_POLICE_API_URL": f"http://127.0.0.1:{police_port}",
+            "LOOKOUT_APPEALS_FRESH_SECONDS": "1",
+        },
+    )
+    try:
+        for service in (police, independent):
+            service.manage("migrate", "--noinput")
+        police.manage("seed_demo", "--quiet-logins")
+        independent.manage("seed_independent", "--quiet-logins")
+        for service in (police, independent):
+            service.start_web()
+            service.start_worker()
+        yield police, independent, police_db, indep_db, tmp_path
+    finally:
+        police.stop_all()
+        independent.stop_all()
+        drop()

@@ -179,8 +179,23 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "{asctime} {levelname} {name} {message}", "style": "{"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # Every line is scrubbed of IP literals, and a refused request (4xx) is one line without a traceback
+    # (lookout.logscrub): the promise covers Django's own loggers too (django.request, django.security).
+    "formatters": {
+        "plain": {
+            "class": "lookout.logscrub.AddresslessFormatter",
+            "format": "{asctime} {levelname} {name} {message}",
+            "style": "{",
+        }
+    },
+    "filters": {"no_client_error_traceback": {"()": "lookout.logscrub.NoClientErrorTracebackFilter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["no_client_error_traceback"],
+        }
+    },
     "root": {"handlers": ["console"], "level": "INFO"},
     "loggers": {
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False},

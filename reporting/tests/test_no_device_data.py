@@ -16,7 +16,7 @@ from django.db import connection
 from django.test import Client
 
 from appeals.tests.factories import published
-from demo.management.commands.demo_serve import ACCESS_LOG_FORMAT
+from deploy import gunicorn_conf
 from reporting.models import Attachment, InformationReport, Message
 
 from .factories import jpeg_with_gps, upload
@@ -130,4 +130,4 @@ def test_report_with_device_details_leaves_no_trace(everything_logged, capsys):
 
 def test_served_app_access_log_has_no_client_address_user_agent_or_referrer():
     for directive in ("%(h)s", "%(a)s", "%(f)s", "%({x-forwarded-for}i)s"):
-        assert directive not in ACCESS_LOG_FORMAT
+        assert directive not in gunicorn_conf.access_log_format
