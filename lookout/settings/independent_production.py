@@ -4,9 +4,10 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .base import env_bool
+from .base import DEV_PARTNER_KEY, env_bool
 from .independent import *  # noqa: F403
 from .independent import (
+    DATABASES,
     DEV_INDEPENDENT_FORM_KEY,
     DEV_INDEPENDENT_RECEIPT_KEY,
     DEV_INDEPENDENT_SECRET_KEY,
@@ -27,7 +28,9 @@ if env_bool("DEBUG", default=False):
     raise ImproperlyConfigured("DEBUG must be off in production.")
 _required("INDEPENDENT_RECEIPT_KEY", refused=DEV_INDEPENDENT_RECEIPT_KEY)
 _required("INDEPENDENT_FORM_TOKEN_KEY", refused=DEV_INDEPENDENT_FORM_KEY)
-_required("LOOKOUT_PARTNER_KEY")
+_required("LOOKOUT_PARTNER_KEY", refused=DEV_PARTNER_KEY)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    raise ImproperlyConfigured("INDEPENDENT_DATABASE_URL points at SQLite: production runs on PostgreSQL.")
 for _name in ("INDEPENDENT_DATABASE_URL", "INDEPENDENT_ALLOWED_HOSTS", "LOOKOUT_POLICE_API_URL"):
     if not os.environ.get(_name):
         raise ImproperlyConfigured(f"Set {_name} in production.")

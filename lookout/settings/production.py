@@ -7,7 +7,15 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DEV_CONTACT_PRIVATE_KEY, DEV_RECEIPT_KEY, DEV_SECRET_KEY, SECRET_KEY, env_bool
+from .base import (
+    DATABASES,
+    DEV_CONTACT_PRIVATE_KEY,
+    DEV_PARTNER_KEY,
+    DEV_RECEIPT_KEY,
+    DEV_SECRET_KEY,
+    SECRET_KEY,
+    env_bool,
+)
 
 if not os.environ.get("SECRET_KEY") or SECRET_KEY == DEV_SECRET_KEY or len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("Set SECRET_KEY to a long random value (not the development key) in production.")
@@ -17,6 +25,10 @@ if len(os.environ.get("LOOKOUT_PARTNER_KEY", "")) < 32:
     raise ImproperlyConfigured("Set LOOKOUT_PARTNER_KEY (shared with the independent service, 32+ characters).")
 if not os.environ.get("DATABASE_URL"):
     raise ImproperlyConfigured("Set DATABASE_URL in production (PostgreSQL).")
+if os.environ.get("LOOKOUT_PARTNER_KEY") == DEV_PARTNER_KEY:
+    raise ImproperlyConfigured("LOOKOUT_PARTNER_KEY is the repository's development key: set a random one.")
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    raise ImproperlyConfigured("DATABASE_URL points at SQLite: production runs on PostgreSQL.")
 if not os.environ.get("ALLOWED_HOSTS"):
     raise ImproperlyConfigured("Set ALLOWED_HOSTS in production.")
 _receipt_key = os.environ.get("LOOKOUT_RECEIPT_KEY", "")
