@@ -113,7 +113,10 @@ class Service:
         return f"http://127.0.0.1:{self.port}"
 
     def manage(self, *args: str) -> None:
-        subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=self.env, check=True, capture_output=True)
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args], cwd=ROOT, env=self.env, capture_output=True, check=False
+        )
+        assert result.returncode == 0, (args, result.stderr.decode()[-3000:])
 
     def _spawn(self, key: str, argv: list[str]) -> None:
         out = (self.logs / f"{self.name}-{key}.log").open("ab")
@@ -252,9 +255,41 @@ def wait_for(check: Callable[[], Any], *, timeout: float = 60, what: str = "") -
 Running = tuple[Service, Service, Database, Database, Path]
 
 
+def production_profile(tmp_path: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """Both services' production settings with test secrets, over plain HTTP on loopback, static files
+    collected (hashed and compressed) into folders of their own."""
+    import base64
+
+    partner_key = "e2e-partner-" + "p" * 40
+    police = {
+        "DJANGO_SETTINGS_MODULE": "lookout.settings.production",
+        "SECRET_KEY": "e2e-police-" + "s" * 60,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "LOOKOUT_PARTNER_KEY": partner_key,
+        "LOOKOUT_RECEIPT_KEY": "e2e-receipt-" + "r" * 40,
+        "LOOKOUT_CONTACT_PRIVATE_KEY": base64.b64encode(b"e2e-contact-key-".ljust(32, b"c")).decode(),
+        "SECURE_SSL_REDIRECT": "false",
+        "LOOKOUT_STATIC_ROOT": str(tmp_path / "police-static"),
+        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+    }
+    independent = {
+        "DJANGO_SETTINGS_MODULE": "lookout.settings.independent_production",
+        "INDEPENDENT_SECRET_KEY": "e2e-independent-" + "s" * 60,
+        "INDEPENDENT_ALLOWED_HOSTS": "127.0.0.1",
+        "INDEPENDENT_RECEIPT_KEY": "e2e-receipt-" + "i" * 40,
+        "INDEPENDENT_FORM_TOKEN_KEY": "e2e-form-" + "f" * 40,
+        "LOOKOUT_PARTNER_KEY": partner_key,
+        "SECURE_SSL_REDIRECT": "false",
+        "LOOKOUT_STATIC_ROOT": str(tmp_path / "independent-static"),
+        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+    }
+    return police, independent
+
+
 @contextlib.contextmanager
-def run_both(tmp_path: Path) -> Iterator[Running]:
-    """Both services migrated, seeded and serving (web and worker), stopped and their databases dropped after."""
+def run_both(tmp_path: Path, *, production: bool = False) -> Iterator[Running]:
+    """Both services migrated, seeded and serving (web and worker), stopped and their databases dropped after.
+    `production`: under their production settings (PostgreSQL only: production refuses SQLite)."""
     police_db, indep_db, drop = make_databases(tmp_path)
     logs = tmp_path / "logs"
     logs.mkdir()
@@ -288,8 +323,14 @@ def run_both(tmp_path: Path) -> Iterator[Running]:
             "LOOKOUT_APPEALS_FRESH_SECONDS": "1",
         },
     )
+    if production:
+        police_prod, independent_prod = production_profile(tmp_path)
+        police.env |= police_prod
+        independent.env |= independent_prod
     try:
         for service in (police, independent):
+            if production:  # first: the URL checks that migrate runs need the manifest of hashed names
+                service.manage("collectstatic", "--noinput")
             service.manage("migrate", "--noinput")
         police.manage("seed_demo", "--quiet-logins")
         independent.manage("seed_independent", "--quiet-logins")

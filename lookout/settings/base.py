@@ -143,7 +143,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("LOOKOUT_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS: list[Path] = []
 MEDIA_ROOT = Path(os.environ.get("LOOKOUT_MEDIA_ROOT", VAR_DIR / "media"))
 # Media is never served by URL: appeal images go through a view that checks the appeal is still public.
@@ -152,6 +152,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+# Both services' web servers serve their own static files (whitenoise), also with DEBUG off: development and the
+# demo straight from the apps' folders (no collectstatic step); production from STATIC_ROOT, collected, hashed
+# and compressed (production.py, independent_production.py).
+WHITENOISE_USE_FINDERS = True
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 
