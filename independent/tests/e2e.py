@@ -287,7 +287,7 @@ def production_profile(tmp_path: Path) -> tuple[dict[str, str], dict[str, str]]:
 
 
 @contextlib.contextmanager
-def run_both(tmp_path: Path, *, production: bool = False) -> Iterator[Running]:
+def run_both(tmp_path: Path, *, production: bool = False, env: dict[str, str] | None = None) -> Iterator[Running]:
     """Both services migrated, seeded and serving (web and worker), stopped and their databases dropped after.
     `production`: under their production settings (PostgreSQL only: production refuses SQLite)."""
     police_db, indep_db, drop = make_databases(tmp_path)
@@ -295,7 +295,7 @@ def run_both(tmp_path: Path, *, production: bool = False) -> Iterator[Running]:
     logs.mkdir()
     police_port, indep_port = free_port(), free_port()
     base_env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "REDIS_URL", "DATABASE_URL"}}
-    base_env |= {"PYTHONUNBUFFERED": "1", "LOOKOUT_PARTNER_RETRY_SECONDS": "1", "DEBUG": "false"}
+    base_env |= {"PYTHONUNBUFFERED": "1", "LOOKOUT_PARTNER_RETRY_SECONDS": "1", "DEBUG": "false", **(env or {})}
     police = Service(
         name="police",
         port=police_port,

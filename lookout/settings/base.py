@@ -211,6 +211,9 @@ LOGGING = {
 LOOKOUT_FORCE_NAME = os.environ.get("LOOKOUT_FORCE_NAME", "Northshire Police")
 LOOKOUT_CHARITY_NAME = os.environ.get("LOOKOUT_CHARITY_NAME", "Speak Up Safely")
 LOOKOUT_CHARITY_PHONE = os.environ.get("LOOKOUT_CHARITY_PHONE", "0800 555 111")
+# "Exit this page" on every reporting page of both services leaves for this neutral page (a reporter may be
+# reporting someone they live with). GOV.UK Frontend's own default.
+LOOKOUT_EXIT_URL = os.environ.get("LOOKOUT_EXIT_URL", "https://www.bbc.co.uk/weather")
 LOOKOUT_IMAGE_MAX_BYTES = 8 * 1024 * 1024
 LOOKOUT_IMAGE_MAX_PIXELS = 40_000_000
 LOOKOUT_REVIEW_GRACE_DAYS = int(os.environ.get("LOOKOUT_REVIEW_GRACE_DAYS", "3"))
