@@ -95,7 +95,7 @@ class AnonymousReport(models.Model):
     police_outcome_label = models.CharField(max_length=120, blank=True)
 
     receipt_hash = models.CharField(max_length=64, unique=True)
-    # The nonce of the signed form token (independent.formtoken): a repeated post finds this report.
+    # The nonce of the signed form token (reportkit.formtoken): a repeated post finds this report.
     form_nonce = models.CharField(max_length=64, unique=True)
     # The receipt, encrypted, for a short time only, so a repeated post shows the same code (ADR 0004).
     receipt_replay = models.BinaryField(null=True, blank=True, editable=False)

@@ -140,13 +140,17 @@ class Service:
                 str(self.logs / f"{self.name}-access.log"),
             ],
         )
-        deadline = time.monotonic() + 30
+        # Ready when a worker has loaded the app and answers (the port is bound before the workers boot, and
+        # on a loaded machine the first answer can take many seconds).
+        deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
             try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
+                with urllib.request.urlopen(f"{self.url}/static/lookout/favicon.svg", timeout=30):  # noqa: S310
                     return
+            except urllib.error.HTTPError:
+                return
             except OSError:
-                time.sleep(0.2)
+                time.sleep(0.3)
         raise RuntimeError(f"{self.name} did not start")
 
     def stop_web(self) -> None:
@@ -267,6 +271,7 @@ def production_profile(tmp_path: Path) -> tuple[dict[str, str], dict[str, str]]:
         "ALLOWED_HOSTS": "127.0.0.1",
         "LOOKOUT_PARTNER_KEY": partner_key,
         "LOOKOUT_RECEIPT_KEY": "e2e-receipt-" + "r" * 40,
+        "LOOKOUT_FORM_TOKEN_KEY": "e2e-form-" + "f" * 40,
         "LOOKOUT_CONTACT_PRIVATE_KEY": base64.b64encode(b"e2e-contact-key-".ljust(32, b"c")).decode(),
         "SECURE_SSL_REDIRECT": "false",
         "LOOKOUT_STATIC_ROOT": str(tmp_path / "police-static"),

@@ -4,9 +4,9 @@ field, cleaned files only, a receipt, no cookies, and posts refused unless they 
 import pytest
 from django.test import Client
 
-from independent.formtoken import form_token_new
 from independent.models import AnonymousReport, CleanFile
 from independent.police_api import police_appeals
+from reportkit.formtoken import form_token_new
 
 from .helpers import SAME_ORIGIN, form_token, jpeg_with_gps, receipt_of, upload
 

@@ -247,6 +247,10 @@ DEV_CONTACT_PRIVATE_KEY = base64.b64encode(_dev_derived("contact")).decode()
 LOOKOUT_RECEIPT_KEY = os.environ.get("LOOKOUT_RECEIPT_KEY", DEV_RECEIPT_KEY)
 # A Curve25519 private key (base64, 32 bytes) for sealed boxes: contact details and original uploads.
 LOOKOUT_CONTACT_PRIVATE_KEY = os.environ.get("LOOKOUT_CONTACT_PRIVATE_KEY", DEV_CONTACT_PRIVATE_KEY)
+# Signs the public forms' stateless tokens (reportkit.formtoken): the public pages set no CSRF cookie.
+DEV_FORM_TOKEN_KEY = _dev_derived("form").hex()
+LOOKOUT_FORM_TOKEN_KEY = os.environ.get("LOOKOUT_FORM_TOKEN_KEY", DEV_FORM_TOKEN_KEY)
+LOOKOUT_FORM_TOKEN_MAX_AGE = int(os.environ.get("LOOKOUT_FORM_TOKEN_MAX_AGE", str(4 * 60 * 60)))
 LOOKOUT_REPORT_MAX_FILES = 5
 LOOKOUT_DOCUMENT_MAX_BYTES = 200 * 1024
 # Failed receipt look-ups allowed per minute across the whole site (nobody is tracked to count them).

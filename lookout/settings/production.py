@@ -10,6 +10,7 @@ from .base import *  # noqa: F403
 from .base import (
     DATABASES,
     DEV_CONTACT_PRIVATE_KEY,
+    DEV_FORM_TOKEN_KEY,
     DEV_PARTNER_KEY,
     DEV_RECEIPT_KEY,
     DEV_SECRET_KEY,
@@ -34,6 +35,9 @@ if not os.environ.get("ALLOWED_HOSTS"):
 _receipt_key = os.environ.get("LOOKOUT_RECEIPT_KEY", "")
 if len(_receipt_key) < 32 or _receipt_key == DEV_RECEIPT_KEY:
     raise ImproperlyConfigured("Set LOOKOUT_RECEIPT_KEY to a long random value (at least 32 characters) in production.")
+_form_key = os.environ.get("LOOKOUT_FORM_TOKEN_KEY", "")
+if len(_form_key) < 32 or _form_key == DEV_FORM_TOKEN_KEY:
+    raise ImproperlyConfigured("Set LOOKOUT_FORM_TOKEN_KEY (32+ characters) to sign the public forms' tokens.")
 _contact_key = os.environ.get("LOOKOUT_CONTACT_PRIVATE_KEY", "")
 try:
     _contact_key_ok = len(base64.b64decode(_contact_key, validate=True)) == 32

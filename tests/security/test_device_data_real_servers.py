@@ -44,6 +44,7 @@ class Probe:
 
     service: Service
     cookies: dict[str, str] = field(default_factory=dict)
+    set_cookie: list[str] = field(default_factory=list)  # every Set-Cookie any answer sent
 
     def request(self, method: str, path: str, fields: dict[str, str] | None = None) -> tuple[int, str]:
         conn = http.client.HTTPConnection("127.0.0.1", self.service.port, timeout=30, source_address=(PROBE_ADDRESS, 0))
@@ -59,6 +60,7 @@ class Probe:
             conn.request(method, path, body=body, headers=headers)
             response = conn.getresponse()
             for value in response.headers.get_all("Set-Cookie") or []:
+                self.set_cookie.append(f"{path}: {value}")
                 name, _, rest = value.partition("=")
                 self.cookies[name] = rest.split(";", 1)[0]
             SENT["requests"] += 1
@@ -120,6 +122,8 @@ def police_forms(police: Service) -> None:
     probe.post("/follow-up/reply/", hidden_fields(page) | {"body": "He wore a red cap."})
     probe.request("POST", "/report/form/", {"details": "no token, no CSRF"})  # refused (403)
     probe.request("GET", "/no-such-page/")  # a 404, which Django logs
+    # No public page sets a cookie, before or after the person submits (the forms carry signed tokens).
+    assert probe.set_cookie == []
 
 
 def independent_forms(independent: Service) -> None:
@@ -135,6 +139,7 @@ def independent_forms(independent: Service) -> None:
     probe.post("/follow-up/", {"receipt": receipt})
     probe.request("POST", "/report/form/", {"details": "no token"})  # refused
     probe.request("GET", "/no-such-page/")
+    assert probe.set_cookie == []
 
 
 def _device_lines(host: str) -> bytes:

@@ -19,6 +19,7 @@ POLICE = {
     "ALLOWED_HOSTS": "appeals.example.org",
     "LOOKOUT_PARTNER_KEY": "p" * 40,
     "LOOKOUT_RECEIPT_KEY": "r" * 64,
+    "LOOKOUT_FORM_TOKEN_KEY": "f" * 64,
     "LOOKOUT_CONTACT_PRIVATE_KEY": base64.b64encode(b"c" * 32).decode(),
 }
 INDEPENDENT = {
