@@ -3,13 +3,14 @@
 from collections.abc import Callable
 from functools import wraps
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
 
 from .formtoken import same_origin
 
-View = Callable[..., HttpResponse]
+View = Callable[..., HttpResponseBase]
 
 
 def same_origin_post(refused_template: str) -> Callable[[View], View]:
@@ -18,7 +19,7 @@ def same_origin_post(refused_template: str) -> Callable[[View], View]:
 
     def decorate(view: View) -> View:
         @wraps(view)
-        def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponseBase:
             if request.method == "POST" and not same_origin(request):
                 response = render(request, refused_template, status=403)
                 response["Cache-Control"] = "no-store, max-age=0"
