@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Router, Status
 
 from appeals.references import normalise_reference
@@ -30,12 +30,19 @@ def _out(appeal: PublicAppeal) -> dict[str, Any]:
     }
 
 
+def _public_cache_headers(response: HttpResponse) -> None:
+    # As the public pages (appeals.views.public): any cache must check with us before reusing an answer, so a
+    # takedown is seen at once.
+    response["Cache-Control"] = "no-cache"
+
+
 def _error(code: str, message: str) -> dict[str, Any]:
     return {"error": {"code": code, "message": message}}
 
 
 @router.get("/appeals", response=list[PublicAppealOut], summary="Current appeals")
-def list_appeals(request: HttpRequest) -> list[dict[str, Any]]:
+def list_appeals(request: HttpRequest, response: HttpResponse) -> list[dict[str, Any]]:
+    _public_cache_headers(response)
     return [_out(a) for a in public_appeals()]
 
 
@@ -44,7 +51,8 @@ def list_appeals(request: HttpRequest) -> list[dict[str, Any]]:
     response={200: PublicAppealOut, 404: ErrorOut, 410: ErrorOut},
     summary="One current appeal",
 )
-def get_appeal(request: HttpRequest, reference: str) -> Status[dict[str, Any]]:
+def get_appeal(request: HttpRequest, reference: str, response: HttpResponse) -> Status[dict[str, Any]]:
+    _public_cache_headers(response)
     canonical = normalise_reference(reference)
     appeal = public_appeal(canonical)
     if appeal is not None:

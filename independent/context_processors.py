@@ -11,4 +11,5 @@ def charity(request: HttpRequest) -> dict[str, str]:
         "charity_phone_tel": settings.LOOKOUT_CHARITY_PHONE.replace(" ", ""),
         "force_name": settings.LOOKOUT_FORCE_NAME,
         "police_site_url": settings.LOOKOUT_POLICE_PUBLIC_URL,
+        "exit_url": settings.LOOKOUT_EXIT_URL,
     }

@@ -14,8 +14,8 @@ from django.utils import timezone
 from reporting.attachments import ACCEPTED_TEXT
 from reporting.questions import QUESTION_FIELDS, CrimeCategory, GuidedQuestionsForm
 from reporting.uploads import MultipleFileField
+from reportkit.formtoken import FormTokenError, form_token_check, form_token_new
 
-from .formtoken import FormTokenError, form_token_check, form_token_new
 from .models import Urgency
 
 FILES_NOT_KEPT = (
@@ -39,7 +39,7 @@ class WhereNowForm(forms.Form):
 
 
 class SignedTokenMixin(forms.Form):
-    """A stateless signed token (independent.formtoken) in place of a CSRF cookie; its nonce is the
+    """A stateless signed token (reportkit.formtoken) in place of a CSRF cookie; its nonce is the
     idempotency key of what the form creates."""
 
     form_purpose = ""

@@ -89,9 +89,9 @@ class AnonymousReport(models.Model):
     police_outcome_label = models.CharField(max_length=120, blank=True)
 
     receipt_hash = models.CharField(max_length=64, unique=True)
-    # A keyed hash of the signed form token's nonce (independent.codes): a repeated post finds this report
-    # and derives the same receipt from the nonce it carries, so no copy of the receipt and no deadline is
-    # stored (docs/adr/0031-charity-time-and-sealing.md).
+    # A keyed hash of the signed form token's nonce (independent.codes, reportkit.formtoken): a repeated post
+    # finds this report and derives the same receipt from the nonce it carries, so no copy of the receipt and no
+    # deadline is stored (docs/adr/0031-charity-time-and-sealing.md).
     form_key = models.CharField(max_length=64, unique=True)
 
     objects = AnonymousReportQuerySet.as_manager()

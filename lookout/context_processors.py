@@ -10,4 +10,5 @@ def site(request: HttpRequest) -> dict[str, str]:
         "charity_name": settings.LOOKOUT_CHARITY_NAME,
         "charity_phone": settings.LOOKOUT_CHARITY_PHONE,
         "charity_phone_tel": settings.LOOKOUT_CHARITY_PHONE.replace(" ", ""),
+        "exit_url": settings.LOOKOUT_EXIT_URL,
     }

@@ -6,6 +6,8 @@ from typing import Any
 
 from django import forms
 
+from reportkit.formtoken import FormTokenError, form_token_check, form_token_new
+
 from .attachments import ACCEPTED_TEXT
 from .models import CrimeCategory, PartnerOutcome, ReportStatus
 from .questions import GuidedQuestionsForm
@@ -32,12 +34,13 @@ class WhereNowForm(forms.Form):
         self.fields["now"].label = label
 
 
+EXPIRED = "This form has expired: send it again"
+
+
 class TokenMixin(forms.Form):
     """A random token drawn when the page is shown: posting the same form twice finds the first result."""
 
-    token = forms.UUIDField(
-        widget=forms.HiddenInput, error_messages={"invalid": "This form has expired: send it again"}
-    )
+    token = forms.UUIDField(widget=forms.HiddenInput, error_messages={"invalid": EXPIRED})
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -51,10 +54,35 @@ class TokenMixin(forms.Form):
             messages = self.errors.pop("token")
             for message in messages:
                 self.add_error(None, message)
-            self.data = {**self.data, "token": str(uuid.uuid4())}
+            self.data = {**self.data, "token": self._new_token()}
+
+    def _new_token(self) -> str:
+        return str(uuid.uuid4())
 
 
-class ReportForm(TokenMixin, GuidedQuestionsForm):
+class PublicTokenMixin(TokenMixin):
+    """The public forms' token is signed (reportkit.formtoken, docs/adr/0006): it stands in for a CSRF cookie,
+    so the public pages set none, and its nonce is the idempotency key."""
+
+    form_purpose = "report"
+    token = forms.CharField(widget=forms.HiddenInput, error_messages={"required": EXPIRED})  # type: ignore[assignment]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["token"] = form_token_new(self.form_purpose)
+
+    def clean_token(self) -> uuid.UUID:
+        try:
+            return uuid.UUID(form_token_check(self.cleaned_data.get("token", ""), self.form_purpose).nonce)
+        except (FormTokenError, ValueError) as exc:
+            raise forms.ValidationError(EXPIRED) from exc
+
+    def _new_token(self) -> str:
+        return form_token_new(self.form_purpose)
+
+
+class ReportForm(PublicTokenMixin, GuidedQuestionsForm):
     """The confidential report: the guided questions, optional contact details and files."""
 
     crime_category = forms.ChoiceField(
@@ -128,7 +156,8 @@ class FollowUpLookupForm(forms.Form):
         return receipt_normalise(self.cleaned_data["receipt"])
 
 
-class FollowUpReplyForm(TokenMixin, forms.Form):
+class FollowUpReplyForm(PublicTokenMixin, forms.Form):
+    form_purpose = "follow_up"
     receipt = ReceiptField(widget=forms.HiddenInput)
     body = forms.CharField(
         label="Your answer or more information",

@@ -40,3 +40,18 @@ def test_openapi_schema_is_served_and_no_docs_page_loads_a_cdn(client: Client):
     schema = client.get("/api/v1/openapi.json")
     assert schema.status_code == 200 and "/api/v1/public/appeals" in schema.json()["paths"]
     assert client.get("/api/v1/docs").status_code == 404
+
+
+def test_every_public_api_answer_says_how_it_may_be_cached(client: Client):
+    """The same rule as the public pages: a cache must check with us first, so a takedown is seen at once."""
+    appeal = published()
+    answers = [
+        client.get("/api/v1/public/appeals"),
+        client.get(f"/api/v1/public/appeals/{appeal.reference}"),
+        client.get("/api/v1/public/appeals/W-ZZZZ"),
+    ]
+    services.appeal_close(appeal=appeal, actor=appeal.author, outcome=Outcome.ARRESTED)
+    answers.append(client.get(f"/api/v1/public/appeals/{appeal.reference}"))
+    assert [a.status_code for a in answers] == [200, 200, 404, 410]
+    assert [a.get("Cache-Control") for a in answers] == ["no-cache"] * 4
+    assert client.get("/").get("Cache-Control") == "no-cache"  # what the public pages send

@@ -2,6 +2,7 @@
 PostgreSQL databases named after the suite's own when DATABASE_URL points at PostgreSQL), its own worker
 (db_worker) and its own log files. Used by test_end_to_end.py."""
 
+import contextlib
 import http.cookiejar
 import os
 import re
@@ -14,14 +15,14 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
-ACCESS_LOG_FORMAT = '"%(r)s" %(s)s %(b)s %(M)sms'  # the demo's: no address, user agent or referrer
+GUNICORN_CONF = ROOT / "deploy" / "gunicorn_conf.py"  # the demo's and production's: logs without addresses
 
 CLIENT_ADDRESS = "203.0.113.77"
 FORWARDED_ADDRESS = "198.51.100.42"
@@ -112,7 +113,10 @@ class Service:
         return f"http://127.0.0.1:{self.port}"
 
     def manage(self, *args: str) -> None:
-        subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=self.env, check=True, capture_output=True)
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args], cwd=ROOT, env=self.env, capture_output=True, check=False
+        )
+        assert result.returncode == 0, (args, result.stderr.decode()[-3000:])
 
     def _spawn(self, key: str, argv: list[str]) -> None:
         out = (self.logs / f"{self.name}-{key}.log").open("ab")
@@ -130,19 +134,23 @@ class Service:
                 "1",
                 "--threads",
                 "4",
+                "--config",
+                str(GUNICORN_CONF),
                 "--access-logfile",
                 str(self.logs / f"{self.name}-access.log"),
-                "--access-logformat",
-                ACCESS_LOG_FORMAT,
             ],
         )
-        deadline = time.monotonic() + 30
+        # Ready when a worker has loaded the app and answers (the port is bound before the workers boot, and
+        # on a loaded machine the first answer can take many seconds).
+        deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
             try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
+                with urllib.request.urlopen(f"{self.url}/static/lookout/favicon.svg", timeout=30):  # noqa: S310
                     return
+            except urllib.error.HTTPError:
+                return
             except OSError:
-                time.sleep(0.2)
+                time.sleep(0.3)
         raise RuntimeError(f"{self.name} did not start")
 
     def stop_web(self) -> None:
@@ -277,3 +285,100 @@ def time_until_gone(
             return time.monotonic() - started
         time.sleep(0.01)
     raise AssertionError(f"still shown after {timeout} s: {needles}")
+
+
+Running = tuple[Service, Service, Database, Database, Path]
+
+
+def production_profile(tmp_path: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """Both services' production settings with test secrets, over plain HTTP on loopback, static files
+    collected (hashed and compressed) into folders of their own."""
+    import base64
+
+    partner_key = "e2e-partner-" + "p" * 40
+    police = {
+        "DJANGO_SETTINGS_MODULE": "lookout.settings.production",
+        "SECRET_KEY": "e2e-police-" + "s" * 60,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "LOOKOUT_PARTNER_KEY": partner_key,
+        "LOOKOUT_RECEIPT_KEY": "e2e-receipt-" + "r" * 40,
+        "LOOKOUT_FORM_TOKEN_KEY": "e2e-form-" + "f" * 40,
+        "LOOKOUT_CONTACT_PRIVATE_KEY": base64.b64encode(b"e2e-contact-key-".ljust(32, b"c")).decode(),
+        "SECURE_SSL_REDIRECT": "false",
+        "LOOKOUT_STATIC_ROOT": str(tmp_path / "police-static"),
+        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+    }
+    independent = {
+        "DJANGO_SETTINGS_MODULE": "lookout.settings.independent_production",
+        "INDEPENDENT_SECRET_KEY": "e2e-independent-" + "s" * 60,
+        "INDEPENDENT_ALLOWED_HOSTS": "127.0.0.1",
+        "INDEPENDENT_RECEIPT_KEY": "e2e-receipt-" + "i" * 40,
+        "INDEPENDENT_FORM_TOKEN_KEY": "e2e-form-" + "f" * 40,
+        "LOOKOUT_PARTNER_KEY": partner_key,
+        "INDEPENDENT_SEAL_PRIVATE_KEY": base64.b64encode(b"e2e-seal-key-".ljust(32, b"k")).decode(),
+        "SECURE_SSL_REDIRECT": "false",
+        "LOOKOUT_STATIC_ROOT": str(tmp_path / "independent-static"),
+        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+    }
+    return police, independent
+
+
+@contextlib.contextmanager
+def run_both(tmp_path: Path, *, production: bool = False, env: dict[str, str] | None = None) -> Iterator[Running]:
+    """Both services migrated, seeded and serving (web and worker), stopped and their databases dropped after.
+    `production`: under their production settings (PostgreSQL only: production refuses SQLite)."""
+    police_db, indep_db, drop = make_databases(tmp_path)
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    police_port, indep_port = free_port(), free_port()
+    base_env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "REDIS_URL", "DATABASE_URL"}}
+    base_env |= {"PYTHONUNBUFFERED": "1", "LOOKOUT_PARTNER_RETRY_SECONDS": "1", "DEBUG": "false", **(env or {})}
+    police = Service(
+        name="police",
+        port=police_port,
+        logs=logs,
+        wsgi="lookout.wsgi:application",
+        env=base_env
+        | {
+            "DJANGO_SETTINGS_MODULE": "lookout.settings.local",
+            "DATABASE_URL": police_db.url,
+            "LOOKOUT_VAR_DIR": str(tmp_path / "police-var"),
+            "LOOKOUT_INDEPENDENT_URL": f"http://127.0.0.1:{indep_port}",
+        },
+    )
+    independent = Service(
+        name="independent",
+        port=indep_port,
+        logs=logs,
+        wsgi="independent.wsgi:application",
+        env=base_env
+        | {
+            "DJANGO_SETTINGS_MODULE": "lookout.settings.independent",
+            "INDEPENDENT_DATABASE_URL": indep_db.url,
+            "LOOKOUT_VAR_DIR": str(tmp_path / "independent-var"),
+            "LOOKOUT_POLICE_API_URL": f"http://127.0.0.1:{police_port}",
+            "LOOKOUT_APPEALS_FRESH_SECONDS": "1",
+        },
+    )
+    if production:
+        police_prod, independent_prod = production_profile(tmp_path)
+        police.env |= police_prod
+        independent.env |= independent_prod
+    try:
+        for service in (police, independent):
+            if production:  # first: the URL checks that migrate runs need the manifest of hashed names
+                service.manage("collectstatic", "--noinput")
+            service.manage("migrate", "--noinput")
+        police.manage("seed_demo", "--quiet-logins")
+        independent.manage("seed_independent", "--quiet-logins")
+        for service in (police, independent):
+            service.start_web()
+            service.start_worker()
+        # The charity fetches the appeals list on a schedule only, as in the demo (ADR 0030).
+        independent.start_command("refresh", "independent_appeals_refresh", "--every", "60")
+        wait_for(lambda: "Darren Kellow" in Browser().get(independent.url + "/"), what="the charity's appeals list")
+        yield police, independent, police_db, indep_db, tmp_path
+    finally:
+        police.stop_all()
+        independent.stop_all()
+        drop()

@@ -10,7 +10,6 @@ any log file or any stored file; no original upload anywhere; no receipt and no 
 """
 
 import json
-import os
 import re
 import urllib.request
 from datetime import timedelta
@@ -21,7 +20,7 @@ from django.utils import timezone
 
 from independent.sanitise import suggest_sanitised
 
-from .e2e import NEEDLES, Browser, Service, field_value, free_port, make_databases, wait_for
+from .e2e import NEEDLES, Browser, Service, field_value, run_both, wait_for
 from .helpers import jpeg_with_gps
 
 pytestmark = pytest.mark.e2e
@@ -33,54 +32,8 @@ RELATION = "My brother"
 
 @pytest.fixture
 def both_services(tmp_path: Path):
-    police_db, indep_db, drop = make_databases(tmp_path)
-    logs = tmp_path / "logs"
-    logs.mkdir()
-    police_port, indep_port = free_port(), free_port()
-    base_env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "REDIS_URL", "DATABASE_URL"}}
-    base_env |= {"PYTHONUNBUFFERED": "1", "LOOKOUT_PARTNER_RETRY_SECONDS": "1", "DEBUG": "false"}
-    police = Service(
-        name="police",
-        port=police_port,
-        logs=logs,
-        wsgi="lookout.wsgi:application",
-        env=base_env
-        | {
-            "DJANGO_SETTINGS_MODULE": "lookout.settings.local",
-            "DATABASE_URL": police_db.url,
-            "LOOKOUT_VAR_DIR": str(tmp_path / "police-var"),
-            "LOOKOUT_INDEPENDENT_URL": f"http://127.0.0.1:{indep_port}",
-        },
-    )
-    independent = Service(
-        name="independent",
-        port=indep_port,
-        logs=logs,
-        wsgi="independent.wsgi:application",
-        env=base_env
-        | {
-            "DJANGO_SETTINGS_MODULE": "lookout.settings.independent",
-            "INDEPENDENT_DATABASE_URL": indep_db.url,
-            "LOOKOUT_VAR_DIR": str(tmp_path / "independent-var"),
-            "LOOKOUT_POLICE_API_URL": f"http://127.0.0.1:{police_port}",
-        },
-    )
-    try:
-        for service in (police, independent):
-            service.manage("migrate", "--noinput")
-        police.manage("seed_demo", "--quiet-logins")
-        independent.manage("seed_independent", "--quiet-logins")
-        for service in (police, independent):
-            service.start_web()
-            service.start_worker()
-        # The charity fetches the appeals list on a schedule only, as in the demo (ADR 0030).
-        independent.start_command("refresh", "independent_appeals_refresh", "--every", "60")
-        wait_for(lambda: "Darren Kellow" in Browser().get(independent.url + "/"), what="the charity's appeals list")
-        yield police, independent, police_db, indep_db, tmp_path
-    finally:
-        police.stop_all()
-        independent.stop_all()
-        drop()
+    with run_both(tmp_path) as running:
+        yield running
 
 
 def wanted_reference(police: Service) -> str:

@@ -3,7 +3,6 @@
 import pytest
 from django.test import RequestFactory
 
-from independent.formtoken import FormTokenError, form_token_check, form_token_new, same_origin
 from independent.sanitise import (
     REMOVED,
     REMOVED_SENTENCE,
@@ -13,6 +12,7 @@ from independent.sanitise import (
     sanitise_text,
     suggest_sanitised,
 )
+from reportkit.formtoken import FormTokenError, form_token_check, form_token_new, same_origin
 
 
 @pytest.mark.parametrize(

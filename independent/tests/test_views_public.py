@@ -5,10 +5,10 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from independent.formtoken import form_token_new
 from independent.models import AnonymousReport, CleanFile
 from independent.police_api import police_appeals
 from independent.sealing import sealed_open, sealed_open_json
+from reportkit.formtoken import form_token_new
 
 from .helpers import SAME_ORIGIN, form_token, jpeg_with_gps, receipt_of, upload
 

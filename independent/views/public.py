@@ -2,18 +2,16 @@
 the receipt, and coming back with it to answer a question or collect a reward.
 
 No page here sets a cookie: the forms carry a signed token and every post must come from our own origin
-(independent.formtoken, docs/adr/0006-csrf-without-cookies.md). Nothing about the client reaches these views
+(reportkit.formtoken, docs/adr/0006-csrf-without-cookies.md). Nothing about the client reaches these views
 (lookout.middleware.ForgetClientMiddleware runs first). The receipt is never put in a URL.
 """
-
-from collections.abc import Callable
-from functools import wraps
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from reportkit.views import same_origin_post
 
 from .. import services
 from ..forms import AnonymousReportForm, AnswerForm, ClaimForm, ReceiptForm, WhereNowForm
@@ -31,19 +29,7 @@ def _no_store(response: HttpResponse) -> HttpResponse:
     return response
 
 
-def public_post(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """No CSRF cookie (csrf_exempt); instead a post must come from one of our own pages (same origin).
-    The form's signed token is checked by the form itself."""
-
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-        from ..formtoken import same_origin
-
-        if request.method == "POST" and not same_origin(request):
-            return _no_store(render(request, "independent/public/refused.html", status=403))
-        return view(request, *args, **kwargs)
-
-    return csrf_exempt(wrapped)
+public_post = same_origin_post("independent/public/refused.html")
 
 
 @require_safe

@@ -144,7 +144,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("LOOKOUT_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS: list[Path] = []
 MEDIA_ROOT = Path(os.environ.get("LOOKOUT_MEDIA_ROOT", VAR_DIR / "media"))
 # Media is never served by URL: appeal images go through a view that checks the appeal is still public.
@@ -153,6 +153,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+# Both services' web servers serve their own static files (whitenoise), also with DEBUG off: development and the
+# demo straight from the apps' folders (no collectstatic step); production from STATIC_ROOT, collected, hashed
+# and compressed (production.py, independent_production.py).
+WHITENOISE_USE_FINDERS = True
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 
@@ -180,8 +184,23 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "{asctime} {levelname} {name} {message}", "style": "{"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # Every line is scrubbed of IP literals, and a refused request (4xx) is one line without a traceback
+    # (lookout.logscrub): the promise covers Django's own loggers too (django.request, django.security).
+    "formatters": {
+        "plain": {
+            "class": "lookout.logscrub.AddresslessFormatter",
+            "format": "{asctime} {levelname} {name} {message}",
+            "style": "{",
+        }
+    },
+    "filters": {"no_client_error_traceback": {"()": "lookout.logscrub.NoClientErrorTracebackFilter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["no_client_error_traceback"],
+        }
+    },
     "root": {"handlers": ["console"], "level": "INFO"},
     "loggers": {
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
@@ -193,6 +212,9 @@ LOGGING = {
 LOOKOUT_FORCE_NAME = os.environ.get("LOOKOUT_FORCE_NAME", "Northshire Police")
 LOOKOUT_CHARITY_NAME = os.environ.get("LOOKOUT_CHARITY_NAME", "Speak Up Safely")
 LOOKOUT_CHARITY_PHONE = os.environ.get("LOOKOUT_CHARITY_PHONE", "0800 555 111")
+# "Exit this page" on every reporting page of both services leaves for this neutral page (a reporter may be
+# reporting someone they live with). GOV.UK Frontend's own default.
+LOOKOUT_EXIT_URL = os.environ.get("LOOKOUT_EXIT_URL", "https://www.bbc.co.uk/weather")
 LOOKOUT_IMAGE_MAX_BYTES = 8 * 1024 * 1024
 LOOKOUT_IMAGE_MAX_PIXELS = 40_000_000
 LOOKOUT_REVIEW_GRACE_DAYS = int(os.environ.get("LOOKOUT_REVIEW_GRACE_DAYS", "3"))
@@ -226,6 +248,10 @@ DEV_CONTACT_PRIVATE_KEY = base64.b64encode(_dev_derived("contact")).decode()
 LOOKOUT_RECEIPT_KEY = os.environ.get("LOOKOUT_RECEIPT_KEY", DEV_RECEIPT_KEY)
 # A Curve25519 private key (base64, 32 bytes) for sealed boxes: contact details and original uploads.
 LOOKOUT_CONTACT_PRIVATE_KEY = os.environ.get("LOOKOUT_CONTACT_PRIVATE_KEY", DEV_CONTACT_PRIVATE_KEY)
+# Signs the public forms' stateless tokens (reportkit.formtoken): the public pages set no CSRF cookie.
+DEV_FORM_TOKEN_KEY = _dev_derived("form").hex()
+LOOKOUT_FORM_TOKEN_KEY = os.environ.get("LOOKOUT_FORM_TOKEN_KEY", DEV_FORM_TOKEN_KEY)
+LOOKOUT_FORM_TOKEN_MAX_AGE = int(os.environ.get("LOOKOUT_FORM_TOKEN_MAX_AGE", str(4 * 60 * 60)))
 LOOKOUT_REPORT_MAX_FILES = 5
 LOOKOUT_DOCUMENT_MAX_BYTES = 200 * 1024
 # Failed receipt look-ups allowed per minute across the whole site (nobody is tracked to count them).

@@ -116,7 +116,7 @@ DEV_INDEPENDENT_RECEIPT_KEY = _independent_dev_derived("receipt")
 # Keys the receipt hash (reporting.receipts reads LOOKOUT_RECEIPT_KEY), the collection-code hash and the
 # receipt replay; never the police service's key.
 LOOKOUT_RECEIPT_KEY = os.environ.get("INDEPENDENT_RECEIPT_KEY", DEV_INDEPENDENT_RECEIPT_KEY)
-# Signs the public forms' stateless tokens (independent.formtoken).
+# Signs the public forms' stateless tokens (reportkit.formtoken).
 DEV_INDEPENDENT_FORM_KEY = _independent_dev_derived("form")
 LOOKOUT_FORM_TOKEN_KEY = os.environ.get("INDEPENDENT_FORM_TOKEN_KEY", DEV_INDEPENDENT_FORM_KEY)
 LOOKOUT_FORM_TOKEN_MAX_AGE = int(os.environ.get("INDEPENDENT_FORM_TOKEN_MAX_AGE", str(4 * 60 * 60)))

@@ -6,9 +6,10 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .base import env_bool
+from .base import DEV_PARTNER_KEY, env_bool
 from .independent import *  # noqa: F403
 from .independent import (
+    DATABASES,
     DEV_INDEPENDENT_FORM_KEY,
     DEV_INDEPENDENT_RECEIPT_KEY,
     DEV_INDEPENDENT_SEAL_PRIVATE_KEY,
@@ -30,7 +31,9 @@ if env_bool("DEBUG", default=False):
     raise ImproperlyConfigured("DEBUG must be off in production.")
 _required("INDEPENDENT_RECEIPT_KEY", refused=DEV_INDEPENDENT_RECEIPT_KEY)
 _required("INDEPENDENT_FORM_TOKEN_KEY", refused=DEV_INDEPENDENT_FORM_KEY)
-_required("LOOKOUT_PARTNER_KEY")
+_required("LOOKOUT_PARTNER_KEY", refused=DEV_PARTNER_KEY)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    raise ImproperlyConfigured("INDEPENDENT_DATABASE_URL points at SQLite: production runs on PostgreSQL.")
 _seal_key = os.environ.get("INDEPENDENT_SEAL_PRIVATE_KEY", "")
 try:
     _seal_key_ok = len(base64.b64decode(_seal_key, validate=True)) == 32
@@ -57,3 +60,4 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}  # noqa: F405
+WHITENOISE_USE_FINDERS = False

@@ -7,7 +7,16 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DEV_CONTACT_PRIVATE_KEY, DEV_RECEIPT_KEY, DEV_SECRET_KEY, SECRET_KEY, env_bool
+from .base import (
+    DATABASES,
+    DEV_CONTACT_PRIVATE_KEY,
+    DEV_FORM_TOKEN_KEY,
+    DEV_PARTNER_KEY,
+    DEV_RECEIPT_KEY,
+    DEV_SECRET_KEY,
+    SECRET_KEY,
+    env_bool,
+)
 
 if not os.environ.get("SECRET_KEY") or SECRET_KEY == DEV_SECRET_KEY or len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("Set SECRET_KEY to a long random value (not the development key) in production.")
@@ -17,11 +26,18 @@ if len(os.environ.get("LOOKOUT_PARTNER_KEY", "")) < 32:
     raise ImproperlyConfigured("Set LOOKOUT_PARTNER_KEY (shared with the independent service, 32+ characters).")
 if not os.environ.get("DATABASE_URL"):
     raise ImproperlyConfigured("Set DATABASE_URL in production (PostgreSQL).")
+if os.environ.get("LOOKOUT_PARTNER_KEY") == DEV_PARTNER_KEY:
+    raise ImproperlyConfigured("LOOKOUT_PARTNER_KEY is the repository's development key: set a random one.")
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    raise ImproperlyConfigured("DATABASE_URL points at SQLite: production runs on PostgreSQL.")
 if not os.environ.get("ALLOWED_HOSTS"):
     raise ImproperlyConfigured("Set ALLOWED_HOSTS in production.")
 _receipt_key = os.environ.get("LOOKOUT_RECEIPT_KEY", "")
 if len(_receipt_key) < 32 or _receipt_key == DEV_RECEIPT_KEY:
     raise ImproperlyConfigured("Set LOOKOUT_RECEIPT_KEY to a long random value (at least 32 characters) in production.")
+_form_key = os.environ.get("LOOKOUT_FORM_TOKEN_KEY", "")
+if len(_form_key) < 32 or _form_key == DEV_FORM_TOKEN_KEY:
+    raise ImproperlyConfigured("Set LOOKOUT_FORM_TOKEN_KEY (32+ characters) to sign the public forms' tokens.")
 _contact_key = os.environ.get("LOOKOUT_CONTACT_PRIVATE_KEY", "")
 try:
     _contact_key_ok = len(base64.b64decode(_contact_key, validate=True)) == 32
@@ -47,3 +63,4 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}  # noqa: F405
+WHITENOISE_USE_FINDERS = False

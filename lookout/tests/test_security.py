@@ -45,6 +45,7 @@ def run_settings(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
         "LOOKOUT_RECEIPT_KEY",
         "LOOKOUT_CONTACT_PRIVATE_KEY",
         "LOOKOUT_PARTNER_KEY",
+        "LOOKOUT_FORM_TOKEN_KEY",
     }
     clean = {k: v for k, v in os.environ.items() if k not in unset}
     return subprocess.run(
@@ -63,6 +64,7 @@ GOOD = {
     "ALLOWED_HOSTS": "appeals.example.org",
     "LOOKOUT_PARTNER_KEY": "p" * 40,
     "LOOKOUT_RECEIPT_KEY": "r" * 64,
+    "LOOKOUT_FORM_TOKEN_KEY": "f" * 64,
     "LOOKOUT_CONTACT_PRIVATE_KEY": base64.b64encode(b"c" * 32).decode(),
 }
 

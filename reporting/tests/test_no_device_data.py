@@ -5,7 +5,6 @@ import io
 import logging
 import os
 import re
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,8 +15,9 @@ from django.db import connection
 from django.test import Client
 
 from appeals.tests.factories import published
-from demo.management.commands.demo_serve import ACCESS_LOG_FORMAT
+from deploy import gunicorn_conf
 from reporting.models import Attachment, InformationReport, Message
+from reportkit.formtoken import form_token_new
 
 from .factories import jpeg_with_gps, upload
 
@@ -104,10 +104,11 @@ def test_report_with_device_details_leaves_no_trace(everything_logged, capsys):
         HTTP_X_REAL_IP=FORWARDED_ADDRESS,
         HTTP_FORWARDED=f"for={FORWARDED_ADDRESS}",
         HTTP_REFERER=REFERRER,
+        HTTP_SEC_FETCH_SITE="same-origin",
     )
     client.get(f"/appeals/{appeal.reference}/report/", {"now": "no"})
     data = {
-        "token": str(uuid.uuid4()),
+        "token": form_token_new("report"),
         "details": "Seen at the market",
         "contact_name": "Alex Witness",
         "attachments": [upload(jpeg_with_gps()), upload(b"note", "n.txt", "text/plain")],
@@ -117,7 +118,12 @@ def test_report_with_device_details_leaves_no_trace(everything_logged, capsys):
     code = re.search(r'id="receipt-code">([0-9A-Z-]+)<', response.content.decode()).group(1)
     client.post("/follow-up/", {"receipt": "0" * 28})  # a failure, which is counted
     client.post("/follow-up/", {"receipt": code})
-    reply = {"receipt": code, "token": str(uuid.uuid4()), "body": "More", "attachments": [upload(jpeg_with_gps())]}
+    reply = {
+        "receipt": code,
+        "token": form_token_new("follow_up"),
+        "body": "More",
+        "attachments": [upload(jpeg_with_gps())],
+    }
     assert client.post("/follow-up/reply/", reply).status_code == 200
     client.get("/appeals/W-ZZZZ/report/")  # a 404, which Django logs
     assert InformationReport.objects.count() == 1 and Message.objects.count() == 1
@@ -130,4 +136,4 @@ def test_report_with_device_details_leaves_no_trace(everything_logged, capsys):
 
 def test_served_app_access_log_has_no_client_address_user_agent_or_referrer():
     for directive in ("%(h)s", "%(a)s", "%(f)s", "%({x-forwarded-for}i)s"):
-        assert directive not in ACCESS_LOG_FORMAT
+        assert directive not in gunicorn_conf.access_log_format

@@ -2,7 +2,6 @@
 follow-up. No path answers 500."""
 
 import re
-import uuid
 
 import pytest
 from django.test import Client
@@ -13,6 +12,7 @@ from appeals.tests.factories import draft, published
 from reporting.forms import FILES_NOT_KEPT
 from reporting.models import Attachment, ContactDetails, InformationReport, Message, MessageDirection
 from reporting.views.public import THROTTLED, WRONG_RECEIPT
+from reportkit.formtoken import form_token_check, form_token_new
 
 from .factories import DISTINCTIVE_TEXT, jpeg_with_gps, submit, upload
 
@@ -23,7 +23,7 @@ RECEIPT = re.compile(r'id="receipt-code">([0-9A-Z-]+)<')
 
 def form_data(token: str | None = None, **overrides: str) -> dict[str, str]:
     data = {
-        "token": token or str(uuid.uuid4()),
+        "token": token or form_token_new("report"),
         "details": DISTINCTIVE_TEXT,
         "acquaintance": "of_them",
         "last_seen_when": "Yesterday",
@@ -165,8 +165,8 @@ def test_errors_are_shown_next_to_the_field_and_everything_typed_is_kept(client:
 def test_a_damaged_token_is_replaced_so_the_next_send_works(client: Client):
     appeal = published()
     html = client.post(f"/appeals/{appeal.reference}/report/form/", form_data(token="bad")).content.decode()
-    token = re.search(r'name="token" value="([0-9a-f-]+)"', html).group(1)
-    uuid.UUID(token)
+    token = re.search(r'name="token" value="([^"]+)"', html).group(1)
+    form_token_check(token, "report")
     assert client.post(f"/appeals/{appeal.reference}/report/form/", form_data(token=token)).status_code == 200
 
 
@@ -282,7 +282,7 @@ def test_follow_up_shows_status_and_question_and_takes_an_answer(client: Client)
     html = client.post("/follow-up/", {"receipt": typed}).content.decode()
     assert "Received. We have your information" in html
     assert "What colour was the van?" in html
-    token = str(uuid.uuid4())
+    token = form_token_new("follow_up")
     reply = {"receipt": typed, "token": token, "body": "Dark green", "attachments": [upload(jpeg_with_gps())]}
     response = client.post("/follow-up/reply/", reply)
     assert response.status_code == 200 and "We have added this" in response.content.decode()
@@ -296,7 +296,7 @@ def test_follow_up_reply_errors_keep_the_text_and_say_files_are_not_kept(client:
     submitted = submit(published())
     data = {
         "receipt": submitted.receipt_code,
-        "token": str(uuid.uuid4()),
+        "token": form_token_new("follow_up"),
         "body": "",
         "attachments": [upload(jpeg_with_gps())],
     }
@@ -317,7 +317,9 @@ def test_wrong_codes_get_one_generic_error(client: Client, typed):
 
 def test_reply_with_a_wrong_code_stores_nothing(client: Client):
     submit(published())
-    response = client.post("/follow-up/reply/", {"receipt": "0" * 28, "token": str(uuid.uuid4()), "body": "hi"})
+    response = client.post(
+        "/follow-up/reply/", {"receipt": "0" * 28, "token": form_token_new("follow_up"), "body": "hi"}
+    )
     assert response.status_code == 200 and WRONG_RECEIPT in response.content.decode()
     assert not Message.objects.exists()
 
@@ -331,7 +333,7 @@ def test_guessing_is_throttled_site_wide_without_tracking_anyone(client: Client,
     blocked = client.post("/follow-up/", {"receipt": good})
     assert blocked.status_code == 429 and THROTTLED in blocked.content.decode()
     assert client.post("/follow-up/reply/", {"receipt": good, "body": "x"}).status_code == 429
-    other = Client()  # someone else entirely: the limit is global, not per person
+    other = Client(HTTP_SEC_FETCH_SITE="same-origin")  # someone else entirely: the limit is global, not per person
     assert other.post("/follow-up/", {"receipt": good}).status_code == 429
 
 
@@ -345,3 +347,20 @@ def test_throttle_lifts_in_the_next_minute(client: Client, settings, monkeypatch
     assert client.post("/follow-up/", {"receipt": good}).status_code == 429
     clock[0] += 60
     assert client.post("/follow-up/", {"receipt": good}).status_code == 200
+
+
+def test_public_pages_set_no_cookie_and_a_cross_site_post_is_refused(client: Client):
+    """The public forms carry a signed token instead of Django's CSRF cookie (reportkit.formtoken)."""
+    appeal = published()
+    pages = [f"/appeals/{appeal.reference}/report/", f"/appeals/{appeal.reference}/report/form/", "/report/form/"]
+    for path in [*pages, "/follow-up/"]:
+        response = client.get(path)
+        assert response.status_code == 200 and not response.cookies, path
+    sent = client.post(f"/appeals/{appeal.reference}/report/form/", form_data())
+    assert sent.status_code == 200 and not sent.cookies
+    cross_site = Client(HTTP_SEC_FETCH_SITE="cross-site")
+    refused = cross_site.post(f"/appeals/{appeal.reference}/report/form/", form_data())
+    assert refused.status_code == 403 and "could not be sent" in refused.content.decode()
+    assert InformationReport.objects.count() == 1
+    wrong_form = client.post(f"/appeals/{appeal.reference}/report/form/", form_data(token=form_token_new("follow_up")))
+    assert "This form has expired" in wrong_form.content.decode() and InformationReport.objects.count() == 1

@@ -1,7 +1,8 @@
 """Public pages: the first question (the 999 path), the report form, the receipt, and the follow-up.
 
-No page here sets a cookie beyond Django's CSRF token, and nothing about the client reaches these views
-(lookout.middleware.ForgetClientMiddleware). The receipt is never put in a URL.
+No page here sets a cookie: the forms carry a signed token and every post must come from our own origin
+(reportkit.formtoken, docs/adr/0006-csrf-without-cookies.md), as on the independent service. Nothing about
+the client reaches these views (lookout.middleware.ForgetClientMiddleware). The receipt is never put in a URL.
 """
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -11,6 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
 from appeals.references import normalise_reference
+from reportkit.views import same_origin_post
 
 from .. import services
 from ..forms import FollowUpLookupForm, FollowUpReplyForm, ReportForm, WhereNowForm
@@ -18,6 +20,7 @@ from ..models import InformationReport
 from ..selectors import ReportableAppeal, appeal_report_ended, report_by_receipt, reportable_appeal
 
 WRONG_RECEIPT = "We could not find information with that receipt code. Check the code and try again"
+public_post = same_origin_post("reporting/public/refused.html")
 THROTTLED = "Too many wrong receipt codes have been tried on this site in the last minute. Wait a minute and try again."
 
 
@@ -89,6 +92,7 @@ def appeal_report_start(request: HttpRequest, reference: str) -> HttpResponseBas
     return _start(request, target)
 
 
+@public_post
 def appeal_report_form(request: HttpRequest, reference: str) -> HttpResponseBase:
     if request.method not in {"GET", "HEAD", "POST"}:
         return HttpResponse(status=405)
@@ -103,6 +107,7 @@ def report_start(request: HttpRequest) -> HttpResponse:
     return _start(request, None)
 
 
+@public_post
 def report_form(request: HttpRequest) -> HttpResponse:
     if request.method not in {"GET", "HEAD", "POST"}:
         return HttpResponse(status=405)
@@ -120,6 +125,7 @@ def _lookup_page(request: HttpRequest, form: FollowUpLookupForm, status: int = 2
     return _no_store(render(request, "reporting/public/follow_up.html", {"form": form}, status=status))
 
 
+@public_post
 def follow_up(request: HttpRequest) -> HttpResponse:
     if request.method not in {"GET", "HEAD", "POST"}:
         return HttpResponse(status=405)
@@ -139,6 +145,7 @@ def follow_up(request: HttpRequest) -> HttpResponse:
     return _report_page(request, lookup.report, reply)
 
 
+@public_post
 @require_POST
 def follow_up_reply(request: HttpRequest) -> HttpResponse:
     lookup = report_by_receipt(request.POST.get("receipt", "")[:60])

@@ -1,5 +1,6 @@
-"""Serve the demo: both services side by side, each under gunicorn (request logs without client addresses
-or user agents) with its own task worker and partner-delivery safety net, until interrupted.
+"""Serve the demo: both services side by side, each under gunicorn (deploy/gunicorn_conf.py: no log line
+holds a client address, user agent or referrer) with its own task worker and partner-delivery safety net,
+until interrupted.
 
 - the police service on 127.0.0.1:LOOKOUT_PORT (8000), settings lookout.settings.local;
 - the independent anonymous service ("Speak Up Safely") on 127.0.0.1:LOOKOUT_INDEPENDENT_PORT (8001),
@@ -10,13 +11,14 @@ import os
 import signal
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand
 
-# gunicorn's access log format: request line, status, size, duration. Deliberately no %(h)s (address),
-# %(a)s (user agent) or %(f)s (referrer).
-ACCESS_LOG_FORMAT = '"%(r)s" %(s)s %(b)s %(M)sms'
+# Both services' gunicorn configuration: the access-log format and a logger that never writes a client
+# address (deploy/gunicorn_logging.py), the same as the end-to-end tests and production use.
+GUNICORN_CONF = Path(__file__).resolve().parents[3] / "deploy" / "gunicorn_conf.py"
 
 
 def gunicorn(bindir: str, wsgi: str, port: str) -> list[str]:
@@ -29,10 +31,8 @@ def gunicorn(bindir: str, wsgi: str, port: str) -> list[str]:
         "2",
         "--threads",
         "4",
-        "--access-logfile",
-        "-",
-        "--access-logformat",
-        ACCESS_LOG_FORMAT,
+        "--config",
+        str(GUNICORN_CONF),
     ]
 
 

@@ -1,4 +1,5 @@
-"""Stateless CSRF protection for the public forms, without a cookie (docs/adr/0006-csrf-without-cookies.md).
+"""Stateless CSRF protection for the public forms of both services, without a cookie
+(docs/adr/0006-csrf-without-cookies.md).
 
 1. A form token: `<purpose>.<timestamp>.<nonce>.<HMAC-SHA256(LOOKOUT_FORM_TOKEN_KEY, purpose|timestamp|nonce)>`,
    drawn when the page is shown. It proves the post comes from a page this service rendered, recently, for
