@@ -22,7 +22,7 @@ from ..police_api import Appeal, AppealList, police_appeals
 from ..selectors import report_by_receipt, reward_of
 
 WRONG_RECEIPT = "We could not find information with that receipt code. Check the code and try again"
-THROTTLED = "Too many wrong receipt codes have been tried on this site in the last minute. Wait a minute and try again."
+THROTTLED = "Too many wrong receipt codes have been tried in the last minute. Wait a minute and try again."
 
 
 def _no_store(response: HttpResponse) -> HttpResponse:

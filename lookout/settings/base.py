@@ -227,8 +227,9 @@ LOOKOUT_RECEIPT_KEY = os.environ.get("LOOKOUT_RECEIPT_KEY", DEV_RECEIPT_KEY)
 LOOKOUT_CONTACT_PRIVATE_KEY = os.environ.get("LOOKOUT_CONTACT_PRIVATE_KEY", DEV_CONTACT_PRIVATE_KEY)
 LOOKOUT_REPORT_MAX_FILES = 5
 LOOKOUT_DOCUMENT_MAX_BYTES = 200 * 1024
-# Failed receipt look-ups allowed per minute across the whole site (nobody is tracked to count them).
-LOOKOUT_FOLLOW_UP_FAILURES_PER_MINUTE = int(os.environ.get("LOOKOUT_FOLLOW_UP_FAILURES_PER_MINUTE", "30"))
+# Failed receipt look-ups allowed per minute in each of the 65,536 buckets of codes (reporting.throttle; nobody
+# is tracked to count them; docs/adr/0032-receipt-guessing.md).
+LOOKOUT_FOLLOW_UP_FAILURES_PER_MINUTE = int(os.environ.get("LOOKOUT_FOLLOW_UP_FAILURES_PER_MINUTE", "10"))
 # How long a repeated post of the same form shows the same receipt again.
 LOOKOUT_RECEIPT_REPLAY_SECONDS = 15 * 60
 

@@ -18,7 +18,7 @@ from ..models import InformationReport
 from ..selectors import ReportableAppeal, appeal_report_ended, report_by_receipt, reportable_appeal
 
 WRONG_RECEIPT = "We could not find information with that receipt code. Check the code and try again"
-THROTTLED = "Too many wrong receipt codes have been tried on this site in the last minute. Wait a minute and try again."
+THROTTLED = "Too many wrong receipt codes have been tried in the last minute. Wait a minute and try again."
 
 
 def _no_store(response: HttpResponse) -> HttpResponse:
