@@ -154,6 +154,10 @@ STORAGES = {
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+# Uploads never touch the disk, and a request larger than five files at the size limit is refused unread
+# (lookout/uploads.py). The per-file limit is LOOKOUT_IMAGE_MAX_BYTES below.
+FILE_UPLOAD_HANDLERS = ["lookout.uploads.MemoryOnlyUploadHandler"]
+LOOKOUT_UPLOAD_MAX_REQUEST_BYTES = 5 * 8 * 1024 * 1024 + 1024 * 1024
 
 SECURE_REFERRER_POLICY = "no-referrer"
 SECURE_CONTENT_TYPE_NOSNIFF = True
