@@ -25,7 +25,12 @@ class MemoryOnlyUploadHandler(FileUploadHandler):
     """Keeps each file in a BytesIO, truncated past the per-file limit; never touches the disk."""
 
     def handle_raw_input(
-        self, input_data: Any, META: dict[str, Any], content_length: int, boundary: bytes, encoding: str | None = None
+        self,
+        input_data: Any,
+        META: dict[str, Any],  # noqa: N803 - the name Django calls it by
+        content_length: int,
+        boundary: str,
+        encoding: str | None = None,
     ) -> None:
         if content_length is not None and content_length > settings.LOOKOUT_UPLOAD_MAX_REQUEST_BYTES:
             raise UploadTooLarge("The upload is larger than any form here accepts.")

@@ -31,7 +31,7 @@ def big_png_with_gps() -> bytes:
 
 def _entries(folder: Path) -> tuple[int, list[str]]:
     # The folder's mtime changes when any entry is created or removed, even one deleted again at once.
-    return folder.stat().st_mtime_ns, sorted(os.listdir(folder))
+    return folder.stat().st_mtime_ns, sorted(p.name for p in folder.iterdir())
 
 
 def _report(attachment: bytes, name: str = "IMG_0001.png") -> dict[str, object]:
