@@ -9,13 +9,14 @@
 
 import io
 import unicodedata
+import warnings
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from PIL import Image, UnidentifiedImageError
 
-from appeals.images import ImageRejected, reencode_image
+from appeals.images import TOO_MANY_PIXELS, ImageRejected, reencode_image
 
 ORIGINAL_TYPES = {
     "JPEG": "image/jpeg",
@@ -23,6 +24,7 @@ ORIGINAL_TYPES = {
     "WEBP": "image/webp",
     "GIF": "image/gif",
     "HEIF": "image/heic",
+    "MPO": "image/jpeg",
 }
 ACCEPTED_TEXT = "Send photos (JPEG, PNG, WebP or HEIC) or plain text files (.txt)."
 PDF_REFUSED = (
@@ -49,9 +51,13 @@ class CleanAttachment:
 
 def _is_image(data: bytes) -> str | None:
     try:
-        with Image.open(io.BytesIO(data)) as probe:
-            return probe.format
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as probe:
+                return probe.format
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise AttachmentRejected(TOO_MANY_PIXELS) from exc
+    except (UnidentifiedImageError, OSError, ValueError, EOFError):
         return None
 
 

@@ -197,7 +197,9 @@ LOOKOUT_FORCE_NAME = os.environ.get("LOOKOUT_FORCE_NAME", "Northshire Police")
 LOOKOUT_CHARITY_NAME = os.environ.get("LOOKOUT_CHARITY_NAME", "Speak Up Safely")
 LOOKOUT_CHARITY_PHONE = os.environ.get("LOOKOUT_CHARITY_PHONE", "0800 555 111")
 LOOKOUT_IMAGE_MAX_BYTES = 8 * 1024 * 1024
-LOOKOUT_IMAGE_MAX_PIXELS = 40_000_000
+# Declared pixels above this are refused before decoding (appeals.images): 24 MP takes any phone's default
+# photo (12 MP, or 48/50 MP sensors binned to 12) and bounds a decode to about 100 MB (issue 9, item 12).
+LOOKOUT_IMAGE_MAX_PIXELS = 24_000_000
 LOOKOUT_REVIEW_GRACE_DAYS = int(os.environ.get("LOOKOUT_REVIEW_GRACE_DAYS", "3"))
 LOOKOUT_STAFF_BASE_URL = os.environ.get("LOOKOUT_STAFF_BASE_URL", "http://127.0.0.1:8000")
 
