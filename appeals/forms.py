@@ -4,6 +4,8 @@ from typing import Any
 
 from django import forms
 
+from lookout.fields import BoundedModelMultipleChoiceField
+
 from .images import ImageRejected
 from .models import (
     COMMON_FIELDS,
@@ -88,7 +90,7 @@ class AssessmentForm(forms.ModelForm[PublicityAssessment]):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    released_images = forms.ModelMultipleChoiceField(
+    released_images = BoundedModelMultipleChoiceField(
         label="Images released to the public",
         queryset=AppealImage.objects.none(),
         required=False,

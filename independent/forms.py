@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.utils import timezone
 
+from lookout.fields import DatabaseIdField
 from reporting.attachments import ACCEPTED_TEXT
 from reporting.questions import QUESTION_FIELDS, CrimeCategory, GuidedQuestionsForm
 from reporting.uploads import MultipleFileField
@@ -105,7 +106,7 @@ class ReceiptForm(forms.Form):
 class AnswerForm(SignedTokenMixin, forms.Form):
     form_purpose = "answer"
     receipt = forms.CharField(widget=forms.HiddenInput, max_length=60)
-    follow_up = forms.IntegerField(widget=forms.HiddenInput)
+    follow_up = DatabaseIdField(widget=forms.HiddenInput)
     answer = forms.CharField(
         label="Your answer",
         help_text="We read it and take out anything that could point to you before the police see it.",
