@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from ninja import NinjaAPI, Router, Schema, Status
+from ninja import Field, NinjaAPI, Router, Schema, Status
 from ninja.errors import AuthenticationError, ValidationError
 
 from partner import paths
@@ -28,18 +28,19 @@ class ErrorOut(Schema):
     error: ErrorDetail
 
 
+# Every string and list has a bound, so a partner (or a stolen key) cannot make us store or parse megabytes.
 class QuestionIn(Schema):
-    message_id: str
-    reference: str
-    question_id: str
-    question: str
+    message_id: str = Field(max_length=80)
+    reference: str = Field(max_length=40)
+    question_id: str = Field(max_length=80)
+    question: str = Field(min_length=1, max_length=10000)
 
 
 class OutcomeIn(Schema):
-    message_id: str
-    reference: str
-    outcome: str
-    label: str = ""
+    message_id: str = Field(max_length=80)
+    reference: str = Field(max_length=40)
+    outcome: str = Field(max_length=40)
+    label: str = Field(default="", max_length=120)
 
 
 class AckOut(Schema):

@@ -261,12 +261,20 @@ def follow_up_receive(*, reference: str, question_id: str, question: str) -> dic
     return {"reference": reference, "question_id": question_id, "received": True}
 
 
+class AnswerTokenUsed(ValueError):
+    """The signed form token already carried an answer to another question: the page must be sent again."""
+
+
 def follow_up_answer(*, follow_up: FollowUp, nonce: str, answer: str) -> FollowUp:
-    """The reporter, back with their receipt, answers. The operator sanitises it before it goes anywhere."""
+    """The reporter, back with their receipt, answers. The operator sanitises it before it goes anywhere.
+
+    Raises AnswerTokenUsed when the token's nonce answered another question (a copied or replayed form)."""
     with transaction.atomic():
         follow_up = FollowUp.objects.select_for_update().get(pk=follow_up.pk)
         if follow_up.answer_nonce == nonce or follow_up.state != FollowUpState.ASKED:
             return follow_up
+        if FollowUp.objects.filter(answer_nonce=nonce).exists():
+            raise AnswerTokenUsed("This page was already used to send an answer: write your answer and send it again")
         follow_up.answer = answer
         follow_up.answered_on = timezone.localdate()
         follow_up.answer_nonce = nonce

@@ -207,9 +207,14 @@ def answer(request: HttpRequest) -> HttpResponse:
         return _report_page(request, report, receipt, answer_error=form)
     follow_up = report.follow_ups.filter(pk=form.cleaned_data["follow_up"]).first()
     if follow_up is not None:
-        services.follow_up_answer(
-            follow_up=follow_up, nonce=form.cleaned_data["form_token"], answer=form.cleaned_data["answer"]
-        )
+        try:
+            services.follow_up_answer(
+                follow_up=follow_up, nonce=form.cleaned_data["form_token"], answer=form.cleaned_data["answer"]
+            )
+        except services.AnswerTokenUsed as exc:
+            form.add_error("form_token", str(exc))
+            form.fresh_token()
+            return _report_page(request, report, receipt, answer_error=form)
     report = report_by_receipt(receipt).report or report
     return _report_page(
         request, report, receipt, notice="Thank you. We will pass on your answer, without anything about you."
