@@ -73,7 +73,10 @@ class ImageUploadForm(forms.Form):
     alt_text = forms.CharField(
         label="Describe the image for people who cannot see it",
         max_length=200,
-        help_text="For example: Photo of Sam Taylor, smiling, wearing a red cap.",
+        help_text=(
+            "For example: Photo of the man, smiling, wearing a red cap. A name here is shown only if the "
+            "name is released."
+        ),
     )
 
     def clean_image(self) -> Any:
