@@ -6,8 +6,8 @@ import pytest
 from django.test import Client
 
 from appeals import services
-from demo.silhouettes import silhouette_png
 from appeals.tests.factories import assess, draft, senior
+from demo.silhouettes import silhouette_png
 
 pytestmark = pytest.mark.django_db
 
