@@ -61,6 +61,16 @@ def _is_image(data: bytes) -> str | None:
         return None
 
 
+def sent_as_text(upload: UploadedFile) -> bool:
+    """A file that is not an image is taken as text only when it says it is: named .txt, or unnamed and sent
+    as text/plain. An SVG, an HTML page or a script is UTF-8 too, and under its own name it is refused, not
+    kept as a text copy of something that was never meant as notes."""
+    name = (upload.name or "").rsplit("/", 1)[-1].lower()
+    if name.endswith(".txt"):
+        return True
+    return "." not in name and (upload.content_type or "").split(";")[0].strip() == "text/plain"
+
+
 def _clean_text(data: bytes) -> bytes:
     if len(data) > settings.LOOKOUT_DOCUMENT_MAX_BYTES:
         raise AttachmentRejected(
@@ -107,6 +117,8 @@ def clean_attachment(upload: UploadedFile) -> CleanAttachment:
             width=clean.width,
             height=clean.height,
         )
+    if not sent_as_text(upload):
+        raise AttachmentRejected(OTHER_REFUSED)
     return CleanAttachment(
         kind="text",
         clean=_clean_text(data),
