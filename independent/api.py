@@ -11,11 +11,18 @@ from ninja.errors import AuthenticationError, ValidationError
 
 from partner import paths
 from partner.auth import PartnerSignature
+from partner.parser import StorableJsonParser
 from partner.services import receive_message
 
 from . import services
 
-api = NinjaAPI(title="Speak Up Safely partner API", version="1", docs_url=None, urls_namespace="independent_api")
+api = NinjaAPI(
+    title="Speak Up Safely partner API",
+    version="1",
+    docs_url=None,
+    urls_namespace="independent_api",
+    parser=StorableJsonParser(),
+)
 router = Router(auth=PartnerSignature(), tags=["partner"])
 
 

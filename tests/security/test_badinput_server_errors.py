@@ -89,3 +89,19 @@ def test_a_partner_answer_with_a_non_uuid_question_id_is_a_422():
         paths.POLICE_ANSWERS, **_signed(paths.POLICE_ANSWERS, payload)
     )
     assert response.status_code == 422 and response.json()["error"]["code"] == "invalid"
+
+
+@pytest.mark.parametrize("text", ["SUS-\x00ABCDEF0123456789", "SUS-\ud800ABCDEF0123456789"])
+def test_partner_text_no_database_can_store_is_a_400(text):
+    payload = {
+        "message_id": "report:x",
+        "reference": text,
+        "crime_category": "drugs",
+        "urgency": "routine",
+        "received_on": "2026-11-20",
+        "answers": {"details": "Drugs are sold from the blue door"},
+    }
+    response = Client(raise_request_exception=False).post(
+        paths.POLICE_REPORTS, **_signed(paths.POLICE_REPORTS, payload)
+    )
+    assert response.status_code == 400 and "Cannot parse request body" in response.json()["error"]["message"]
