@@ -62,7 +62,9 @@ class SignedTokenMixin(forms.Form):
         if "form_token" in self.errors:
             for message in self.errors.pop("form_token"):
                 self.add_error(None, message)
-        self.data = {**self.data, "form_token": form_token_new(self.form_purpose)}
+        data = self.data.copy()  # not {**data}: that turns a QueryDict's values into lists
+        data["form_token"] = form_token_new(self.form_purpose)
+        self.data = data
 
 
 class AnonymousReportForm(SignedTokenMixin, GuidedQuestionsForm):

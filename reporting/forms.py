@@ -51,7 +51,11 @@ class TokenMixin(forms.Form):
             messages = self.errors.pop("token")
             for message in messages:
                 self.add_error(None, message)
-            self.data = {**self.data, "token": str(uuid.uuid4())}
+            # copy(), not {**data}: a QueryDict is a dict of lists underneath, and unpacking it would turn every
+            # field's value into a list (a server error on the page shown again).
+            data = self.data.copy()
+            data["token"] = str(uuid.uuid4())
+            self.data = data
 
 
 class ReportForm(TokenMixin, GuidedQuestionsForm):

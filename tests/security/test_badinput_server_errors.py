@@ -105,3 +105,9 @@ def test_partner_text_no_database_can_store_is_a_400(text):
         paths.POLICE_REPORTS, **_signed(paths.POLICE_REPORTS, payload)
     )
     assert response.status_code == 400 and "Cannot parse request body" in response.json()["error"]["message"]
+
+
+def test_a_report_posted_without_its_token_is_shown_again_not_a_500():
+    # Found by the form fuzzing: the page shown again unpacked the QueryDict into lists.
+    response = Client(raise_request_exception=False).post("/report/form/", {"details": "", "urgent": ""})
+    assert no_crash(response) and response.status_code == 200
