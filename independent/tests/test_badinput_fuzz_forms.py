@@ -49,8 +49,5 @@ def test_no_post_to_a_public_form_gets_a_server_error(method, url, fields, token
             found = re.search(r'name="form_token" value="([^"]+)"', page)
             if found:
                 values["form_token"] = found.group(1)
-    if method == "GET":
-        response = client.get(url, values)
-    else:
-        response = client.post(url, values, **SAME_ORIGIN)
+    response = client.get(url, values) if method == "GET" else client.post(url, values, **SAME_ORIGIN)
     assert_no_server_error(response)
