@@ -62,7 +62,8 @@ class SignedTokenMixin(forms.Form):
         if "form_token" in self.errors:
             for message in self.errors.pop("form_token"):
                 self.add_error(None, message)
-        data = self.data.copy()  # not {**data}: that turns a QueryDict's values into lists
+        # not {**data}: that turns a QueryDict's values into lists
+        data = self.data.copy()  # type: ignore[attr-defined]  # a QueryDict or a dict, both have copy()
         data["form_token"] = form_token_new(self.form_purpose)
         self.data = data
 

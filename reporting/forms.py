@@ -53,7 +53,7 @@ class TokenMixin(forms.Form):
                 self.add_error(None, message)
             # copy(), not {**data}: a QueryDict is a dict of lists underneath, and unpacking it would turn every
             # field's value into a list (a server error on the page shown again).
-            data = self.data.copy()
+            data = self.data.copy()  # type: ignore[attr-defined]  # a QueryDict or a dict, both have copy()
             data["token"] = str(uuid.uuid4())
             self.data = data
 
