@@ -14,10 +14,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lookout.settings.test")
 django.setup()
 
+from tests.hostile_corpus import png_declaring  # noqa: E402 - after django.setup()
 from tests.security import test_badinput_image_memory as probe  # noqa: E402 - needs django.setup()
 
 folder = Path(tempfile.mkdtemp())
 for size in [(8000, 5000), (6000, 4000), (4898, 4898), (4000, 3000)]:
     path = folder / "probe.png"
-    path.write_bytes(probe.png_declaring(*size))
+    path.write_bytes(png_declaring(*size))
     print(size, f"{path.stat().st_size} bytes", probe._clean_in_subprocess(path))  # noqa: SLF001

@@ -7,7 +7,6 @@ import json
 import subprocess
 import sys
 import textwrap
-import zlib
 from pathlib import Path
 from typing import Any
 
@@ -16,23 +15,12 @@ from PIL import Image
 
 from reporting.attachments import AttachmentRejected, clean_attachment
 from reporting.tests.factories import upload
+from tests.hostile_corpus import png_declaring
 
 ROOT = Path(__file__).resolve().parents[2]
 # Cleaning the largest image we take (24 MP) adds less than this to a process's peak memory; before the
 # fix a 40 MP PNG took a worker from 90 MB to 670 MB. Figures: bench/image_memory.py.
 PEAK_GROWTH_BOUND_MB = 200
-
-
-def png_declaring(width: int, height: int) -> bytes:
-    """A valid PNG of one flat colour: a few tens of KB that decode to width x height pixels."""
-    row = b"\x00" + b"\x00\x80\xff" * width
-    raw = zlib.compress(row * height, 9)
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return len(data).to_bytes(4, "big") + kind + data + zlib.crc32(kind + data).to_bytes(4, "big")
-
-    header = width.to_bytes(4, "big") + height.to_bytes(4, "big") + bytes([8, 2, 0, 0, 0])
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", raw) + chunk(b"IEND", b"")
 
 
 def _clean_in_subprocess(path: Path) -> dict[str, Any]:
