@@ -9,6 +9,7 @@ received and an opaque reference. There is no field for a receipt, a time of day
 
 import base64
 import binascii
+import uuid
 from datetime import date
 from typing import Any
 
@@ -71,7 +72,7 @@ class AnswerIn(Schema):
 
     message_id: str = Field(max_length=80)
     reference: str = Field(max_length=40)
-    question_id: str = Field(max_length=80)
+    question_id: uuid.UUID  # the police question's own id: anything else cannot name one
     # Set when the reporter answered more than once (a correction, something more): each answer is kept.
     answer_id: str = Field(default="", max_length=40)
     answer: str = Field(min_length=1, max_length=10000)
@@ -131,7 +132,10 @@ def receive_answer(request: HttpRequest, data: AnswerIn) -> Status[dict[str, Any
             message_id=data.message_id,
             kind="answer",
             handle=lambda: report_answer_receive(
-                reference=data.reference, question_id=data.question_id, answer=data.answer, answer_id=data.answer_id
+                reference=data.reference,
+                question_id=str(data.question_id),
+                answer=data.answer,
+                answer_id=data.answer_id,
             ),
         )
     except ForwardedReportRefused as exc:

@@ -4,11 +4,13 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from partner.parser import StorableJsonParser
+
 from .partner import router as partner_router
 from .public import router as public_router
 
 # No interactive docs page: it would load scripts from a CDN. The OpenAPI schema is at /api/v1/openapi.json.
-api = NinjaAPI(title="Lookout API", version="1", docs_url=None, urls_namespace="api")
+api = NinjaAPI(title="Lookout API", version="1", docs_url=None, urls_namespace="api", parser=StorableJsonParser())
 api.add_router("/public", public_router)
 # Signed service-to-service endpoints for the independent service (partner.auth.PartnerSignature).
 api.add_router("/partner", partner_router)

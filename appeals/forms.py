@@ -4,6 +4,8 @@ from typing import Any
 
 from django import forms
 
+from lookout.fields import BoundedModelMultipleChoiceField
+
 from .images import ImageRejected
 from .models import (
     COMMON_FIELDS,
@@ -71,7 +73,10 @@ class ImageUploadForm(forms.Form):
     alt_text = forms.CharField(
         label="Describe the image for people who cannot see it",
         max_length=200,
-        help_text="For example: Photo of Sam Taylor, smiling, wearing a red cap.",
+        help_text=(
+            "For example: Photo of the man, smiling, wearing a red cap. A name here is shown only if the "
+            "name is released."
+        ),
     )
 
     def clean_image(self) -> Any:
@@ -88,7 +93,7 @@ class AssessmentForm(forms.ModelForm[PublicityAssessment]):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    released_images = forms.ModelMultipleChoiceField(
+    released_images = BoundedModelMultipleChoiceField(
         label="Images released to the public",
         queryset=AppealImage.objects.none(),
         required=False,

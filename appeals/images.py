@@ -5,6 +5,7 @@ Used for appeal images and for the public's attachments (reporting.attachments).
 is read through pillow-heif and, like every other format, written out as a fresh JPEG."""
 
 import io
+import warnings
 from dataclasses import dataclass
 from typing import IO
 
@@ -13,8 +14,12 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from pillow_heif import register_heif_opener
 
 register_heif_opener()
+# Pillow's own guard, at our limit: decoding past it warns (turned into a refusal below) or raises.
+Image.MAX_IMAGE_PIXELS = settings.LOOKOUT_IMAGE_MAX_PIXELS
 
-ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF", "HEIF"}
+# MPO is what many phones' "JPEG" photos are (a JPEG with a second, depth or preview, frame after it).
+ACCEPTED_FORMATS = {"JPEG", "MPO", "PNG", "WEBP", "GIF", "HEIF"}
+TOO_MANY_PIXELS = "The image has too many pixels. Choose a smaller image, or a screenshot of it."
 FULL_SIZE = (1600, 1600)
 THUMB_SIZE = (480, 600)
 
@@ -43,27 +48,47 @@ def reencode_image(upload: IO[bytes], *, size: int | None = None) -> CleanImage:
     if size is not None and size > max_bytes:
         raise ImageRejected(f"The image is too large. Choose one smaller than {max_bytes // (1024 * 1024)} MB.")
     try:
-        with Image.open(upload) as probe:
-            if probe.format not in ACCEPTED_FORMATS:
-                raise ImageRejected("The file must be a JPEG, PNG, WebP or GIF image, or a HEIC photo.")
-            if probe.width * probe.height > settings.LOOKOUT_IMAGE_MAX_PIXELS:
-                raise ImageRejected("The image has too many pixels. Choose a smaller image.")
-            probe.verify()
-        upload.seek(0)
-        with Image.open(upload) as original:
-            original.load()
-            # Apply the camera's rotation to the pixels, since the EXIF tag that carried it is dropped.
-            upright = ImageOps.exif_transpose(original)
-            converted = upright.convert("RGB")
-            # Rebuild from raw pixels so nothing in .info (comments, ICC, XMP, EXIF) can ride along.
-            rgb = Image.frombytes("RGB", converted.size, converted.tobytes())
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            rgb = _decode_bounded(upload)
     except ImageRejected:
         raise
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise ImageRejected(TOO_MANY_PIXELS) from exc
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:
         raise ImageRejected(
             "The file is not an image we can open. Choose a JPEG, PNG, WebP, GIF or HEIC photo."
         ) from exc
-    full = rgb.copy()
-    full.thumbnail(FULL_SIZE, Image.Resampling.LANCZOS)
     thumb = ImageOps.fit(rgb, THUMB_SIZE, Image.Resampling.LANCZOS, centering=(0.5, 0.35))
-    return CleanImage(full=_encode(full), thumbnail=_encode(thumb), width=full.width, height=full.height)
+    return CleanImage(full=_encode(rgb), thumbnail=_encode(thumb), width=rgb.width, height=rgb.height)
+
+
+def image_too_large(width: int, height: int) -> bool:
+    """An image is refused, before any pixel is decoded, when its header declares more than
+    LOOKOUT_IMAGE_MAX_PIXELS pixels: decoding is what costs memory (4 bytes a pixel and more), and a
+    38 KB PNG can declare 40 million of them."""
+    return width * height > settings.LOOKOUT_IMAGE_MAX_PIXELS
+
+
+def _decode_bounded(upload: IO[bytes]) -> Image.Image:
+    """The first frame, upright, at most FULL_SIZE, as plain RGB pixels with nothing from .info.
+
+    Memory is bounded by the declared size (checked first, from the header alone): JPEGs are decoded at a
+    reduced scale (draft), every format is shrunk to FULL_SIZE before any other copy is made."""
+    with Image.open(upload) as probe:
+        if probe.format not in ACCEPTED_FORMATS:
+            raise ImageRejected("The file must be a JPEG, PNG, WebP or GIF image, or a HEIC photo.")
+        if image_too_large(probe.width, probe.height):
+            raise ImageRejected(TOO_MANY_PIXELS)
+        probe.verify()
+    upload.seek(0)
+    with Image.open(upload) as original:
+        if image_too_large(original.width, original.height):  # pragma: no cover - the same header again
+            raise ImageRejected(TOO_MANY_PIXELS)
+        # thumbnail() drafts JPEGs (DCT scaling) and shrinks in place, keeping the EXIF orientation to apply.
+        original.thumbnail(FULL_SIZE, Image.Resampling.LANCZOS)
+        # Apply the camera's rotation to the pixels, since the EXIF tag that carried it is dropped.
+        upright = ImageOps.exif_transpose(original)
+        converted = upright.convert("RGB")
+        # Rebuild from raw pixels so nothing in .info (comments, ICC, XMP, EXIF) can ride along.
+        return Image.frombytes("RGB", converted.size, converted.tobytes())

@@ -1,6 +1,7 @@
 """Reading appeals for the public. What the public may see of an appeal is decided here, once: only the
 fields and images its publicity assessment releases."""
 
+import re
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q
@@ -89,6 +90,19 @@ def _title(appeal: Appeal, released: list[str]) -> str:
     return "Can you help us find this person?" if appeal.is_missing else "Do you recognise this person?"
 
 
+def public_alt_text(appeal: Appeal, image: AppealImage, released: list[str]) -> str:
+    """An image's description names the person only if their name is released: otherwise, if it mentions
+    any part of their name or an alias, the public sees what kind of image it is instead (issue 9, item 13)."""
+    if ReleasableField.NAME in released:
+        return image.alt_text
+    names = [appeal.subject_name, *appeal.alias_list()]
+    words = {w.casefold() for name in names for w in re.findall(r"[^\W\d_]{2,}", name)}
+    said = {w.casefold() for w in re.findall(r"[^\W\d_]{2,}", image.alt_text)}
+    if words & said:
+        return f"{image.get_kind_display()} of the person in this appeal"
+    return image.alt_text
+
+
 def to_public(appeal: Appeal, assessment: PublicityAssessment, images: list[AppealImage]) -> PublicAppeal:
     released = list(assessment.released_fields)
     details = public_details(appeal, released)
@@ -96,7 +110,7 @@ def to_public(appeal: Appeal, assessment: PublicityAssessment, images: list[Appe
         PublicImage(
             url=reverse("appeals:image", args=[appeal.reference, image.public_id, "full"]),
             thumb_url=reverse("appeals:image", args=[appeal.reference, image.public_id, "thumb"]),
-            alt=image.alt_text,
+            alt=public_alt_text(appeal, image, released),
             width=image.width,
             height=image.height,
         )

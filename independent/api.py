@@ -7,17 +7,24 @@ from typing import Any
 
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from ninja import NinjaAPI, Router, Schema, Status
+from ninja import Field, NinjaAPI, Router, Schema, Status
 from ninja.errors import AuthenticationError, ValidationError
 
 from partner import paths
 from partner.auth import PartnerSignature
+from partner.parser import StorableJsonParser
 from partner.services import receive_message
 
 from . import services
 from .withdrawals import appeal_withdrawal_receive
 
-api = NinjaAPI(title="Speak Up Safely partner API", version="1", docs_url=None, urls_namespace="independent_api")
+api = NinjaAPI(
+    title="Speak Up Safely partner API",
+    version="1",
+    docs_url=None,
+    urls_namespace="independent_api",
+    parser=StorableJsonParser(),
+)
 router = Router(auth=PartnerSignature(), tags=["partner"])
 
 
@@ -30,18 +37,19 @@ class ErrorOut(Schema):
     error: ErrorDetail
 
 
+# Every string and list has a bound, so a partner (or a stolen key) cannot make us store or parse megabytes.
 class QuestionIn(Schema):
-    message_id: str
-    reference: str
-    question_id: str
-    question: str
+    message_id: str = Field(max_length=80)
+    reference: str = Field(max_length=40)
+    question_id: str = Field(max_length=80)
+    question: str = Field(min_length=1, max_length=10000)
 
 
 class OutcomeIn(Schema):
-    message_id: str
-    reference: str
-    outcome: str
-    label: str = ""
+    message_id: str = Field(max_length=80)
+    reference: str = Field(max_length=40)
+    outcome: str = Field(max_length=40)
+    label: str = Field(default="", max_length=120)
 
 
 class WithdrawnIn(Schema):

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.utils import timezone
 
+from lookout.fields import DatabaseIdField
 from reporting.attachments import ACCEPTED_TEXT
 from reporting.questions import QUESTION_FIELDS, CrimeCategory, GuidedQuestionsForm
 from reporting.uploads import MultipleFileField
@@ -61,7 +62,10 @@ class SignedTokenMixin(forms.Form):
         if "form_token" in self.errors:
             for message in self.errors.pop("form_token"):
                 self.add_error(None, message)
-        self.data = {**self.data, "form_token": form_token_new(self.form_purpose)}
+        # not {**data}: that turns a QueryDict's values into lists
+        data = self.data.copy()  # type: ignore[attr-defined]  # a QueryDict or a dict, both have copy()
+        data["form_token"] = form_token_new(self.form_purpose)
+        self.data = data
 
 
 class AnonymousReportForm(SignedTokenMixin, GuidedQuestionsForm):
@@ -105,7 +109,7 @@ class ReceiptForm(forms.Form):
 class AnswerForm(SignedTokenMixin, forms.Form):
     form_purpose = "answer"
     receipt = forms.CharField(widget=forms.HiddenInput, max_length=60)
-    follow_up = forms.IntegerField(widget=forms.HiddenInput)
+    follow_up = DatabaseIdField(widget=forms.HiddenInput)
     answer = forms.CharField(
         label="Your answer",
         help_text="We read it and take out anything that could point to you before the police see it.",

@@ -18,20 +18,20 @@ class Lookup:
 
 def report_by_receipt(text: str) -> Lookup:
     """The same rule as the police follow-up page: one indexed query on the keyed hash; every failure looks
-    the same and is counted site-wide (reporting.throttle)."""
-    if lookups_blocked():
-        return Lookup(report=None, throttled=True)
+    the same and is counted in the code's bucket (reporting.throttle)."""
     code = receipt_normalise(text)
-    report = None
-    if code is not None:
-        report = (
-            AnonymousReport.objects.filter(receipt_hash=receipt_hash(code))
-            .select_related("reward")
-            .prefetch_related("follow_ups")
-            .first()
-        )
+    if code is None:  # cannot be a code: nothing to look up, nothing learnt by a guesser
+        return Lookup(report=None)
+    if lookups_blocked(code):
+        return Lookup(report=None, throttled=True)
+    report = (
+        AnonymousReport.objects.filter(receipt_hash=receipt_hash(code))
+        .select_related("reward")
+        .prefetch_related("follow_ups")
+        .first()
+    )
     if report is None:
-        failed_lookup_count()
+        failed_lookup_count(code)
     return Lookup(report=report)
 
 

@@ -268,7 +268,7 @@ def follow_up_answer(*, follow_up: FollowUp, nonce: str, answer: str) -> FollowU
     """The reporter, back with their receipt, answers: every answer is kept, sealed (a correction sent from
     the same form, or a later one, is a new answer; the same post again is the same answer). The operator
     sanitises each before it goes anywhere."""
-    key = nonce_key(nonce, purpose="answer", extra=answer)
+    key = nonce_key(nonce, purpose="answer", extra=f"{follow_up.pk}|{answer}")
     with transaction.atomic():
         follow_up = FollowUp.objects.select_for_update().get(pk=follow_up.pk)
         existing = FollowUpAnswer.objects.filter(key=key).first()

@@ -12,6 +12,8 @@ from django.utils import timezone
 from accounts.models import Unit
 from accounts.roles import Role
 from appeals.models import Appeal, Outcome
+from lookout.fields import BoundedModelChoiceField, DatabaseIdField
+from reporting.forms import TokenMixin
 from reporting.models import Channel, ReportStatus
 from reporting.questions import GuidedQuestionsForm
 
@@ -54,7 +56,7 @@ def unit_officers(unit_id: int | None = None) -> QuerySet[User]:
     return officers.select_related("profile__unit").order_by("last_name", "first_name").distinct()
 
 
-class OfficerChoiceField(forms.ModelChoiceField):
+class OfficerChoiceField(BoundedModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         user: User = obj
         unit = getattr(getattr(user, "profile", None), "unit", None)
@@ -97,7 +99,7 @@ class GradingForm(forms.Form):
 
 
 class DisseminateForm(forms.Form):
-    unit = forms.ModelChoiceField(
+    unit = BoundedModelChoiceField(
         label="Unit",
         queryset=Unit.objects.none(),
         empty_label="Choose a unit",
@@ -168,14 +170,14 @@ class ReferBackForm(forms.Form):
 
 
 class ReissueForm(forms.Form):
-    unit = forms.ModelChoiceField(label="Send to unit", queryset=Unit.objects.none(), empty_label=None)
+    unit = BoundedModelChoiceField(label="Send to unit", queryset=Unit.objects.none(), empty_label=None)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = action_units()  # type: ignore[attr-defined]
 
 
-class RecordForm(GuidedQuestionsForm):
+class RecordForm(TokenMixin, GuidedQuestionsForm):
     """The public's guided questions, with what the officer who took the call adds: route, appeal, urgency
     and the person's contact details (sealed as for the web)."""
 
@@ -185,7 +187,7 @@ class RecordForm(GuidedQuestionsForm):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose how the information reached us"},
     )
-    appeal = forms.ModelChoiceField(
+    appeal = BoundedModelChoiceField(
         label="Appeal", queryset=Appeal.objects.none(), required=False, empty_label="No appeal: general information"
     )
     urgent = forms.BooleanField(label="They know where the person is right now", required=False)
@@ -206,7 +208,7 @@ class RecordForm(GuidedQuestionsForm):
 
 
 class ShareForm(forms.Form):
-    unit = forms.ModelChoiceField(
+    unit = BoundedModelChoiceField(
         label="Specialist unit",
         queryset=Unit.objects.none(),
         empty_label="Choose a unit",
@@ -232,7 +234,7 @@ class ShareForm(forms.Form):
 
 class InboxFilterForm(forms.Form):
     appeal = forms.CharField(label="Appeal reference", required=False, max_length=8)
-    unit = forms.ModelChoiceField(label="Unit", queryset=Unit.objects.none(), required=False, empty_label="Any unit")
+    unit = BoundedModelChoiceField(label="Unit", queryset=Unit.objects.none(), required=False, empty_label="Any unit")
     status = forms.ChoiceField(label="Status", choices=[("", "Any status"), *ReportStatus.choices], required=False)
     mentions = forms.CharField(
         label="Mentions",
@@ -240,7 +242,7 @@ class InboxFilterForm(forms.Form):
         required=False,
         max_length=220,
     )
-    group = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    group = DatabaseIdField(required=False, widget=forms.HiddenInput)
     every = forms.BooleanField(label="Show every similar report", required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -9,13 +9,14 @@
 
 import io
 import unicodedata
+import warnings
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from PIL import Image, UnidentifiedImageError
 
-from appeals.images import ImageRejected, reencode_image
+from appeals.images import TOO_MANY_PIXELS, ImageRejected, reencode_image
 
 ORIGINAL_TYPES = {
     "JPEG": "image/jpeg",
@@ -23,6 +24,7 @@ ORIGINAL_TYPES = {
     "WEBP": "image/webp",
     "GIF": "image/gif",
     "HEIF": "image/heic",
+    "MPO": "image/jpeg",
 }
 ACCEPTED_TEXT = "Send photos (JPEG, PNG, WebP or HEIC) or plain text files (.txt)."
 PDF_REFUSED = (
@@ -49,10 +51,24 @@ class CleanAttachment:
 
 def _is_image(data: bytes) -> str | None:
     try:
-        with Image.open(io.BytesIO(data)) as probe:
-            return probe.format
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as probe:
+                return probe.format
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise AttachmentRejected(TOO_MANY_PIXELS) from exc
+    except (UnidentifiedImageError, OSError, ValueError, EOFError):
         return None
+
+
+def sent_as_text(upload: UploadedFile) -> bool:
+    """A file that is not an image is taken as text only when it says it is: named .txt, or unnamed and sent
+    as text/plain. An SVG, an HTML page or a script is UTF-8 too, and under its own name it is refused, not
+    kept as a text copy of something that was never meant as notes."""
+    name = (upload.name or "").rsplit("/", 1)[-1].lower()
+    if name.endswith(".txt"):
+        return True
+    return "." not in name and (upload.content_type or "").split(";")[0].strip() == "text/plain"
 
 
 def _clean_text(data: bytes) -> bytes:
@@ -101,6 +117,8 @@ def clean_attachment(upload: UploadedFile) -> CleanAttachment:
             width=clean.width,
             height=clean.height,
         )
+    if not sent_as_text(upload):
+        raise AttachmentRejected(OTHER_REFUSED)
     return CleanAttachment(
         kind="text",
         clean=_clean_text(data),

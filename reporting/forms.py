@@ -54,7 +54,11 @@ class TokenMixin(forms.Form):
             messages = self.errors.pop("token")
             for message in messages:
                 self.add_error(None, message)
-            self.data = {**self.data, "token": self._new_token()}
+            # copy(), not {**data}: a QueryDict is a dict of lists underneath, and unpacking it would turn every
+            # field's value into a list (a server error on the page shown again).
+            data = self.data.copy()  # type: ignore[attr-defined]  # a QueryDict or a dict, both have copy()
+            data["token"] = self._new_token()
+            self.data = data
 
     def _new_token(self) -> str:
         return str(uuid.uuid4())

@@ -41,19 +41,20 @@ class Lookup:
 
 def report_by_receipt(text: str) -> Lookup:
     """The report for a receipt code, or None. Every failure looks the same to the caller; failures are
-    counted site-wide (reporting.throttle) and, once too many, no code is checked until the next minute."""
-    if lookups_blocked():
-        return Lookup(report=None, throttled=True)
+    counted in the code's bucket (reporting.throttle) and, once too many, no code in that bucket is checked
+    until the next minute."""
     code = receipt_normalise(text)
-    report = None
-    if code is not None:
-        report = (
-            InformationReport.objects.filter(receipt__code_hash=receipt_hash(code))
-            .prefetch_related(Prefetch("messages", queryset=Message.objects.order_by("sent_at", "pk")))
-            .first()
-        )
+    if code is None:  # cannot be a code: nothing to look up, nothing learnt by a guesser
+        return Lookup(report=None)
+    if lookups_blocked(code):
+        return Lookup(report=None, throttled=True)
+    report = (
+        InformationReport.objects.filter(receipt__code_hash=receipt_hash(code))
+        .prefetch_related(Prefetch("messages", queryset=Message.objects.order_by("sent_at", "pk")))
+        .first()
+    )
     if report is None:
-        failed_lookup_count()
+        failed_lookup_count(code)
     return Lookup(report=report)
 
 

@@ -179,12 +179,20 @@ def report_submit(
     return Submitted(report=report, receipt_code=receipt_format(code), repeated=False)
 
 
+class TokenAlreadyUsed(ValueError):
+    """The form's token belongs to something else already stored: the page must be sent again afresh."""
+
+
 def report_reply_add(
     *, report: InformationReport, token: uuid.UUID, body: str, files: list[CleanAttachment] | None = None
 ) -> Message:
-    """The reporter, back with their receipt, answers a question or adds information and files."""
-    existing = Message.objects.filter(idempotency_token=token, report=report).first()
+    """The reporter, back with their receipt, answers a question or adds information and files.
+
+    Raises TokenAlreadyUsed when the token is another report's (a copied or replayed form)."""
+    existing = Message.objects.filter(idempotency_token=token).first()
     if existing is not None:
+        if existing.report_id != report.pk:
+            raise TokenAlreadyUsed("This form was already used: check your words and send it again")
         return existing
     stored: list[str] = []
     try:
@@ -201,11 +209,11 @@ def report_reply_add(
             audit_record(
                 actor=None, action="report.reporter_replied", target=report, detail={"files": len(files or [])}
             )
-    except IntegrityError:
+    except IntegrityError as exc:
         _discard(stored)
         existing = Message.objects.filter(idempotency_token=token, report=report).first()
         if existing is None:
-            raise
+            raise TokenAlreadyUsed("This form was already used: check your words and send it again") from exc
         return existing
     except BaseException:
         _discard(stored)

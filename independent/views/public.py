@@ -21,7 +21,7 @@ from ..selectors import report_by_receipt, reward_of
 
 WRONG_RECEIPT = "We could not find information with that receipt code. Check the code and try again"
 ANSWER_KEPT = "Thank you. We have kept your answer. We will pass on your answer, without anything about you."
-THROTTLED = "Too many wrong receipt codes have been tried on this site in the last minute. Wait a minute and try again."
+THROTTLED = "Too many wrong receipt codes have been tried in the last minute. Wait a minute and try again."
 
 
 def _no_store(response: HttpResponse) -> HttpResponse:

@@ -2,7 +2,6 @@
 information from other routes, actions for units, sharing an appeal, the audit log and the numbers.
 Views are thin: a form, one service, a page."""
 
-import uuid
 from typing import Any
 
 from django.contrib import messages
@@ -182,11 +181,10 @@ def link_decide(request: HttpRequest, pk: int, link_pk: int) -> HttpResponse:
 @staff_passes(permissions.can_work_desk)
 def report_record(request: HttpRequest) -> HttpResponse:
     """Information received by phone, e-mail or in person, through the same guided questions as the web."""
-    form = RecordForm(request.POST or None, initial={"token": uuid.uuid4()})
+    form = RecordForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        token = uuid.UUID(request.POST.get("token") or str(uuid.uuid4()))
         submitted = reporting_services.report_submit(
-            token=token,
+            token=form.cleaned_data["token"],
             appeal=form.cleaned_data["appeal"],
             answers=form.question_answers(),
             crime_category="" if form.cleaned_data["appeal"] else "other",
@@ -200,10 +198,11 @@ def report_record(request: HttpRequest) -> HttpResponse:
             "intelligence/staff/recorded.html",
             {"report": submitted.report, "receipt_code": submitted.receipt_code},
         )
+    form.fresh_token()
     return render(
         request,
         "intelligence/staff/record.html",
-        {"form": form, "token": request.POST.get("token") or uuid.uuid4()},
+        {"form": form, "token": form["token"].value()},
         status=400 if form.is_bound else 200,
     )
 

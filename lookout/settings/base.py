@@ -159,6 +159,10 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+# Uploads never touch the disk, and a request larger than five files at the size limit is refused unread
+# (lookout/uploads.py). The per-file limit is LOOKOUT_IMAGE_MAX_BYTES below.
+FILE_UPLOAD_HANDLERS = ["lookout.uploads.MemoryOnlyUploadHandler"]
+LOOKOUT_UPLOAD_MAX_REQUEST_BYTES = 5 * 8 * 1024 * 1024 + 1024 * 1024
 
 SECURE_REFERRER_POLICY = "no-referrer"
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -216,7 +220,9 @@ LOOKOUT_CHARITY_PHONE = os.environ.get("LOOKOUT_CHARITY_PHONE", "0800 555 111")
 # reporting someone they live with). GOV.UK Frontend's own default.
 LOOKOUT_EXIT_URL = os.environ.get("LOOKOUT_EXIT_URL", "https://www.bbc.co.uk/weather")
 LOOKOUT_IMAGE_MAX_BYTES = 8 * 1024 * 1024
-LOOKOUT_IMAGE_MAX_PIXELS = 40_000_000
+# Declared pixels above this are refused before decoding (appeals.images): 24 MP takes any phone's default
+# photo (12 MP, or 48/50 MP sensors binned to 12) and bounds a decode to about 100 MB (issue 9, item 12).
+LOOKOUT_IMAGE_MAX_PIXELS = 24_000_000
 LOOKOUT_REVIEW_GRACE_DAYS = int(os.environ.get("LOOKOUT_REVIEW_GRACE_DAYS", "3"))
 LOOKOUT_STAFF_BASE_URL = os.environ.get("LOOKOUT_STAFF_BASE_URL", "http://127.0.0.1:8000")
 
@@ -254,8 +260,9 @@ LOOKOUT_FORM_TOKEN_KEY = os.environ.get("LOOKOUT_FORM_TOKEN_KEY", DEV_FORM_TOKEN
 LOOKOUT_FORM_TOKEN_MAX_AGE = int(os.environ.get("LOOKOUT_FORM_TOKEN_MAX_AGE", str(4 * 60 * 60)))
 LOOKOUT_REPORT_MAX_FILES = 5
 LOOKOUT_DOCUMENT_MAX_BYTES = 200 * 1024
-# Failed receipt look-ups allowed per minute across the whole site (nobody is tracked to count them).
-LOOKOUT_FOLLOW_UP_FAILURES_PER_MINUTE = int(os.environ.get("LOOKOUT_FOLLOW_UP_FAILURES_PER_MINUTE", "30"))
+# Failed receipt look-ups allowed per minute in each of the 65,536 buckets of codes (reporting.throttle; nobody
+# is tracked to count them; docs/adr/0032-receipt-guessing.md).
+LOOKOUT_FOLLOW_UP_FAILURES_PER_MINUTE = int(os.environ.get("LOOKOUT_FOLLOW_UP_FAILURES_PER_MINUTE", "10"))
 # How long a repeated post of the same form shows the same receipt again.
 LOOKOUT_RECEIPT_REPLAY_SECONDS = 15 * 60
 

@@ -2,7 +2,10 @@
 
 from .base import *  # noqa: F403
 
-DEBUG = True
+# Off, as everywhere the public can reach: bad input shows our 400/404/500 pages, never a traceback (issue 9).
+DEBUG = env_bool("DEBUG", default=False)  # noqa: F405
+# Static files are served by WhiteNoise from the app folders, as DEBUG did, without a collectstatic step.
+WHITENOISE_USE_FINDERS = True
 
 # The embedded default keeps its database, files, cache and mail under var/ (not in git): make it on first use.
 VAR_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405

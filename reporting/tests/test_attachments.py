@@ -54,7 +54,7 @@ def test_plain_text_is_rewritten_without_control_characters():
         (b"PK\x03\x04word-document\x00\x00", "cannot open this kind of file"),
         (b"\xff\xfe\x00bad", "cannot open this kind of file"),
         (b"", "empty"),
-        (b"   \n", "empty"),
+        (b"   \n", "cannot open this kind of file"),  # text only as .txt: empty.txt says "empty"
         (b"\xff\xd8\xff\xe0 truncated jpeg", "cannot open this kind of file"),
     ],
 )
@@ -62,6 +62,15 @@ def test_other_files_are_refused_with_a_reason(data, message):
     with pytest.raises(AttachmentRejected, match=message):
         clean_attachment(upload(data, "file.bin", "application/octet-stream"))
     assert "photo of the page" in PDF_REFUSED
+
+
+def test_text_is_taken_only_under_a_text_name():
+    with pytest.raises(AttachmentRejected, match="empty"):
+        clean_attachment(upload(b"   \n", "empty.txt", "text/plain"))
+    for name, content_type in [("evil.svg", "image/svg+xml"), ("photo.jpg", "image/jpeg"), ("page.html", "text/html")]:
+        with pytest.raises(AttachmentRejected, match="cannot open this kind of file"):
+            clean_attachment(upload(b"<svg><script>alert(1)</script></svg>", name, content_type))
+    assert clean_attachment(upload(b"notes", "file", "text/plain")).kind == "text"  # as the partner sends
 
 
 def test_size_limits(settings):

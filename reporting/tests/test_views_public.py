@@ -324,16 +324,23 @@ def test_reply_with_a_wrong_code_stores_nothing(client: Client):
     assert not Message.objects.exists()
 
 
-def test_guessing_is_throttled_site_wide_without_tracking_anyone(client: Client, settings):
+def _wrong_in_same_bucket(good: str) -> str:
+    """A wrong code with the same first characters, so in the same throttle bucket (reporting.throttle)."""
+    canonical = good.replace("-", "")
+    return canonical[:4] + ("0" * 24 if canonical[4:] != "0" * 24 else "1" * 24)
+
+
+def test_guessing_is_throttled_per_bucket_without_tracking_anyone(client: Client, settings):
     settings.LOOKOUT_FOLLOW_UP_FAILURES_PER_MINUTE = 5
     good = submit(published()).receipt_code
     for _ in range(5):
-        assert client.post("/follow-up/", {"receipt": "0" * 28}).status_code == 200
-    # Now even a right code is not checked until the next minute, so guessing faster gains nothing.
+        assert client.post("/follow-up/", {"receipt": _wrong_in_same_bucket(good)}).status_code == 200
+    # Now even a right code in that bucket is not checked until the next minute, so guessing faster gains nothing.
     blocked = client.post("/follow-up/", {"receipt": good})
     assert blocked.status_code == 429 and THROTTLED in blocked.content.decode()
     assert client.post("/follow-up/reply/", {"receipt": good, "body": "x"}).status_code == 429
-    other = Client(HTTP_SEC_FETCH_SITE="same-origin")  # someone else entirely: the limit is global, not per person
+    # Someone else entirely: the limit is per bucket of codes, not per person.
+    other = Client(HTTP_SEC_FETCH_SITE="same-origin")
     assert other.post("/follow-up/", {"receipt": good}).status_code == 429
 
 
@@ -343,7 +350,7 @@ def test_throttle_lifts_in_the_next_minute(client: Client, settings, monkeypatch
     clock = [1_000_000.0]
     monkeypatch.setattr("reporting.throttle.time.time", lambda: clock[0])
     for _ in range(2):
-        client.post("/follow-up/", {"receipt": "0" * 28})
+        client.post("/follow-up/", {"receipt": _wrong_in_same_bucket(good)})
     assert client.post("/follow-up/", {"receipt": good}).status_code == 429
     clock[0] += 60
     assert client.post("/follow-up/", {"receipt": good}).status_code == 200

@@ -21,7 +21,7 @@ from ..selectors import ReportableAppeal, appeal_report_ended, report_by_receipt
 
 WRONG_RECEIPT = "We could not find information with that receipt code. Check the code and try again"
 public_post = same_origin_post("reporting/public/refused.html")
-THROTTLED = "Too many wrong receipt codes have been tried on this site in the last minute. Wait a minute and try again."
+THROTTLED = "Too many wrong receipt codes have been tried in the last minute. Wait a minute and try again."
 
 
 def _no_store(response: HttpResponse) -> HttpResponse:
@@ -156,15 +156,19 @@ def follow_up_reply(request: HttpRequest) -> HttpResponse:
         return _lookup_page(request, lookup_form, status=429 if lookup.throttled else 200)
     form = FollowUpReplyForm(request.POST, request.FILES)
     if form.is_valid():
-        services.report_reply_add(
-            report=lookup.report,
-            token=form.cleaned_data["token"],
-            body=form.cleaned_data["body"],
-            files=form.cleaned_data["attachments"],
-        )
-        fresh = FollowUpReplyForm(initial={"receipt": form.cleaned_data["receipt"]})
-        report = report_by_receipt(form.cleaned_data["receipt"]).report or lookup.report
-        return _report_page(request, report, fresh, added=True)
+        try:
+            services.report_reply_add(
+                report=lookup.report,
+                token=form.cleaned_data["token"],
+                body=form.cleaned_data["body"],
+                files=form.cleaned_data["attachments"],
+            )
+        except services.TokenAlreadyUsed as exc:
+            form.add_error("token", str(exc))
+        else:
+            fresh = FollowUpReplyForm(initial={"receipt": form.cleaned_data["receipt"]})
+            report = report_by_receipt(form.cleaned_data["receipt"]).report or lookup.report
+            return _report_page(request, report, fresh, added=True)
     form.note_lost_files(bool(request.FILES))
     form.fresh_token()
     return _report_page(request, lookup.report, form)

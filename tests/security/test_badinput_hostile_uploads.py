@@ -1,0 +1,65 @@
+"""Hostile uploads on the police forms (issue 9, suite): every file of the generated corpus is refused with a
+clear message or stored only as a clean re-encoded copy without metadata; the site answers normally after."""
+
+import io
+import uuid
+
+import pytest
+from django.test import Client
+from PIL import Image
+
+from appeals.tests.factories import published
+from reporting.models import Attachment, InformationReport
+from tests.hostile_corpus import CLEANED, MARKERS, REFUSED, Hostile, corpus
+
+pytestmark = pytest.mark.django_db
+
+CORPUS = corpus()
+
+
+def _file(item: Hostile) -> io.BytesIO:
+    buffer = io.BytesIO(item.data)
+    buffer.name = item.name
+    return buffer
+
+
+def _form(files: list[io.BytesIO]) -> dict[str, object]:
+    return {
+        "token": str(uuid.uuid4()),
+        "details": "He drives a green van",
+        "acquaintance": "of_them",
+        "attachments": files,
+    }
+
+
+@pytest.mark.parametrize("item", CORPUS, ids=[item.label for item in CORPUS])
+def test_each_hostile_file_is_refused_clearly_or_kept_only_clean(item: Hostile):
+    appeal = published()
+    client = Client(raise_request_exception=False)
+    response = client.post(f"/appeals/{appeal.reference}/report/form/", _form([_file(item)]))
+    html = response.content.decode()
+    assert response.status_code == 200 and "Traceback" not in html
+    if item.expect == REFUSED:
+        assert "File 1 was not taken" in html and item.message in html
+        assert not InformationReport.objects.exists()
+        return
+    assert item.expect == CLEANED and "receipt-code" in html
+    stored = Attachment.objects.get()
+    with stored.clean_file.open("rb") as handle:
+        clean = handle.read()
+    assert not any(marker in clean for marker in MARKERS)
+    with Image.open(io.BytesIO(clean)) as image:
+        assert image.format == "JPEG" and not image.getexif()
+        assert not {"exif", "icc_profile", "comment", "xmp"} & set(image.info)
+        assert getattr(image, "n_frames", 1) == 1
+
+
+def test_six_files_at_once_are_refused_and_the_site_still_answers():
+    appeal = published()
+    client = Client(raise_request_exception=False)
+    photos = [item for item in CORPUS if item.expect == CLEANED]
+    html = client.post(
+        f"/appeals/{appeal.reference}/report/form/", _form([_file(photos[i % len(photos)]) for i in range(6)])
+    ).content.decode()
+    assert "Choose 5 files or fewer" in html and not InformationReport.objects.exists()
+    assert client.get(f"/appeals/{appeal.reference}/").status_code == 200
