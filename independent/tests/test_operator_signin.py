@@ -109,7 +109,7 @@ def test_production_settings_require_the_second_factor():
         "INDEPENDENT_FORM_TOKEN_KEY": "f" * 40,
         "LOOKOUT_PARTNER_KEY": "p" * 40,
         "INDEPENDENT_SEAL_PRIVATE_KEY": "u8LqKk3Ab1jvSa9w3mD5l0f0Q6y0Z0W7Yt8c5p2o1xE=",
-        "INDEPENDENT_DATABASE_URL": "sqlite:////tmp/independent-prod-check.sqlite3",
+        "INDEPENDENT_DATABASE_URL": "postgres://speakup@db.example.org/speakup",  # production refuses SQLite
         "INDEPENDENT_ALLOWED_HOSTS": "speakup.example.org",
         "LOOKOUT_POLICE_API_URL": "https://police.example.org",
     }

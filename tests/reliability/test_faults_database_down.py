@@ -49,7 +49,7 @@ FORMS = {
         media="media",
         files_per_upload=2,  # the cleaned copy and the sealed original
         fields={"crime_category": "drugs", "details": DETAILS, "contact_name": "Alex Witness"},
-        tokens=("csrfmiddlewaretoken", "token"),
+        tokens=("token",),  # the public forms carry a signed token, no CSRF cookie (reportkit.formtoken)
     ),
     "charity": Form(
         settings="lookout.settings.independent",

@@ -15,7 +15,10 @@ os.environ.pop("DEBUG", None)
 django.setup()
 from django.conf import settings
 from django.test import Client
-client = Client(raise_request_exception=False)
+
+# The public forms take posts from our own pages only (reportkit.views.same_origin).
+SAME_ORIGIN = {"HTTP_SEC_FETCH_SITE": "same-origin"}
+client = Client(raise_request_exception=False, **SAME_ORIGIN)
 css = client.get("/static/lookout/css/lookout.css")
 missing = client.get("/no-such-page/")
 print(json.dumps({

@@ -11,6 +11,9 @@ from reporting.receipts import ALPHABET, receipt_normalise
 from reporting.tests.factories import submit
 from reporting.views.public import THROTTLED
 
+# The public forms take posts from our own pages only (reportkit.views.same_origin).
+SAME_ORIGIN = {"HTTP_SEC_FETCH_SITE": "same-origin"}
+
 pytestmark = pytest.mark.django_db
 
 
@@ -34,11 +37,11 @@ def _wrong_codes_outside(good: str, count: int) -> list[str]:
 def test_wrong_codes_in_many_buckets_do_not_lock_out_an_honest_reporter(settings):
     settings.LOOKOUT_FOLLOW_UP_FAILURES_PER_MINUTE = 3
     good = submit(published()).receipt_code
-    attacker = Client()
+    attacker = Client(**SAME_ORIGIN)
     for code in _wrong_codes_outside(receipt_normalise(good or "") or "", 100):
         for _ in range(3):
             attacker.post("/follow-up/", {"receipt": code})
-    honest = Client()
+    honest = Client(**SAME_ORIGIN)
     page = honest.post("/follow-up/", {"receipt": good})
     assert page.status_code == 200 and "Received. We have your information" in page.content.decode()
     assert honest.post("/follow-up/reply/", {"receipt": good, "body": "x"}).status_code == 200
@@ -48,17 +51,17 @@ def test_a_bucket_under_attack_is_limited_for_every_code_in_it(settings):
     settings.LOOKOUT_FOLLOW_UP_FAILURES_PER_MINUTE = 3
     good = receipt_normalise(submit(published()).receipt_code or "") or ""
     same_prefix = good[:4] + ("0" * 24 if good[4:] != "0" * 24 else "1" * 24)  # same bucket, wrong code
-    attacker = Client()
+    attacker = Client(**SAME_ORIGIN)
     for _ in range(3):
         assert attacker.post("/follow-up/", {"receipt": same_prefix}).status_code == 200
     assert attacker.post("/follow-up/", {"receipt": same_prefix}).status_code == 429
-    blocked = Client().post("/follow-up/", {"receipt": good})
+    blocked = Client(**SAME_ORIGIN).post("/follow-up/", {"receipt": good})
     assert blocked.status_code == 429 and THROTTLED in blocked.content.decode()
 
 
 def test_the_counters_hold_only_a_minute_and_a_bucket_number(settings):
     settings.LOOKOUT_FOLLOW_UP_FAILURES_PER_MINUTE = 3
-    Client().post("/follow-up/", {"receipt": "7KQ2" + "0" * 24}, HTTP_USER_AGENT="Probe/1.0")
+    Client(**SAME_ORIGIN).post("/follow-up/", {"receipt": "7KQ2" + "0" * 24}, HTTP_USER_AGENT="Probe/1.0")
     keys = [k for k in cache._cache if "failed-lookups" in k]  # type: ignore[attr-defined]
     assert keys
     for key in keys:

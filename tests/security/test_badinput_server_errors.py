@@ -2,7 +2,6 @@
 reused reply tokens, malformed tokens, ids too large for the database, non-UUID question ids."""
 
 import json
-import uuid
 
 import pytest
 from django.test import Client
@@ -13,6 +12,10 @@ from appeals.tests.factories import add_image, draft, published
 from partner import paths, signing
 from reporting.models import Message, MessageDirection
 from reporting.tests.factories import submit
+from reportkit.formtoken import form_token_new
+
+# The public forms take posts from our own pages only (reportkit.views.same_origin).
+SAME_ORIGIN = {"HTTP_SEC_FETCH_SITE": "same-origin"}
 
 pytestmark = pytest.mark.django_db
 
@@ -27,15 +30,15 @@ def no_crash(response) -> str:  # type: ignore[no-untyped-def]
 
 
 def staff(role: Role) -> Client:
-    client = Client(raise_request_exception=False)
+    client = Client(raise_request_exception=False, **SAME_ORIGIN)
     client.force_login(make_staff(role))
     return client
 
 
 def test_a_reply_token_used_on_another_report_is_a_message_not_a_500():
     first, second = submit(published()), submit(published())
-    client = Client(raise_request_exception=False)
-    token = str(uuid.uuid4())
+    client = Client(raise_request_exception=False, **SAME_ORIGIN)
+    token = form_token_new("follow_up")
     client.post("/follow-up/reply/", {"receipt": first.receipt_code, "token": token, "body": "First"})
     html = no_crash(client.post("/follow-up/reply/", {"receipt": second.receipt_code, "token": token, "body": "Two"}))
     assert "send it again" in html and "Two" in html
@@ -57,7 +60,7 @@ def test_ids_too_large_in_the_inbox_query_are_refused_as_filters(query):
 def test_released_images_too_large_is_a_form_error():
     appeal = draft()
     add_image(appeal)
-    client = Client(raise_request_exception=False)
+    client = Client(raise_request_exception=False, **SAME_ORIGIN)
     client.force_login(appeal.author)
     data = {
         "threat_risk_harm": "high",
@@ -85,7 +88,7 @@ def test_a_partner_answer_with_a_non_uuid_question_id_is_a_422():
     report.save(update_fields=["partner_reference"])
     Message.objects.create(report=report, direction=MessageDirection.TO_REPORTER, body="Q?", sent_at=report.received_at)
     payload = {"message_id": "answer:1", "reference": report.partner_reference, "question_id": "nope", "answer": "x"}
-    response = Client(raise_request_exception=False).post(
+    response = Client(raise_request_exception=False, **SAME_ORIGIN).post(
         paths.POLICE_ANSWERS, **_signed(paths.POLICE_ANSWERS, payload)
     )
     assert response.status_code == 422 and response.json()["error"]["code"] == "invalid"
@@ -101,7 +104,7 @@ def test_partner_text_no_database_can_store_is_a_400(text):
         "received_on": "2026-11-20",
         "answers": {"details": "Drugs are sold from the blue door"},
     }
-    response = Client(raise_request_exception=False).post(
+    response = Client(raise_request_exception=False, **SAME_ORIGIN).post(
         paths.POLICE_REPORTS, **_signed(paths.POLICE_REPORTS, payload)
     )
     assert response.status_code == 400 and "Cannot parse request body" in response.json()["error"]["message"]
@@ -109,5 +112,5 @@ def test_partner_text_no_database_can_store_is_a_400(text):
 
 def test_a_report_posted_without_its_token_is_shown_again_not_a_500():
     # Found by the form fuzzing: the page shown again unpacked the QueryDict into lists.
-    response = Client(raise_request_exception=False).post("/report/form/", {"details": "", "urgent": ""})
+    response = Client(raise_request_exception=False, **SAME_ORIGIN).post("/report/form/", {"details": "", "urgent": ""})
     assert no_crash(response) and response.status_code == 200

@@ -5,7 +5,6 @@ a clear message, and a request over the total limit is refused before it is read
 import io
 import os
 import tempfile
-import uuid
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,10 @@ from PIL import Image
 
 from appeals.tests.factories import published
 from reporting.models import Attachment
+from reportkit.formtoken import form_token_new
+
+# The public forms take posts from our own pages only (reportkit.views.same_origin).
+SAME_ORIGIN = {"HTTP_SEC_FETCH_SITE": "same-origin"}
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +39,7 @@ def _entries(folder: Path) -> tuple[int, list[str]]:
 
 def _report(attachment: bytes, name: str = "IMG_0001.png") -> dict[str, object]:
     return {
-        "token": str(uuid.uuid4()),
+        "token": form_token_new("report"),
         "details": "He drives a green van",
         "acquaintance": "of_them",
         "attachments": [_named(attachment, name)],
@@ -59,7 +62,7 @@ def test_a_photo_over_5_mb_is_never_written_to_a_temporary_file(settings, monkey
     photo = big_png_with_gps()
     assert len(photo) > 5 * 1024 * 1024
     before = _entries(upload_dir), _entries(temp_dir)
-    response = Client().post(f"/appeals/{published().reference}/report/form/", _report(photo))
+    response = Client(**SAME_ORIGIN).post(f"/appeals/{published().reference}/report/form/", _report(photo))
     assert response.status_code == 200 and "receipt-code" in response.content.decode()
     assert (_entries(upload_dir), _entries(temp_dir)) == before
     stored = Attachment.objects.get()
@@ -71,7 +74,9 @@ def test_a_photo_over_5_mb_is_never_written_to_a_temporary_file(settings, monkey
 
 def test_a_file_over_the_limit_is_refused_clearly_and_kept_only_up_to_the_limit(settings):
     settings.LOOKOUT_IMAGE_MAX_BYTES = 1024 * 1024
-    response = Client().post(f"/appeals/{published().reference}/report/form/", _report(os.urandom(3 * 1024 * 1024)))
+    response = Client(**SAME_ORIGIN).post(
+        f"/appeals/{published().reference}/report/form/", _report(os.urandom(3 * 1024 * 1024))
+    )
     assert response.status_code == 200
     assert "The file is too large. Send one smaller than 1 MB." in response.content.decode()
     assert not Attachment.objects.exists()
@@ -79,7 +84,9 @@ def test_a_file_over_the_limit_is_refused_clearly_and_kept_only_up_to_the_limit(
 
 def test_a_request_over_the_total_limit_is_refused_unread(settings):
     settings.LOOKOUT_UPLOAD_MAX_REQUEST_BYTES = 2 * 1024 * 1024
-    response = Client().post(f"/appeals/{published().reference}/report/form/", _report(os.urandom(3 * 1024 * 1024)))
+    response = Client(**SAME_ORIGIN).post(
+        f"/appeals/{published().reference}/report/form/", _report(os.urandom(3 * 1024 * 1024))
+    )
     assert response.status_code == 400
     html = response.content.decode()
     assert "smaller than 8 MB" in html and "Traceback" not in html

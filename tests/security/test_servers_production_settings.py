@@ -29,6 +29,7 @@ INDEPENDENT = {
     "INDEPENDENT_ALLOWED_HOSTS": "speakup.example.org",
     "INDEPENDENT_RECEIPT_KEY": "r" * 64,
     "INDEPENDENT_FORM_TOKEN_KEY": "f" * 64,
+    "INDEPENDENT_SEAL_PRIVATE_KEY": "u8LqKk3Ab1jvSa9w3mD5l0f0Q6y0Z0W7Yt8c5p2o1xE=",
     "LOOKOUT_PARTNER_KEY": "p" * 40,
     "LOOKOUT_POLICE_API_URL": "https://appeals.example.org",
 }
