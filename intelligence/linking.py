@@ -334,6 +334,12 @@ class AppealProfile:
     vrms: tuple[str, ...] = ()
     status: str = "published"
     features: tuple[str, ...] = ()  # distinguishing features, one phrase each ("a scar through his left eyebrow")
+    age_min: int | None = None
+    age_max: int | None = None
+    sex: str = ""  # "male", "female" or "" (not stated)
+    height_cm: int | None = None
+    physique: str = ""  # the build: "slim", "medium", "athletic", "stocky", "heavy" or ""
+    description: str = ""  # the public summary, for words that describe the subject
 
     @classmethod
     def build(
@@ -347,6 +353,12 @@ class AppealProfile:
         vehicle: str = "",
         status: str = "published",
         features: str = "",
+        age_min: int | None = None,
+        age_max: int | None = None,
+        sex: str = "",
+        height_cm: int | None = None,
+        build: str = "",
+        description: str = "",
     ) -> "AppealProfile":
         """A profile from an appeal's fields; the registration marks are read out of its vehicle text."""
         return cls(
@@ -358,6 +370,12 @@ class AppealProfile:
             vrms=tuple(dict.fromkeys(e.value for e in extract_vrms(vehicle))),
             status=status,
             features=tuple(p.strip() for p in _FEATURE_SPLIT.split(features) if feature_words(p.strip())),
+            age_min=age_min,
+            age_max=age_max if age_max is not None else age_min,
+            sex=_normalise_sex(sex),
+            height_cm=height_cm,
+            physique=(build or "").strip().lower(),
+            description=description or "",
         )
 
 
@@ -414,6 +432,12 @@ def noisy_or(weights: Iterable[float]) -> float:
     for w in weights:
         doubt *= 1.0 - w
     return 1.0 - doubt
+
+
+def _normalise_sex(sex: str) -> str:
+    """The Appeal model's values ("male", "female", ""), also from a set that writes "m", "F" or "Male"."""
+    first = (sex or "").strip().lower()[:1]
+    return {"m": "male", "f": "female"}.get(first, "")
 
 
 def _deletions(word: str) -> set[str]:

@@ -1,8 +1,12 @@
 """The fixture set is reproducible, and the evaluation command runs and reports both measures."""
 
+import json
 from io import StringIO
+from pathlib import Path
 
+import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from intelligence.fixtures.linking_set import HOLDOUT_PATH, HOLDOUT_SEED, JSON_PATH, SEED, as_json, build, load
 
@@ -41,3 +45,73 @@ def test_linking_meets_the_issue_targets_cold_on_both_sets() -> None:
         assert result.linking.precision >= 0.95, path.name
         assert result.linking.recall >= 0.90, path.name
         assert any(r.style == "feature_trap" for r in load(path).reports)
+
+
+def _tiny_set(path: Path) -> Path:
+    """A hand-written set in the issue's shape, with the appeal fields the generated sets leave out."""
+    data = {
+        "appeals": [
+            {
+                "reference": "W-AB23",
+                "kind": "wanted",
+                "status": "published",
+                "name": "Dorian Fairweather",
+                "aliases": ["Dozza"],
+                "age_min": 30,
+                "age_max": None,
+                "sex": "male",
+                "height_cm": 180,
+                "build": "slim",
+                "features": "A scar on his chin.",
+                "areas": ["Quillby"],
+                "vehicle": "",
+                "description": "Dorian Fairweather is wanted for burglary.",
+                "offence_summary": "Burglary",
+            }
+        ],
+        "reports": [
+            {
+                "id": "r1",
+                "text": "saw dorian fairweather in quillby last night",
+                "submitted_from": None,
+                "received": "2026-03-01",
+                "truth": ["W-AB23"],
+                "group": "g1",
+                "style": "lower_case",
+            },
+            {
+                "id": "r2",
+                "text": "my neighbour's shed was broken into",
+                "submitted_from": "",
+                "received": "2026-03-02",
+                "truth": [],
+                "group": "g2",
+                "style": "general",
+            },
+        ],
+    }
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_intel_evaluate_reads_any_set_and_prints_json(tmp_path: Path) -> None:
+    out = StringIO()
+    call_command("intel_evaluate", "--set", str(_tiny_set(tmp_path / "set.json")), "--cold", "--json", stdout=out)
+    figures = json.loads(out.getvalue())
+    assert figures["linking"] == {"precision": 1.0, "recall": 1.0, "tp": 1, "fp": 0, "fn": 0}
+    assert set(figures["grouping"]) >= {"precision", "recall"}
+    assert figures["by_style"]["lower_case"]["found"] == 1
+    assert figures["reports"] == 2
+
+
+def test_hand_written_sets_carry_the_appeal_fields(tmp_path: Path) -> None:
+    fixture = load(_tiny_set(tmp_path / "set.json"))
+    appeal = fixture.appeals[0]
+    assert (appeal.age_min, appeal.sex, appeal.build, appeal.height_cm) == (30, "male", "slim", 180)
+    assert [r.id for r in fixture.reports] == [1, 2]
+    assert fixture.reports[1].submitted_from is None
+
+
+def test_intel_evaluate_refuses_a_missing_set() -> None:
+    with pytest.raises(CommandError, match="No such set"):
+        call_command("intel_evaluate", "--set", "/nonexistent/set.json", stdout=StringIO())
