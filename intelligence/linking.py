@@ -15,7 +15,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from .extraction import MIN_FUZZY_LENGTH, Extracted, Kind, NameMatch, extract, extract_vrms, match_names, tokens
+from .extraction import (
+    MIN_FUZZY_LENGTH,
+    Extracted,
+    Kind,
+    NameMatch,
+    extract,
+    extract_vrms,
+    match_names,
+    partial_vrm_fits,
+    talks_about_person,
+    tokens,
+)
 
 # A suggestion at or above this confidence is shown as a likely link; below it, only on the report's page.
 SUGGEST_THRESHOLD = 0.6
@@ -25,6 +36,7 @@ MIN_CONFIDENCE = 0.15
 W_REFERENCE = 0.97  # quotes the appeal's reference (from a poster or the page)
 W_VRM = 0.95  # the appeal's vehicle's registration
 W_VRM_NEAR = 0.5  # one character away: a misread plate, or a different car
+W_VRM_PART = 0.45  # part of the appeal's plate ("starts with KX19"): divided between the appeals it fits
 W_FULL_NAME = 0.93  # the whole name, exactly; a misspelling scales down with its similarity
 W_ALIAS = 0.8  # a nickname the appeal lists, that is not an ordinary first name
 W_COMMON_ALIAS = 0.4  # a listed alias that is also an ordinary first name ("Jess", "Mo")
@@ -239,15 +251,6 @@ WORDLIKE_NAMES = frozenset(
         "dino",
     ]
 )
-_REFERENCE = re.compile(r"(?<![A-Za-z0-9])([WMwm])[-\s]?([2-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{4})(?![A-Za-z0-9])")
-# Words that show a report is about a person rather than a place or a problem.
-_PERSON_TALK = re.compile(
-    r"\b(he|she|him|her|his|hers|he's|she's|lad|girl|boy|man|woman|bloke|guy|fella|person|poster|picture|photo|"
-    r"pic|kid|son|daughter|missing|wanted|sighting|seen|saw)\b",
-    re.IGNORECASE,
-)
-
-
 _FEATURE_SPLIT = re.compile(r"[;,.\n]+")
 # Words that do not tell one feature from another.
 _FEATURE_STOP = frozenset(
@@ -423,6 +426,7 @@ class _Reading:
     area_spans: list[tuple[int, int]]
     quoted: set[str]
     plates: set[str]
+    partial_plates: set[str]
     words: frozenset[str]  # every word, singular, for matching distinguishing features
 
 
@@ -519,6 +523,8 @@ class AppealIndex:
             if entity.kind == Kind.VRM:
                 for variant in _deletions(entity.value):
                     found.update(self._vrm_near.get(variant, ()))
+            elif entity.kind == Kind.PARTIAL_VRM:
+                found.update(self.partial_plate_appeals(entity.value))
         for word, _, _ in reading.tokens:
             bare = word.removesuffix("'s")
             keys = _deletions(bare) if len(bare) >= MIN_FUZZY_LENGTH else {bare}
@@ -533,9 +539,24 @@ class AppealIndex:
         mentions them, so for duplicates they are context, not news."""
         return {f"{Kind.VRM}:{vrm}" for ref in references for vrm in self.profiles[ref].vrms}
 
-    def quoted_references(self, text: str) -> set[str]:
-        refs = {f"{m.group(1).upper()}-{m.group(2).upper()}" for m in _REFERENCE.finditer(text)}
-        return refs & self.profiles.keys()
+    def names_a_subject(self, name: str) -> bool:
+        """Whether a name written in a report is the whole name of some appeal's subject: a description beside it
+        may be of a second person the report is about ("Darren Kellow was with a lad with dreads")."""
+        words = [w for w, _, _ in tokens(name)]
+        refs = set.intersection(*(self._word_appeals.get(w, set()) for w in words)) if words else set()
+        return any(
+            not m.partial and m.score >= 1.0
+            for ref in refs
+            for m in match_names(name, self.profiles[ref].names)
+        )
+
+    def quoted_references(self, entities: Iterable[Extracted]) -> set[str]:
+        return {e.value for e in entities if e.kind == Kind.REFERENCE} & self.profiles.keys()
+
+    def partial_plate_appeals(self, partial: str) -> set[str]:
+        """The appeals whose vehicle's plate fits part of one ("KX19*"): a scan of the plates, which are few
+        (one per appeal at most) and a partial plate is rare in a report."""
+        return {ref for vrm, refs in self._vrm.items() if partial_vrm_fits(partial, vrm) for ref in refs}
 
     def area_spans(self, text: str) -> list[tuple[int, int]]:
         if self._area_pattern is None:
@@ -592,8 +613,9 @@ class AppealIndex:
             tokens=toks,
             areas=self.areas_in(report.text),
             area_spans=self.area_spans(report.text),
-            quoted=self.quoted_references(report.text),
+            quoted=self.quoted_references(report.entities),
             plates={e.value for e in report.entities if e.kind == Kind.VRM},
+            partial_plates={e.value for e in report.entities if e.kind == Kind.PARTIAL_VRM},
             words=frozenset(_stem(w) for w, _, _ in toks),
         )
 
@@ -610,6 +632,14 @@ class AppealIndex:
                 if near:
                     text = f"registration {near[0]} is one character from the appeal's vehicle ({vrm})"
                     reasons.append(Reason("vrm_near", text, W_VRM_NEAR))
+        for part in reading.partial_plates:
+            fits = [vrm for vrm in profile.vrms if partial_vrm_fits(part, vrm)]
+            if fits:
+                sharing = len(self.partial_plate_appeals(part))
+                note = f", as do {sharing - 1} other appeals' plates" if sharing > 1 else ""
+                text = f"part of a registration ({part}) fits the appeal's vehicle ({fits[0]}){note}"
+                reasons.append(Reason("vrm_part", text, W_VRM_PART / sharing))
+                break
         known = [
             e
             for e in report.entities
@@ -653,6 +683,7 @@ class AppealIndex:
                 and not any(s[0] < e.span[1] and e.span[0] < s[1] for s in reading.area_spans)
                 and e.raw.split()[-1].lower() not in _STREET_WORDS
                 and not any(not m.partial for m in match_names(e.raw, [*profile.names, *profile.aliases]))
+                and not self.names_a_subject(e.raw)
             ]
             if others:
                 text += f", but of someone the report names ({others[0]})"
@@ -685,7 +716,7 @@ class AppealIndex:
                     "sent from the appeal's page, but names another appeal's subject",
                     W_PAGE_OTHER_NAMED,
                 )
-            elif _PERSON_TALK.search(report.text) or own:
+            elif talks_about_person(report.text) or own:
                 reason = Reason("page", "submitted from the appeal's page", W_PAGE_PERSON)
             else:
                 reason = Reason(

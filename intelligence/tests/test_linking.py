@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from intelligence.extraction import extract
+from intelligence.extraction import Kind, extract
 from intelligence.linking import (
     SUGGEST_THRESHOLD,
     AppealIndex,
@@ -185,3 +185,44 @@ def test_a_feature_of_someone_else_the_report_names_does_not_link():
 
 def test_half_a_feature_is_not_the_feature():
     assert "W-KB44" not in {ref for ref, c in _about("he had a scar on his chin").items() if c >= SUGGEST_THRESHOLD}
+
+
+# --- Formats people write (issue 11) --------------------------------------------------------------------------
+
+VAN = AppealProfile.build(
+    reference="W-VTT2", kind="wanted", name="Darren Kellow", vehicle="Ford Transit Custom white, KX19 TVN"
+)
+BMW = AppealProfile.build(reference="W-R7KD", kind="wanted", name="Liam McCarthy", vehicle="BMW black, KX19 LRD")
+JONES = AppealProfile.build(reference="W-3HNP", kind="wanted", name="Jordan Jones", features="Dreadlocks. A black holdall.")
+PLATES = AppealIndex([VAN, BMW, JONES])
+
+
+def _plates(text: str, page: str | None = None) -> dict[str, float]:
+    return {s.reference: s.confidence for s in PLATES.suggest(ReportFacts.from_text(text, submitted_from=page))}
+
+
+def test_a_hyphenated_plate_is_the_whole_plate() -> None:
+    assert _plates("white van KX19-TVN parked on the corner")["W-VTT2"] >= 0.95
+
+
+def test_part_of_a_plate_is_evidence_divided_between_the_plates_it_fits() -> None:
+    only_van = _plates("the van's reg ended in TVN")
+    assert 0.3 < only_van["W-VTT2"] < SUGGEST_THRESHOLD
+    both = _plates("reg started with KX19")
+    assert both["W-VTT2"] < only_van["W-VTT2"] and both["W-R7KD"] == both["W-VTT2"]
+
+
+def test_a_quoted_reference_in_any_case_links_and_is_not_a_plate() -> None:
+    facts = ReportFacts.from_text("re w-vtt2 hes back at the yard")
+    assert [e.kind for e in facts.entities] == [Kind.REFERENCE]
+    assert _plates("re w-vtt2 hes back at the yard")["W-VTT2"] >= 0.95
+
+
+def test_apostrophe_less_pronouns_are_talk_about_a_person() -> None:
+    assert _plates("shes round the back of the flats", page="W-3HNP")["W-3HNP"] >= SUGGEST_THRESHOLD
+
+
+def test_two_people_in_one_report_both_link() -> None:
+    # The second is described, not named: a description beside another appeal's subject is not that subject's.
+    said = _plates("Darren Kellow was at the yard with a lad with a black holdall")
+    assert said["W-VTT2"] >= SUGGEST_THRESHOLD and said["W-3HNP"] >= SUGGEST_THRESHOLD
