@@ -545,9 +545,7 @@ class AppealIndex:
         words = [w for w, _, _ in tokens(name)]
         refs = set.intersection(*(self._word_appeals.get(w, set()) for w in words)) if words else set()
         return any(
-            not m.partial and m.score >= 1.0
-            for ref in refs
-            for m in match_names(name, self.profiles[ref].names)
+            not m.partial and m.score >= 1.0 for ref in refs for m in match_names(name, self.profiles[ref].names)
         )
 
     def quoted_references(self, entities: Iterable[Extracted]) -> set[str]:

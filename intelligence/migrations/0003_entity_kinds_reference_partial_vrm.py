@@ -4,15 +4,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('intelligence', '0002_enrichment_links_duplicates'),
+        ("intelligence", "0002_enrichment_links_duplicates"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='entity',
-            name='kind',
-            field=models.CharField(choices=[('vrm', 'Registration'), ('phone', 'Phone number'), ('postcode', 'Postcode'), ('email', 'E-mail address'), ('handle', 'Social-media handle'), ('place', 'Place'), ('person', 'Name'), ('reference', 'Appeal reference'), ('vrm_part', 'Part of a registration')], max_length=10),
+            model_name="entity",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("vrm", "Registration"),
+                    ("phone", "Phone number"),
+                    ("postcode", "Postcode"),
+                    ("email", "E-mail address"),
+                    ("handle", "Social-media handle"),
+                    ("place", "Place"),
+                    ("person", "Name"),
+                    ("reference", "Appeal reference"),
+                    ("vrm_part", "Part of a registration"),
+                ],
+                max_length=10,
+            ),
         ),
     ]

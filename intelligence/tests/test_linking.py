@@ -193,7 +193,9 @@ VAN = AppealProfile.build(
     reference="W-VTT2", kind="wanted", name="Darren Kellow", vehicle="Ford Transit Custom white, KX19 TVN"
 )
 BMW = AppealProfile.build(reference="W-R7KD", kind="wanted", name="Liam McCarthy", vehicle="BMW black, KX19 LRD")
-JONES = AppealProfile.build(reference="W-3HNP", kind="wanted", name="Jordan Jones", features="Dreadlocks. A black holdall.")
+JONES = AppealProfile.build(
+    reference="W-3HNP", kind="wanted", name="Jordan Jones", features="Dreadlocks. A black holdall."
+)
 PLATES = AppealIndex([VAN, BMW, JONES])
 
 
