@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from .description import Stated, contradictions, introduces_someone_new, negated_spans, stated
 from .extraction import (
     MIN_FUZZY_LENGTH,
     Extracted,
@@ -27,6 +28,7 @@ from .extraction import (
     talks_about_person,
     tokens,
 )
+from .lexicon import canonical_words, filler, wordlike_aliases
 
 # A suggestion at or above this confidence is shown as a likely link; below it, only on the report's page.
 SUGGEST_THRESHOLD = 0.6
@@ -51,6 +53,8 @@ W_FEATURE_OTHER_NAMED = 0.1  # the same description, of a person the report name
 W_PAGE_PERSON = 0.9  # sent from the appeal's page and talks about a person
 W_PAGE_NO_PERSON = 0.35  # sent from the appeal's page but talks about no one
 W_PAGE_OTHER_NAMED = 0.2  # sent from this page but names another appeal's subject, and nothing of this one
+W_PAGE_DENIED = 0.05  # sent from this page but says "not him", "wrong person"
+W_PAGE_NEW_PERSON = 0.4  # sent from this page, but the first person it talks about is someone new ("a man...")
 # Something identifying that an earlier report, confirmed by an analyst as about this appeal, also carried.
 W_KNOWN_ENTITY = {Kind.PHONE: 0.6, Kind.EMAIL: 0.6, Kind.HANDLE: 0.6, Kind.VRM: 0.5, Kind.POSTCODE: 0.45}
 CLOSED_FACTOR = 0.8  # an ended appeal: information still matters, but less often about it
@@ -321,8 +325,12 @@ def _stem(word: str) -> str:
 
 
 def feature_words(phrase: str) -> frozenset[str]:
-    """The telling words of a feature phrase, singular: "tattoos on his knuckles" -> {tattoo, knuckle}."""
-    return frozenset(_stem(w) for w, _, _ in tokens(phrase) if w not in _FEATURE_STOP and not w.isdigit())
+    """The telling words of a feature phrase, singular and in the appeal's words (intelligence/lexicon), without
+    the filler the public leave out: "Often carries a black holdall" -> {holdall}; "tattoos on his knuckles" ->
+    {tattoo, knuckle}. A phrase that is all filler keeps its words."""
+    words = {w for w in canonical_words(phrase) if w not in _FEATURE_STOP and not w.isdigit()}
+    core = {w for w in words if w not in filler()}
+    return frozenset(core or words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -427,6 +435,9 @@ class _Reading:
     quoted: set[str]
     plates: set[str]
     partial_plates: set[str]
+    negated: list[tuple[int, int]]  # "not him, but...": names here are not the report's subject
+    people: list[Extracted]  # full names the report writes ("Carl Jones")
+    said: "Stated"
     words: frozenset[str]  # every word, singular, for matching distinguishing features
 
 
@@ -468,6 +479,8 @@ class AppealIndex:
         self._word: dict[str, set[str]] = defaultdict(set)
         self._area: dict[str, set[str]] = defaultdict(set)
         self._feature_word: dict[str, set[str]] = defaultdict(set)
+        # How many appeals record the same feature (in the appeal's words): "glasses" says less than a bird on a neck.
+        self._feature_share: dict[frozenset[str], set[str]] = defaultdict(set)
         # How many appeals use each name word or alias: a word many appeals share says less about each.
         self._word_appeals: dict[str, set[str]] = defaultdict(set)
         # Identifying entities from reports an analyst has confirmed as about an appeal (see learn()).
@@ -487,6 +500,7 @@ class AppealIndex:
             for area in profile.areas:
                 self._area[_normalise_area(area)].add(profile.reference)
             for feature in profile.features:
+                self._feature_share[feature_words(feature)].add(profile.reference)
                 for word in feature_words(feature):
                     self._feature_word[word].add(profile.reference)
         areas = sorted(self._area, key=len, reverse=True)
@@ -584,6 +598,12 @@ class AppealIndex:
                 weight = W_COMMON_ALIAS if common else W_ALIAS
                 note = " (also an ordinary first name)" if common else ""
                 code = "alias"
+                if m.name.lower() in wordlike_aliases() or m.name.lower() in WORDLIKE_NAMES:
+                    # "Red", "Chip", "Kelly": a word or a common name; as a name only written so, mid-sentence.
+                    before = text[: m.span[0]].rstrip()
+                    as_a_name = written[:1].isupper() and bool(before) and before[-1] not in ".!?\n"
+                    weight = min(weight, W_COMMON_ALIAS if as_a_name else W_WORDLIKE_LOWER)
+                    note = " (also an ordinary word or name)"
             else:
                 first = m.matched.lower().removesuffix("'s") in {p.lower() for p in profile.names[0].split()[:1]}
                 first = first or m.score <= 0.45 + 1e-9
@@ -605,6 +625,32 @@ class AppealIndex:
             reasons.append(Reason(code, label + note, weight))
         return reasons
 
+    def _name_believable(self, profile: AppealProfile, m: NameMatch, text: str, reading: "_Reading") -> bool:
+        """A name match that can be about this subject. Not when the reporter says it is not ("its not benno"); not
+        a surname or alias that is part of someone else's full name ("Carl Jones", "Vincent Price", "Jodie Lane");
+        not a surname that is a street word after another word ("Acre Lane")."""
+        if any(a <= m.span[0] and m.span[1] <= b for a, b in reading.negated):
+            return False
+        if not m.partial and m.name not in profile.aliases:
+            return True
+        first_names = {w.lower() for w in profile.names[0].split()[:1]} | {a.lower() for a in profile.aliases}
+        for person in reading.people:
+            if person.span[0] <= m.span[0] and m.span[1] <= person.span[1]:
+                written_first = person.value.split()[0]
+                if written_first not in first_names and not any(
+                    not n.partial for n in match_names(person.raw, profile.names)
+                ):
+                    return False
+        word = m.matched.lower().removesuffix("'s")
+        if m.part == "last" and word in _STREET_WORDS:
+            return False
+        if m.name in profile.aliases and m.score < 1.0:
+            # An exact surname ("Jones") is a surname, not a misspelt alias ("Jonesy").
+            before = text[: m.span[0]].rstrip()
+            if m.matched[:1].isupper() and before and before.split()[-1][:1].isupper():
+                return False
+        return True
+
     def _read(self, report: ReportFacts) -> "_Reading":
         toks = tokens(report.text)
         return _Reading(
@@ -614,7 +660,10 @@ class AppealIndex:
             quoted=self.quoted_references(report.entities),
             plates={e.value for e in report.entities if e.kind == Kind.VRM},
             partial_plates={e.value for e in report.entities if e.kind == Kind.PARTIAL_VRM},
-            words=frozenset(_stem(w) for w, _, _ in toks),
+            negated=negated_spans(report.text),
+            people=[e for e in report.entities if e.kind == Kind.PERSON],
+            said=stated(report.text),
+            words=frozenset(canonical_words(report.text)),
         )
 
     def _evidence(self, profile: AppealProfile, report: ReportFacts, reading: "_Reading") -> list[Reason]:
@@ -653,6 +702,7 @@ class AppealIndex:
             for m in match_names(report.text, [*profile.names, *profile.aliases], text_tokens=reading.tokens)
             if not any(s[0] < m.span[1] and m.span[0] < s[1] for s in reading.area_spans)
         ]
+        matches = [m for m in matches if self._name_believable(profile, m, report.text, reading)]
         # One reading per place in the text: a full-name match beats the partial ones inside it.
         full_spans = [m.span for m in matches if not m.partial]
         matches = [
@@ -665,15 +715,15 @@ class AppealIndex:
             if r.code not in strongest or r.weight > strongest[r.code].weight:
                 strongest[r.code] = r
         reasons.extend(strongest.values())
-        described = [
-            (len(words), feature)
-            for feature in profile.features
-            if (words := feature_words(feature)) and words <= reading.words
-        ]
+        described = []
+        for feature in profile.features:
+            words = feature_words(feature)
+            seen = len(words & reading.words)
+            # Every telling word, or (for a long phrase) all but one: "a maroon academy blazer" for "a maroon
+            # Oxcombe Academy blazer".
+            if words and (seen == len(words) or (len(words) >= 3 and seen >= len(words) - 1)):
+                described.append((seen, feature))
         if described:
-            size, feature = max(described)
-            text = f"describes the appeal's distinguishing feature '{feature}'"
-            # "Gavin Pratt has pink hair" describes Gavin Pratt: a description belongs to the person named.
             others = [
                 e.raw
                 for e in report.entities
@@ -683,11 +733,24 @@ class AppealIndex:
                 and not any(not m.partial for m in match_names(e.raw, [*profile.names, *profile.aliases]))
                 and not self.names_a_subject(e.raw)
             ]
-            if others:
-                text += f", but of someone the report names ({others[0]})"
-                reasons.append(Reason("feature_other", text, W_FEATURE_OTHER_NAMED))
-            else:
-                reasons.append(Reason("feature", text, W_FEATURE[min(size, 3)]))
+            # "Gavin Pratt has pink hair" describes Gavin Pratt: a description belongs to the person named.
+            for size, feature in sorted(described, reverse=True)[:3]:
+                text = f"describes the appeal's distinguishing feature '{feature}'"
+                if others:
+                    reasons.append(
+                        Reason(
+                            "feature_other",
+                            text + f", but of someone the report names ({others[0]})",
+                            W_FEATURE_OTHER_NAMED,
+                        )
+                    )
+                    break
+                sharing = len(self._feature_share.get(feature_words(feature), ()))
+                weight = W_FEATURE[min(size, 3)]
+                if sharing > 1:
+                    weight /= sharing
+                    text += f" (so do {sharing - 1} other appeals)"
+                reasons.append(Reason("feature", text, weight))
         for area in sorted(reading.areas & {_normalise_area(a) for a in profile.areas}):
             shown = next(a for a in profile.areas if _normalise_area(a) == area)
             reasons.append(Reason("area", f"mentions {shown}, an area the appeal is linked to", W_AREA))
@@ -701,6 +764,7 @@ class AppealIndex:
             ref: self._evidence(self.profiles[ref], report, reading) for ref in self.candidates(report, reading)
         }
         page = report.submitted_from
+        denied = bool(reading.negated)
         if page in self.profiles:
             own = [r for r in evidence.get(page, []) if r.code != "area"]
             named_elsewhere = any(
@@ -714,6 +778,14 @@ class AppealIndex:
                     "sent from the appeal's page, but names another appeal's subject",
                     W_PAGE_OTHER_NAMED,
                 )
+            elif denied:
+                reason = Reason("page_denied", "sent from the appeal's page, but says it is not them", W_PAGE_DENIED)
+            elif not own and introduces_someone_new(report.text):
+                reason = Reason(
+                    "page_new_person",
+                    "sent from the appeal's page, but talks about someone new ('a man...')",
+                    W_PAGE_NEW_PERSON,
+                )
             elif talks_about_person(report.text) or own:
                 reason = Reason("page", "submitted from the appeal's page", W_PAGE_PERSON)
             else:
@@ -725,16 +797,46 @@ class AppealIndex:
             evidence.setdefault(page, []).insert(0, reason)
         suggestions = []
         for ref, reasons in evidence.items():
+            profile = self.profiles[ref]
+            before = noisy_or(r.weight for r in reasons)
+            reasons = _veto_contradicted(profile, reasons, reading.said)
             if not reasons:
                 continue
             confidence = noisy_or(r.weight for r in reasons)
-            profile = self.profiles[ref]
+            if any(r.code == "contradiction" for r in reasons):
+                # Shown to the analyst as a weak suggestion with its reasons, folded, not hidden.
+                confidence = max(confidence, min(before, MIN_CONFIDENCE))
             if profile.status == "closed":
                 confidence *= CLOSED_FACTOR
                 reasons = [*reasons, Reason("closed", "the appeal has ended", 0.0)]
             if confidence >= MIN_CONFIDENCE:
                 suggestions.append(LinkSuggestion(ref, round(confidence, 3), tuple(reasons)))
         return sorted(suggestions, key=lambda s: (-s.confidence, s.reference))
+
+
+# Evidence that says who the person looks like or where they are, which a contradiction outweighs; a plate, a
+# phone, a reference or the whole name is not.
+_DESCRIPTIVE = frozenset(
+    {"feature", "page", "page_no_person", "page_new_person", "first_name", "alias", "surname", "area", "vrm_part"}
+)
+
+
+def _veto_contradicted(profile: AppealProfile, reasons: list[Reason], said: Stated) -> list[Reason]:
+    """A report that describes someone the subject cannot be (another sex, an age far from theirs, the opposite
+    build or height) is not about them on descriptive evidence: those reasons are kept for the analyst to see,
+    at no weight, beside the contradiction."""
+    found = contradictions(
+        said,
+        sex=profile.sex,
+        age_min=profile.age_min,
+        age_max=profile.age_max,
+        physique=profile.physique,
+        height_cm=profile.height_cm,
+    )
+    if not found or not any(r.code in _DESCRIPTIVE for r in reasons):
+        return reasons
+    kept = [r if r.code not in _DESCRIPTIVE else Reason(r.code, r.text + " (outweighed)", 0.0) for r in reasons]
+    return [*kept, Reason("contradiction", "but the report " + "; ".join(found), 0.0)]
 
 
 def suggest_links(report: ReportFacts, profiles: Sequence[AppealProfile]) -> list[LinkSuggestion]:

@@ -194,7 +194,7 @@ VAN = AppealProfile.build(
 )
 BMW = AppealProfile.build(reference="W-R7KD", kind="wanted", name="Liam McCarthy", vehicle="BMW black, KX19 LRD")
 JONES = AppealProfile.build(
-    reference="W-3HNP", kind="wanted", name="Jordan Jones", features="Dreadlocks. A black holdall."
+    reference="W-3HNP", kind="wanted", name="Jordan Jones", features="Dreadlocks. A swallow tattoo on his neck."
 )
 PLATES = AppealIndex([VAN, BMW, JONES])
 
@@ -226,5 +226,75 @@ def test_apostrophe_less_pronouns_are_talk_about_a_person() -> None:
 
 def test_two_people_in_one_report_both_link() -> None:
     # The second is described, not named: a description beside another appeal's subject is not that subject's.
-    said = _plates("Darren Kellow was at the yard with a lad with a black holdall")
+    said = _plates("Darren Kellow was at the yard with a lad with a bird tattoo on his neck")
     assert said["W-VTT2"] >= SUGGEST_THRESHOLD and said["W-3HNP"] >= SUGGEST_THRESHOLD
+
+
+# --- Reading people's words (issue 11) ------------------------------------------------------------------------
+
+JORDAN = AppealProfile.build(
+    reference="W-3HNP",
+    kind="wanted",
+    name="Jordan Jones",
+    aliases=["Jonesy"],
+    sex="male",
+    age_min=22,
+    height_cm=183,
+    build="slim",
+    features="Dreadlocks, usually tied back. Wears glasses. Often carries a black holdall.",
+)
+SWALLOW = AppealProfile.build(
+    reference="W-SW11",
+    kind="wanted",
+    name="Dorian Kett",
+    sex="male",
+    age_min=34,
+    build="stocky",
+    features="A swallow tattoo on the left side of his neck.",
+)
+REDHEAD = AppealProfile.build(
+    reference="W-RD22", kind="wanted", name="Reece Parker", aliases=["Red"], sex="male", age_min=20
+)
+WORDS = AppealIndex([JORDAN, SWALLOW, REDHEAD])
+
+
+def _words(text: str, page: str | None = None) -> dict[str, float]:
+    return {s.reference: s.confidence for s in WORDS.suggest(ReportFacts.from_text(text, submitted_from=page))}
+
+
+def test_paraphrased_features_are_read_through_the_lexicon() -> None:
+    assert _words("bloke with a bird inked on his neck outside the bookies")["W-SW11"] >= SUGGEST_THRESHOLD
+    assert _words("lad with dreads and specs carrying a holdall")["W-3HNP"] >= SUGGEST_THRESHOLD
+
+
+def test_filler_words_of_a_feature_need_not_be_written() -> None:
+    # "Often carries a black holdall": "had a holdall" is the feature; all the telling words are not needed.
+    assert _words("he had a holdall with him")["W-3HNP"] > 0
+
+
+def test_a_contradicting_age_sex_or_build_vetoes_the_description() -> None:
+    assert _words("a man about fifty, dreads and specs, very fat").get("W-3HNP", 0) < SUGGEST_THRESHOLD
+    assert _words("a woman with a bird tattoo on her neck").get("W-SW11", 0) < SUGGEST_THRESHOLD
+    (suggestion,) = WORDS.suggest(ReportFacts.from_text("woman, 60ish, swallow tattoo on her neck"))
+    assert "but the report describes a woman" in suggestion.explain()
+
+
+def test_not_him_overrides_the_page() -> None:
+    said = _words("not him, but his brother is dealing from the flat", page="W-3HNP")
+    assert said.get("W-3HNP", 0) < SUGGEST_THRESHOLD
+    assert _words("its not jonesy but his cousin at the yard").get("W-3HNP", 0) < SUGGEST_THRESHOLD
+
+
+def test_someone_new_on_the_page_is_not_the_pages_subject() -> None:
+    said = _words("my purse was pickpocketed at the market, a tall man brushed past me", page="W-3HNP")
+    assert said["W-3HNP"] < SUGGEST_THRESHOLD
+    assert _words("hes at the market right now", page="W-3HNP")["W-3HNP"] >= SUGGEST_THRESHOLD
+
+
+def test_an_alias_that_is_a_word_is_not_read_as_the_alias() -> None:
+    assert _words("a man selling drugs out of a red car").get("W-RD22", 0) < SUGGEST_THRESHOLD
+
+
+def test_another_persons_full_name_is_not_the_subjects_surname_or_alias() -> None:
+    assert _words("my neighbour Carl Jones keeps parking across my drive").get("W-3HNP", 0) < SUGGEST_THRESHOLD
+    assert _words("Luke Parker keeps messaging me").get("W-RD22", 0) < SUGGEST_THRESHOLD
