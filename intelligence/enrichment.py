@@ -108,6 +108,7 @@ def appeal_profile(appeal: Appeal) -> AppealProfile:
         height_cm=appeal.height_cm,
         build=appeal.build,
         description=appeal.description,
+        offence=appeal.offence_summary,
     )
 
 
@@ -136,6 +137,7 @@ def build_index() -> tuple[AppealIndex, dict[str, int]]:
             "height_cm",
             "build",
             "description",
+            "offence_summary",
         )
     )
     index = AppealIndex(appeal_profile(appeal) for appeal in appeals)

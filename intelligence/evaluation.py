@@ -81,6 +81,7 @@ def profiles(fixture: FixtureSet) -> list[AppealProfile]:
             height_cm=a.height_cm,
             build=a.build,
             description=a.description,
+            offence=a.offence_summary,
         )
         for a in fixture.appeals
     ]

@@ -46,6 +46,15 @@ W_FIRST_NAME = 0.35  # the first name alone
 W_SURNAME = 0.62  # the surname alone: rarer than a first name, so above the threshold on its own
 W_WORDLIKE_LOWER = 0.2  # a name that is also a word ("wood", "marsh"), written in lower case
 W_AREA = 0.25  # a town or district the appeal lists: supporting evidence only
+W_CONTACT = 0.9  # a phone number, e-mail or handle the appeal itself gives ("he uses 07700 900412")
+W_VEHICLE = 0.3  # the make or model of the appeal's vehicle ("a grey corsa"), divided between appeals that share it
+W_VEHICLE_COLOUR = 0.15  # ... and its colour too
+W_VRM_PART_AND_MODEL = 0.75  # part of the appeal's plate on the appeal's make or model of vehicle
+# Corroboration, counted only beside a name, a feature or the page: on its own each fits too many people.
+W_KIND = 0.35  # "the missing girl" for a missing-person appeal, "wanted" for a wanted one
+W_SEX_FITS = 0.15  # "girl", "she" for a female subject
+W_AGE_FITS = 0.2  # an age the report gives that fits the subject's
+W_CIRCUMSTANCES = 0.3  # words of what the appeal is about ("stabbing", "catalytic converter", "fire")
 # The report describes a distinguishing feature the appeal records, word for word (its telling words, at least):
 # by how many telling words it has, because "a limp" fits many people and "a scar through his left eyebrow" few.
 W_FEATURE = {1: 0.4, 2: 0.6, 3: 0.7}
@@ -55,6 +64,7 @@ W_PAGE_NO_PERSON = 0.35  # sent from the appeal's page but talks about no one
 W_PAGE_OTHER_NAMED = 0.2  # sent from this page but names another appeal's subject, and nothing of this one
 W_PAGE_DENIED = 0.05  # sent from this page but says "not him", "wrong person"
 W_PAGE_NEW_PERSON = 0.4  # sent from this page, but the first person it talks about is someone new ("a man...")
+W_PAGE_NAMES_SOMEONE = 0.35  # sent from this page, but names someone else in full and nothing of this subject
 # Something identifying that an earlier report, confirmed by an analyst as about this appeal, also carried.
 W_KNOWN_ENTITY = {Kind.PHONE: 0.6, Kind.EMAIL: 0.6, Kind.HANDLE: 0.6, Kind.VRM: 0.5, Kind.POSTCODE: 0.45}
 CLOSED_FACTOR = 0.8  # an ended appeal: information still matters, but less often about it
@@ -351,6 +361,10 @@ class AppealProfile:
     height_cm: int | None = None
     physique: str = ""  # the build: "slim", "medium", "athletic", "stocky", "heavy" or ""
     description: str = ""  # the public summary, for words that describe the subject
+    offence: str = ""  # what the appeal is about (a wanted appeal's offence summary)
+    contacts: tuple[str, ...] = ()  # entity keys of phones, e-mails, handles the appeal gives
+    vehicle_words: tuple[str, ...] = ()  # make and model words of the vehicle ("vauxhall", "corsa")
+    vehicle_colours: tuple[str, ...] = ()
 
     @classmethod
     def build(
@@ -370,8 +384,18 @@ class AppealProfile:
         height_cm: int | None = None,
         build: str = "",
         description: str = "",
+        offence: str = "",
     ) -> "AppealProfile":
-        """A profile from an appeal's fields; the registration marks are read out of its vehicle text."""
+        """A profile from an appeal's fields; the registration marks are read out of its vehicle text, and the
+        phone numbers, e-mail addresses and handles out of its description and vehicle."""
+        contacts = [
+            e.key for e in extract(f"{description}\n{vehicle}") if e.kind in (Kind.PHONE, Kind.EMAIL, Kind.HANDLE)
+        ]
+        vehicle_text = vehicle
+        for plate in reversed(extract_vrms(vehicle)):
+            vehicle_text = vehicle_text[: plate.span[0]] + " " + vehicle_text[plate.span[1] :]
+        vehicle_text = " ".join(w for w in re.split(r"[\s,]+", vehicle_text) if not re.search(r"[0-9]", w))
+        words = [w for w, _, _ in tokens(vehicle_text)]
         return cls(
             reference=reference,
             kind=kind,
@@ -387,6 +411,10 @@ class AppealProfile:
             height_cm=height_cm,
             physique=(build or "").strip().lower(),
             description=description or "",
+            offence=offence or "",
+            contacts=tuple(dict.fromkeys(contacts)),
+            vehicle_words=tuple(w for w in dict.fromkeys(words) if w not in _COLOURS and w not in _VEHICLE_GENERIC),
+            vehicle_colours=tuple(w for w in dict.fromkeys(words) if w in _COLOURS),
         )
 
 
@@ -449,10 +477,156 @@ def noisy_or(weights: Iterable[float]) -> float:
     return 1.0 - doubt
 
 
+_COLOURS = frozenset(
+    [
+        "black",
+        "white",
+        "grey",
+        "gray",
+        "silver",
+        "red",
+        "blue",
+        "green",
+        "yellow",
+        "orange",
+        "purple",
+        "maroon",
+        "brown",
+        "gold",
+        "navy",
+        "dark",
+        "light",
+    ]
+)
+# Vehicle words that do not tell one vehicle from another.
+_VEHICLE_GENERIC = frozenset(
+    ["series", "custom", "estate", "car", "van", "pickup", "scooter", "the", "a", "and", "with", "class"]
+)
+# Words of an appeal's summary that do not say what it is about.
+_CIRCUMSTANCE_STOP = frozenset(
+    [
+        "police",
+        "want",
+        "wanted",
+        "missing",
+        "speak",
+        "connection",
+        "series",
+        "known",
+        "number",
+        "mobile",
+        "using",
+        "used",
+        "after",
+        "with",
+        "from",
+        "that",
+        "this",
+        "have",
+        "been",
+        "their",
+        "there",
+        "were",
+        "which",
+        "when",
+        "where",
+        "they",
+        "them",
+        "seriously",
+        "injured",
+        "charged",
+        "appear",
+        "court",
+        "links",
+        "link",
+        "home",
+        "concerned",
+        "welfare",
+        "family",
+        "worried",
+        "since",
+        "left",
+        "found",
+        "safe",
+        "well",
+        "reported",
+        "company",
+        "older",
+        "likes",
+        "needs",
+        "also",
+        "into",
+        "over",
+        "while",
+        "being",
+        "about",
+        "house",
+        "houses",
+        "town",
+        "centre",
+        "people",
+        "person",
+        "breaching",
+        "conditions",
+        "licence",
+        "recalled",
+        "prison",
+        "failed",
+        "arrested",
+        "thank",
+        "help",
+        "call",
+        "approach",
+        "account",
+        "name",
+        "social",
+        "media",
+        "instagram",
+        "snapchat",
+        "has",
+        "his",
+        "her",
+        "him",
+        "she",
+        "women",
+        "woman",
+        "man",
+        "men",
+        "lad",
+        "girl",
+        "boy",
+        "year",
+        "years",
+        "old",
+        "night",
+        "nights",
+        "road",
+        "street",
+        "residential",
+    ]
+)
+
+
 def _normalise_sex(sex: str) -> str:
     """The Appeal model's values ("male", "female", ""), also from a set that writes "m", "F" or "Male"."""
     first = (sex or "").strip().lower()[:1]
     return {"m": "male", "f": "female"}.get(first, "")
+
+
+def _root(word: str) -> str:
+    """Enough of a word to match its forms: "stabbing", "stabbed" -> "stabb"; "converters" -> "conve"."""
+    return word[:5]
+
+
+def circumstance_words(text: str, profile: "AppealProfile") -> set[str]:
+    """The roots of the words that say what an appeal is about: "a man was stabbed at a house party" ->
+    {stabb, party}; not its names, areas or the words every appeal uses."""
+    names = {w for n in (*profile.names, *profile.aliases, *profile.areas) for w, _, _ in tokens(n)}
+    return {
+        _root(w)
+        for w, _, _ in tokens(text)
+        if len(w) >= 4 and w not in _CIRCUMSTANCE_STOP and w not in names and w not in _FEATURE_STOP
+    }
 
 
 def _deletions(word: str) -> set[str]:
@@ -483,6 +657,9 @@ class AppealIndex:
         self._feature_share: dict[frozenset[str], set[str]] = defaultdict(set)
         # How many appeals use each name word or alias: a word many appeals share says less about each.
         self._word_appeals: dict[str, set[str]] = defaultdict(set)
+        self._contact: dict[str, set[str]] = defaultdict(set)
+        self._vehicle_word: dict[str, set[str]] = defaultdict(set)
+        self._circumstance: dict[str, set[str]] = defaultdict(set)
         # Identifying entities from reports an analyst has confirmed as about an appeal (see learn()).
         self._known: dict[str, set[str]] = defaultdict(set)
         for profile in profiles:
@@ -499,6 +676,12 @@ class AppealIndex:
                         self._word[key].add(profile.reference)
             for area in profile.areas:
                 self._area[_normalise_area(area)].add(profile.reference)
+            for key in profile.contacts:
+                self._contact[key].add(profile.reference)
+            for word in profile.vehicle_words:
+                self._vehicle_word[word].add(profile.reference)
+            for word in circumstance_words(f"{profile.offence} {profile.description}", profile):
+                self._circumstance[word].add(profile.reference)
             for feature in profile.features:
                 self._feature_share[feature_words(feature)].add(profile.reference)
                 for word in feature_words(feature):
@@ -534,6 +717,7 @@ class AppealIndex:
         found.update(reading.quoted)
         for entity in report.entities:
             found.update(self._known.get(entity.key, ()))
+            found.update(self._contact.get(entity.key, ()))
             if entity.kind == Kind.VRM:
                 for variant in _deletions(entity.value):
                     found.update(self._vrm_near.get(variant, ()))
@@ -582,7 +766,22 @@ class AppealIndex:
 
     # --- scoring -----------------------------------------------------------------------------------------------
 
-    def _name_reasons(self, profile: AppealProfile, matches: Sequence[NameMatch], text: str) -> list[Reason]:
+    @staticmethod
+    def _contradicted(profile: AppealProfile, said: Stated) -> bool:
+        return bool(
+            contradictions(
+                said,
+                sex=profile.sex,
+                age_min=profile.age_min,
+                age_max=profile.age_max,
+                physique=profile.physique,
+                height_cm=profile.height_cm,
+            )
+        )
+
+    def _name_reasons(
+        self, profile: AppealProfile, matches: Sequence[NameMatch], text: str, said: Stated
+    ) -> list[Reason]:
         reasons: list[Reason] = []
         for m in matches:
             is_alias = m.name in profile.aliases
@@ -613,7 +812,10 @@ class AppealIndex:
                 code = "first_name" if first else "surname"
             if lower_word:
                 weight = min(weight, W_WORDLIKE_LOWER)
-            sharing = len(self._word_appeals.get(m.name.lower().split()[0] if is_alias else written.lower(), ()))
+            # Shared only with the appeals the report could be about: "the missing girl jamie" is not shared with
+            # a wanted man called Jamie.
+            shared_by = self._word_appeals.get(m.name.lower().split()[0] if is_alias else written.lower(), set())
+            sharing = sum(1 for ref in shared_by if not self._contradicted(self.profiles[ref], said))
             if sharing > 1:
                 weight /= sharing
                 note += f" (shared by {sharing} appeals)"
@@ -651,6 +853,50 @@ class AppealIndex:
                 return False
         return True
 
+    def _vehicle_reasons(self, profile: AppealProfile, reading: "_Reading", found: list[Reason]) -> list[Reason]:
+        """The appeal's make or model of vehicle ("a grey corsa"); with part of its plate, strong together."""
+        model = [w for w in profile.vehicle_words if w in reading.words]
+        if not model or any(r.code == "vrm" for r in found):
+            return []
+        sharing = len(set.union(*(self._vehicle_word[w] for w in model)))
+        colour = [c for c in profile.vehicle_colours if c in reading.words]
+        shown = " ".join([*colour, *model])
+        part = [r for r in found if r.code == "vrm_part"]
+        if part:
+            found.remove(part[0])
+            text = f"{part[0].text}, on the appeal's make of vehicle ({shown})"
+            return [Reason("vrm_part", text, W_VRM_PART_AND_MODEL)]
+        weight = noisy_or([W_VEHICLE, W_VEHICLE_COLOUR] if colour else [W_VEHICLE]) / max(1, sharing)
+        return [Reason("vehicle", f"mentions the appeal's vehicle ({shown})", weight)]
+
+    def _corroboration(self, profile: AppealProfile, report: ReportFacts, reading: "_Reading") -> list[Reason]:
+        """What else fits beside a name, a feature or the page: the kind of appeal ("the missing girl"), the sex
+        and age the report gives, and words of what the appeal is about ("the tarnby stabbing")."""
+        out = []
+        lowered = report.text.lower()
+        if profile.kind == "missing" and re.search(r"\bmissing\b", lowered):
+            out.append(Reason("kind", "talks about a missing person", W_KIND))
+        elif profile.kind == "wanted" and re.search(r"\b(wanted|on the run|dealer|thief|robber|burglar)\b", lowered):
+            out.append(Reason("kind", "talks about a wanted person", W_KIND))
+        said = reading.said
+        if said.sex and said.sex == profile.sex:
+            out.append(
+                Reason("sex", f"describes a {'man or boy' if said.sex == 'male' else 'woman or girl'}", W_SEX_FITS)
+            )
+        if said.age and profile.age_min is not None:
+            top = profile.age_max if profile.age_max is not None else profile.age_min
+            if said.age[0] <= top + 3 and said.age[1] >= profile.age_min - 3:
+                out.append(Reason("age", f"gives an age that fits ({said.age[0]})", W_AGE_FITS))
+        roots = {_root(w) for w, _, _ in reading.tokens if len(w) >= 4}
+        common = sorted(roots & circumstance_words(f"{profile.offence} {profile.description}", profile))
+        if common:
+            out.append(
+                Reason(
+                    "circumstances", f"mentions what the appeal is about ({', '.join(common[:3])}...)", W_CIRCUMSTANCES
+                )
+            )
+        return out
+
     def _read(self, report: ReportFacts) -> "_Reading":
         toks = tokens(report.text)
         return _Reading(
@@ -687,6 +933,12 @@ class AppealIndex:
                 text = f"part of a registration ({part}) fits the appeal's vehicle ({fits[0]}){note}"
                 reasons.append(Reason("vrm_part", text, W_VRM_PART / sharing))
                 break
+        for e in report.entities:
+            if e.key in profile.contacts:
+                text = f"{e.kind.label} {e.raw} is the appeal's own"
+                reasons.append(Reason("contact", text, W_CONTACT))
+                break
+        reasons.extend(self._vehicle_reasons(profile, reading, reasons))
         known = [
             e
             for e in report.entities
@@ -708,7 +960,7 @@ class AppealIndex:
         matches = [
             m for m in matches if not m.partial or not any(s[0] <= m.span[0] and m.span[1] <= s[1] for s in full_spans)
         ]
-        name_reasons = self._name_reasons(profile, matches, report.text)
+        name_reasons = self._name_reasons(profile, matches, report.text, reading.said)
         # Each kind of name evidence counts once, at its strongest.
         strongest: dict[str, Reason] = {}
         for r in name_reasons:
@@ -719,9 +971,8 @@ class AppealIndex:
         for feature in profile.features:
             words = feature_words(feature)
             seen = len(words & reading.words)
-            # Every telling word, or (for a long phrase) all but one: "a maroon academy blazer" for "a maroon
-            # Oxcombe Academy blazer".
-            if words and (seen == len(words) or (len(words) >= 3 and seen >= len(words) - 1)):
+            # Every telling word: "a tattoo on his arm" is not "an anchor tattoo on his left forearm".
+            if words and seen == len(words):
                 described.append((seen, feature))
         if described:
             others = [
@@ -751,6 +1002,8 @@ class AppealIndex:
                     weight /= sharing
                     text += f" (so do {sharing - 1} other appeals)"
                 reasons.append(Reason("feature", text, weight))
+        if any(r.code in _NEEDS_SUPPORT for r in reasons):
+            reasons.extend(self._corroboration(profile, report, reading))
         for area in sorted(reading.areas & {_normalise_area(a) for a in profile.areas}):
             shown = next(a for a in profile.areas if _normalise_area(a) == area)
             reasons.append(Reason("area", f"mentions {shown}, an area the appeal is linked to", W_AREA))
@@ -814,10 +1067,28 @@ class AppealIndex:
         return sorted(suggestions, key=lambda s: (-s.confidence, s.reference))
 
 
+# Evidence that corroboration (kind of appeal, sex, age, circumstances) may add to.
+_NEEDS_SUPPORT = frozenset({"first_name", "alias", "surname", "feature", "vehicle", "vrm_part"})
+
 # Evidence that says who the person looks like or where they are, which a contradiction outweighs; a plate, a
 # phone, a reference or the whole name is not.
 _DESCRIPTIVE = frozenset(
-    {"feature", "page", "page_no_person", "page_new_person", "first_name", "alias", "surname", "area", "vrm_part"}
+    {
+        "feature",
+        "page",
+        "page_no_person",
+        "page_new_person",
+        "first_name",
+        "alias",
+        "surname",
+        "area",
+        "vrm_part",
+        "kind",
+        "sex",
+        "age",
+        "circumstances",
+        "vehicle",
+    }
 )
 
 

@@ -298,3 +298,51 @@ def test_an_alias_that_is_a_word_is_not_read_as_the_alias() -> None:
 def test_another_persons_full_name_is_not_the_subjects_surname_or_alias() -> None:
     assert _words("my neighbour Carl Jones keeps parking across my drive").get("W-3HNP", 0) < SUGGEST_THRESHOLD
     assert _words("Luke Parker keeps messaging me").get("W-RD22", 0) < SUGGEST_THRESHOLD
+
+
+# --- Names and what corroborates them (issue 11) ---------------------------------------------------------------
+
+GIRL = AppealProfile.build(
+    reference="M-4K9P",
+    kind="missing",
+    name="Jamie-Lee Crossley",
+    aliases=["Jamie"],
+    sex="female",
+    age_min=15,
+    areas=["Cradlebury"],
+    description="Jamie-Lee, 15, has been missing from her home. Her phone, 07700 900318, has been switched off.",
+)
+ARSONIST = AppealProfile.build(
+    reference="W-K5VB",
+    kind="wanted",
+    name="Jamie Fletcher",
+    sex="male",
+    age_min=24,
+    description="Jamie Fletcher is wanted after a fire was started deliberately at the recycling depot.",
+    offence="Arson",
+)
+SHANE = AppealProfile.build(
+    reference="W-L4QZ", kind="wanted", name="Shane Doyle", vehicle="Vauxhall Corsa grey, AV66 TVN"
+)
+NAMES_INDEX = AppealIndex([GIRL, ARSONIST, SHANE, VAN])
+
+
+def _named(text: str) -> dict[str, float]:
+    return {s.reference: s.confidence for s in NAMES_INDEX.suggest(ReportFacts.from_text(text))}
+
+
+def test_a_shared_first_name_with_corroboration_links_the_one_it_fits() -> None:
+    said = _named("the missing girl jamie was in the mcdonalds last night, she had braces")
+    assert said["M-4K9P"] >= SUGGEST_THRESHOLD
+    assert said.get("W-K5VB", 0) < SUGGEST_THRESHOLD
+    assert _named("jamie the one who set the fire is at the skatepark, hes 24")["W-K5VB"] >= SUGGEST_THRESHOLD
+
+
+def test_the_appeals_own_phone_number_links() -> None:
+    assert _named("my daughter got a whatsapp from 07700-900318 last night")["M-4K9P"] >= 0.9
+
+
+def test_part_of_a_plate_on_the_appeals_make_of_car_links_that_one() -> None:
+    said = _named("grey corsa, reg ended in TVN, came up my drive at 1am")
+    assert said["W-L4QZ"] >= SUGGEST_THRESHOLD
+    assert said.get("W-VTT2", 0) < SUGGEST_THRESHOLD
