@@ -38,6 +38,7 @@ _AGE_NUMBER = re.compile(
     + _NOT_AN_AGE_AFTER,
     re.IGNORECASE,
 )
+_TEEN = re.compile(r"\b(teen|teenage|teenager|teenaged)\b", re.I)
 _OLD = re.compile(r"\b(pensioner|elderly|old\s+enough\s+to\s+be\s+my\s+(?:grandad|nan|gran|grandma)|oap)\b", re.I)
 _FEET = re.compile(r"\b(?P<f>[4-7])\s*(?:foot|feet|ft|')\s*(?P<i>1[01]|[0-9])?\b", re.IGNORECASE)
 _TINY = re.compile(r"\b(tiny|really\s+short|very\s+short|titch)\b", re.IGNORECASE)
@@ -46,7 +47,7 @@ _TALL = re.compile(r"\b(really\s+tall|very\s+tall|massive|huge|towering)\b", re.
 _NEGATION = re.compile(
     r"\b(?:not\s+(?:him|her|them|this\s+(?:one|lad|guy|man|woman|girl|boy|person|fella|bloke)|the\s+(?:one|lad|guy|man|"
     r"woman|girl|boy|person)\s+(?:on|from|off|in)\s+(?:this|the|your)\s+(?:page|appeal|poster))|"
-    r"(?:this\s+|it\s+)?(?:is\s*nt|isn'?t|is\s+not|aint|ain't)\s+about|wrong\s+(?:person|guy|man|woman|one|lad|girl)|"
+    r"(?:this\s+|it\s+)?(?:is\s*nt|isn'?t|is\s+not|aint|ain't)\s+about|not\s+about\s+(?:this|him|her|them)|wrong\s+(?:person|guy|man|woman|one|lad|girl)|"
     r"(?:it'?s|it\s+is|its)\s+not|(?:wasnt|wasn't|was\s+not)\s+(?:him|her)|not\s+the\s+same\s+(?:person|one|guy|man|woman))",
     re.IGNORECASE,
 )
@@ -113,6 +114,8 @@ def stated_age(text: str) -> tuple[int, int] | None:
             return age, age
     if _OLD.search(text):
         return 65, 99
+    if _TEEN.search(text):
+        return 13, 19
     return None
 
 

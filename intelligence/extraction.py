@@ -709,6 +709,12 @@ MIN_FUZZY_LENGTH = 5
 FULL_NAME_CUTOFF = 84.0
 WORD_CUTOFF = 80.0
 SHORT_WORD_CUTOFF = 70.0
+LOWER_SLIP_CUTOFF = 70.0
+LOWER_SLIP_FACTOR = 0.8
+# Texting words that look like misspelt nicknames ("dunno" is not Dunny).
+NOT_SLIPS = frozenset(
+    ["dunno", "gonna", "wanna", "gotta", "innit", "bruvs", "mates", "lolll", "proper", "really", "sorry", "smell"]
+)
 # A part of a name alone is weaker evidence than the whole name.
 FIRST_NAME_ONLY = 0.45
 SURNAME_ONLY = 0.6
@@ -728,6 +734,18 @@ def _word_score(said: str, name_word: str, *, fuzzy: bool = True) -> float:
     if not fuzzy or min(len(said_bare), len(name_bare)) < MIN_FUZZY_LENGTH:
         return 0.0
     return float(fuzz.ratio(said_bare, name_bare, score_cutoff=WORD_CUTOFF))
+
+
+def _lower_slip(said: str, name_word: str) -> float:
+    """0-100: a one-word nickname written in lower case and misspelt ("doyla" for Doyler, "lloydie" for Lloydy,
+    "jonsey" for Jonesy). Believed only in words of MIN_FUZZY_LENGTH+ letters that begin as the name does (its
+    first two letters: "yellow" is never "Kellow"), close enough (LOWER_SLIP_CUTOFF), and then discounted
+    (LOWER_SLIP_FACTOR), because lower-case words are mostly just words."""
+    said = said.removesuffix("'s")
+    if min(len(said), len(name_word)) < MIN_FUZZY_LENGTH or said[:2] != name_word[:2] or said in NOT_SLIPS:
+        return 0.0
+    ratio = fuzz.ratio(said, name_word, score_cutoff=LOWER_SLIP_CUTOFF)
+    return ratio * LOWER_SLIP_FACTOR
 
 
 def match_names(
@@ -758,6 +776,12 @@ def match_names(
             # One word alone is misspelt only if written as a name (capitalised): "yellow" is not "Kellow".
             fuzzy = n >= 2 or text[window[0][1]].isupper()
             scores = [_word_score(w, p, fuzzy=fuzzy) for (w, _, _), p in zip(window, parts, strict=True)]
+            if n == 1 and not fuzzy and not scores[0]:
+                slip = _lower_slip(window[0][0], parts[0])
+                if slip:
+                    span = (window[0][1], window[0][2])
+                    offer(NameMatch(name, text[span[0] : span[1]], span, round(slip / 100.0, 3)))
+                continue
             if n >= 2 and 100.0 in scores:
                 # Beside a word written exactly, a slip in a short word is still a slip: "Kieran Mess", "Tomasz Wolk".
                 scores = [

@@ -468,6 +468,10 @@ class _Reading:
     said: "Stated"
     words: frozenset[str]  # every word, singular, for matching distinguishing features
 
+    def tokens_after(self, position: int) -> str:
+        """The first word after a position in the text, lower case ("" at the end)."""
+        return next((w for w, start, _ in self.tokens if start >= position), "")
+
 
 def noisy_or(weights: Iterable[float]) -> float:
     """Independent pieces of evidence combined: each removes its share of the remaining doubt."""
@@ -672,6 +676,8 @@ class AppealIndex:
                 for word, _, _ in tokens(name):
                     self._word_appeals[word].add(profile.reference)
                     keys = _deletions(word) if len(word) >= MIN_FUZZY_LENGTH else {word}
+                    if len(word) >= MIN_FUZZY_LENGTH:
+                        keys.add(f"^{word[:4]}")  # lower-case slips further than one letter ("doyla", Doyler)
                     for key in keys:
                         self._word[key].add(profile.reference)
             for area in profile.areas:
@@ -725,7 +731,7 @@ class AppealIndex:
                 found.update(self.partial_plate_appeals(entity.value))
         for word, _, _ in reading.tokens:
             bare = word.removesuffix("'s")
-            keys = _deletions(bare) if len(bare) >= MIN_FUZZY_LENGTH else {bare}
+            keys = _deletions(bare) | {f"^{bare[:4]}"} if len(bare) >= MIN_FUZZY_LENGTH else {bare}
             for key in keys:
                 found.update(self._word.get(key, ()))
         found.update(ref for area in reading.areas for ref in self._area[area])
@@ -766,6 +772,19 @@ class AppealIndex:
 
     # --- scoring -----------------------------------------------------------------------------------------------
 
+    def _someone_else_named(self, profile: AppealProfile, reading: "_Reading") -> str:
+        """A full name in the report that is not this subject's (nor a street or an area): "John Doyle on Acre
+        Lane" sent from Shane Doyle's page is about John Doyle."""
+        for person in reading.people:
+            if any(s[0] < person.span[1] and person.span[0] < s[1] for s in reading.area_spans):
+                continue
+            after = reading.tokens_after(person.span[1])
+            if person.raw.split()[-1].lower() in _STREET_WORDS or after in _STREET_WORDS:
+                continue  # "Brook Road", "Try Brook Road": a street, not a person
+            if not any(not m.partial for m in match_names(person.raw, profile.names)):
+                return person.raw
+        return ""
+
     @staticmethod
     def _contradicted(profile: AppealProfile, said: Stated) -> bool:
         return bool(
@@ -794,7 +813,7 @@ class AppealIndex:
                 continue
             if is_alias:
                 common = m.name.lower() in COMMON_GIVEN_NAMES
-                weight = W_COMMON_ALIAS if common else W_ALIAS
+                weight = (W_COMMON_ALIAS if common else W_ALIAS) * min(1.0, m.score)
                 note = " (also an ordinary first name)" if common else ""
                 code = "alias"
                 if m.name.lower() in wordlike_aliases() or m.name.lower() in WORDLIKE_NAMES:
@@ -1033,6 +1052,12 @@ class AppealIndex:
                 )
             elif denied:
                 reason = Reason("page_denied", "sent from the appeal's page, but says it is not them", W_PAGE_DENIED)
+            elif not own and (someone := self._someone_else_named(self.profiles[page], reading)):
+                reason = Reason(
+                    "page_names_someone",
+                    f"sent from the appeal's page, but names someone else ({someone})",
+                    W_PAGE_NAMES_SOMEONE,
+                )
             elif not own and introduces_someone_new(report.text):
                 reason = Reason(
                     "page_new_person",

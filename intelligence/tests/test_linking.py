@@ -346,3 +346,30 @@ def test_part_of_a_plate_on_the_appeals_make_of_car_links_that_one() -> None:
     said = _named("grey corsa, reg ended in TVN, came up my drive at 1am")
     assert said["W-L4QZ"] >= SUGGEST_THRESHOLD
     assert said.get("W-VTT2", 0) < SUGGEST_THRESHOLD
+
+
+LLOYD = AppealProfile.build(
+    reference="W-T3UY", kind="wanted", name="Gary Lloyd", aliases=["Lloydy"], areas=["Saltmere Quay"]
+)
+DUNN = AppealProfile.build(reference="W-C4MX", kind="wanted", name="Kayleigh Dunn", aliases=["Dunny"])
+LANE = AppealProfile.build(reference="M-4RTV", kind="missing", name="Sophie Lane", aliases=["Soph"])
+SLIPS = AppealIndex([LLOYD, DUNN, LANE, SHANE])
+
+
+def _slips(text: str, page: str | None = None) -> dict[str, float]:
+    return {s.reference: s.confidence for s in SLIPS.suggest(ReportFacts.from_text(text, submitted_from=page))}
+
+
+def test_a_nickname_misspelt_in_lower_case_is_still_the_nickname() -> None:
+    assert _slips("lloydie still has a lock up at saltmere quay")["W-T3UY"] >= SUGGEST_THRESHOLD
+    # ...but not a texting word that happens to look like one, and never a word of another first letter.
+    assert "W-C4MX" not in _slips("dunno where she went")
+
+
+def test_a_surname_that_is_a_street_word_is_not_the_surname() -> None:
+    assert _slips("cars broken into on Acre Lane last night").get("M-4RTV", 0) < SUGGEST_THRESHOLD
+
+
+def test_from_the_page_naming_someone_else_in_full_is_about_them() -> None:
+    said = _slips("John Doyle on Acre Lane has a car on his drive that I think is stolen", page="W-L4QZ")
+    assert said["W-L4QZ"] < SUGGEST_THRESHOLD
