@@ -25,7 +25,8 @@ _DECADES = {
 }  # fmt: skip
 _NOT_AN_AGE_AFTER = r"(?!\s*(?:am|pm|a\.m|p\.m|:|\.\d|quid|pounds?|p\b|mins?|minutes?|hours?|hrs?|days?|weeks?|nights?|"
 _NOT_AN_AGE_AFTER += (
-    r"foot|feet|ft|inch|cm|o'?clock|%|mph|miles?|yards?|metres?|people|men|lads|kids|times|th\b|st\b|nd\b|rd\b))"
+    r"foot|feet|ft|inch|cm|o'?clock|%|mph|miles?|yards?|metres?|people|men|lads|kids|times|th\b|st\b|nd\b|rd\b|"
+    r"this\b|tonight|last\b|in\s+the\s+(?:morning|evening|afternoon)|at\s+night|ish\s+(?:this|in|at|last)))"
 )
 # "about 50", "maybe 60", "must be 17", "in his 50s", "early 20s", "late forties", "15 year old", "60 plus".
 _AGE_DECADE = re.compile(
@@ -110,7 +111,7 @@ def stated_age(text: str) -> tuple[int, int] | None:
         return base + lo, base + hi
     for m in _AGE_NUMBER.finditer(text):
         age = int(m.group("a") or m.group("b"))
-        if 5 <= age <= 99:
+        if 10 <= age <= 99 or (m.group("b") and 5 <= age):
             return age, age
     if _OLD.search(text):
         return 65, 99
@@ -188,3 +189,11 @@ def introduces_someone_new(text: str) -> bool:
         return False
     known = _DEFINITE.search(text)
     return known is None or known.start() > new.start()
+
+
+_THE_APPEAL = re.compile(r"\b(?:this|the|your|that)\s+(?:appeal|poster|page|post|picture|photo|pic)\b", re.IGNORECASE)
+
+
+def refers_to_the_appeal(text: str) -> bool:
+    """Whether the text points at the appeal itself ("the car from this appeal", "the one on your poster")."""
+    return _THE_APPEAL.search(text) is not None

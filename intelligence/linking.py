@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from .description import Stated, contradictions, introduces_someone_new, negated_spans, stated
+from .description import Stated, contradictions, introduces_someone_new, negated_spans, refers_to_the_appeal, stated
 from .extraction import (
     MIN_FUZZY_LENGTH,
     Extracted,
@@ -326,6 +326,10 @@ _STREET_WORDS = frozenset(
         "view",
         "mews",
         "parade",
+        "rd",
+        "st",
+        "ave",
+        "ln",
     ]
 )
 
@@ -1064,7 +1068,7 @@ class AppealIndex:
                     "sent from the appeal's page, but talks about someone new ('a man...')",
                     W_PAGE_NEW_PERSON,
                 )
-            elif talks_about_person(report.text) or own:
+            elif talks_about_person(report.text) or own or refers_to_the_appeal(report.text):
                 reason = Reason("page", "submitted from the appeal's page", W_PAGE_PERSON)
             else:
                 reason = Reason(
