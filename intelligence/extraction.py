@@ -617,7 +617,7 @@ _NOT_NAME_WORDS = {
     "sister", "son", "daughter", "wife", "husband", "girlfriend", "boyfriend", "ex", "partner", "friend",
     "hes", "shes", "theyre", "dont", "cant", "didnt", "wasnt", "isnt", "thats", "theres", "whats", "ill", "id",
     "lol", "omg", "tbh", "idk", "pls", "plz", "def", "deffo", "ya", "yeah", "yep", "nah", "hiya",
-    "rd", "ave", "ln", "cres", "dr", "sq", "tce", "gdns",
+    "rd", "ave", "ln", "cres", "sq", "tce", "gdns",
 }  # fmt: skip
 
 
