@@ -349,3 +349,14 @@ def test_the_new_appeal_fields_reach_linking():
     assert not any(s.likely for s in done.suggestions)
     link = Link.objects.get(report=report)
     assert any(r["code"] == "contradiction" for r in link.reasons)
+
+
+def test_the_analyst_sees_weak_and_contradicted_reasons_as_such():
+    """Issue 11: a suggestion keeps every reason; weak ones say so, and a contradiction is shown against it."""
+    appeal = published(subject_name="Dorian Kettering", sex="male", age_min=22, areas="Quillby")
+    report = submit(appeal, details="an old woman, about 70, shouting at the bus stop in Quillby", **QUIET).report
+    enrich(report)
+    html = desk_client().get(f"/staff/inbox/{report.pk}/").content.decode()
+    assert f"Appeal {appeal.reference}</a>" in html and "Possible" in html
+    assert "But the report describes a woman" in html and "Against" in html
+    assert "Outweighed" in html
