@@ -111,7 +111,8 @@ def stated_age(text: str) -> tuple[int, int] | None:
         return base + lo, base + hi
     for m in _AGE_NUMBER.finditer(text):
         age = int(m.group("a") or m.group("b"))
-        if 10 <= age <= 99 or (m.group("b") and age >= 5):
+        # "about 10" is as often a time as an age: after "about" and the like, an age is 13 or more.
+        if 13 <= age <= 99 or (m.group("b") and age >= 5):
             return age, age
     if _OLD.search(text):
         return 65, 99

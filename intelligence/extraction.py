@@ -690,7 +690,8 @@ class NameMatch:
     matched: str  # the text as the reporter wrote it
     span: tuple[int, int]
     score: float  # 0-1
-    part: str = "whole"  # "whole", or "first" / "last" when only that word of a longer name was found
+    part: str = "whole"  # "whole", "first" / "last" when only that word of a longer name was found, "slip" for a
+    # lower-case misspelling of a one-word nickname
 
     @property
     def partial(self) -> bool:
@@ -699,7 +700,7 @@ class NameMatch:
     @property
     def similarity(self) -> float:
         """How closely the words written match, 0-1, before the discount for naming only part of the name."""
-        factor = {"whole": 1.0, "first": FIRST_NAME_ONLY, "last": SURNAME_ONLY}[self.part]
+        factor = {"whole": 1.0, "first": FIRST_NAME_ONLY, "last": SURNAME_ONLY, "slip": LOWER_SLIP_FACTOR}[self.part]
         return min(1.0, self.score / factor)
 
 
@@ -781,7 +782,7 @@ def match_names(
                 slip = _lower_slip(window[0][0], parts[0])
                 if slip:
                     span = (window[0][1], window[0][2])
-                    offer(NameMatch(name, text[span[0] : span[1]], span, round(slip / 100.0, 3)))
+                    offer(NameMatch(name, text[span[0] : span[1]], span, round(slip / 100.0, 3), part="slip"))
                 continue
             if n >= 2 and 100.0 in scores:
                 # Beside a word written exactly, a slip in a short word is still a slip: "Kieran Mess", "Tomasz Wolk".

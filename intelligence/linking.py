@@ -820,7 +820,7 @@ class AppealIndex:
                 weight = (W_COMMON_ALIAS if common else W_ALIAS) * min(1.0, m.score)
                 note = " (also an ordinary first name)" if common else ""
                 code = "alias"
-                if m.name.lower() in wordlike_aliases() or m.name.lower() in WORDLIKE_NAMES:
+                if m.name.lower() in wordlike_aliases():
                     # "Red", "Chip", "Kelly": a word or a common name; as a name only written so, mid-sentence.
                     before = text[: m.span[0]].rstrip()
                     as_a_name = written[:1].isupper() and bool(before) and before[-1] not in ".!?\n"
@@ -982,6 +982,14 @@ class AppealIndex:
         full_spans = [m.span for m in matches if not m.partial]
         matches = [
             m for m in matches if not m.partial or not any(s[0] <= m.span[0] and m.span[1] <= s[1] for s in full_spans)
+        ]
+        # A word read as a name as written is not also a slip for a nickname ("ferriday" is the surname Ferriday,
+        # not a misspelt "Ferry").
+        matches = [
+            m
+            for m in matches
+            if m.part != "slip"
+            or not any(o.part != "slip" and o.span[0] < m.span[1] and m.span[0] < o.span[1] for o in matches)
         ]
         name_reasons = self._name_reasons(profile, matches, report.text, reading.said)
         # Each kind of name evidence counts once, at its strongest.
