@@ -8,6 +8,7 @@ docs/adr/0011-reading-reports-as-people-write.md.
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from .lexicon import build_words, sex_words
 
@@ -121,13 +122,18 @@ def stated_age(text: str) -> tuple[int, int] | None:
     return None
 
 
-def stated_build(text: str) -> str:
-    lowered = text.lower()
-    found = {
-        build
+@cache
+def _build_patterns() -> dict[str, re.Pattern[str]]:
+    return {
+        build: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b")
         for build, words in build_words().items()
-        if any(re.search(rf"\b{re.escape(w)}\b", lowered) for w in words)
     }
+
+
+def stated_build(text: str) -> str:
+    """ "slim" or "large" when the report says only one of them ("skinny", "very fat"), else ""."""
+    lowered = text.lower()
+    found = {build for build, pattern in _build_patterns().items() if pattern.search(lowered)}
     return found.pop() if len(found) == 1 else ""
 
 

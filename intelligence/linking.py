@@ -667,7 +667,9 @@ class AppealIndex:
         self._word_appeals: dict[str, set[str]] = defaultdict(set)
         self._contact: dict[str, set[str]] = defaultdict(set)
         self._vehicle_word: dict[str, set[str]] = defaultdict(set)
-        self._circumstance: dict[str, set[str]] = defaultdict(set)
+        self._circumstance: dict[str, set[str]] = {}  # appeal -> roots of the words of what it is about
+        self._features: dict[str, list[tuple[str, frozenset[str]]]] = {}  # appeal -> (feature, telling words)
+        self._slip: dict[str, set[str]] = defaultdict(set)  # first four letters of one-word nicknames
         # Identifying entities from reports an analyst has confirmed as about an appeal (see learn()).
         self._known: dict[str, set[str]] = defaultdict(set)
         for profile in profiles:
@@ -680,8 +682,9 @@ class AppealIndex:
                 for word, _, _ in tokens(name):
                     self._word_appeals[word].add(profile.reference)
                     keys = _deletions(word) if len(word) >= MIN_FUZZY_LENGTH else {word}
-                    if len(word) >= MIN_FUZZY_LENGTH:
-                        keys.add(f"^{word[:4]}")  # lower-case slips further than one letter ("doyla", Doyler)
+                    if name in profile.aliases and " " not in name.strip() and len(word) >= MIN_FUZZY_LENGTH:
+                        # A lower-case slip in a one-word nickname goes further than one letter ("doyla").
+                        self._slip[word[:4]].add(profile.reference)
                     for key in keys:
                         self._word[key].add(profile.reference)
             for area in profile.areas:
@@ -690,11 +693,14 @@ class AppealIndex:
                 self._contact[key].add(profile.reference)
             for word in profile.vehicle_words:
                 self._vehicle_word[word].add(profile.reference)
-            for word in circumstance_words(f"{profile.offence} {profile.description}", profile):
-                self._circumstance[word].add(profile.reference)
-            for feature in profile.features:
-                self._feature_share[feature_words(feature)].add(profile.reference)
-                for word in feature_words(feature):
+            self._circumstance[profile.reference] = circumstance_words(
+                f"{profile.offence} {profile.description}", profile
+            )
+            self._features[profile.reference] = [(f, feature_words(f)) for f in profile.features]
+            for _, words in self._features[profile.reference]:
+                self._feature_share[words].add(profile.reference)
+                # Indexed by one of its words (all must be there, so any will do); the rest are checked here.
+                for word in sorted(words)[:1]:
                     self._feature_word[word].add(profile.reference)
         areas = sorted(self._area, key=len, reverse=True)
         self._area_pattern = (
@@ -735,11 +741,18 @@ class AppealIndex:
                 found.update(self.partial_plate_appeals(entity.value))
         for word, _, _ in reading.tokens:
             bare = word.removesuffix("'s")
-            keys = _deletions(bare) | {f"^{bare[:4]}"} if len(bare) >= MIN_FUZZY_LENGTH else {bare}
+            keys = _deletions(bare) if len(bare) >= MIN_FUZZY_LENGTH else {bare}
+            if len(bare) >= MIN_FUZZY_LENGTH:
+                found.update(self._slip.get(bare[:4], ()))
             for key in keys:
                 found.update(self._word.get(key, ()))
         found.update(ref for area in reading.areas for ref in self._area[area])
-        found.update(ref for word in reading.words for ref in self._feature_word.get(word, ()))
+        found.update(
+            ref
+            for word in reading.words
+            for ref in self._feature_word.get(word, ())
+            if any(words <= reading.words for _, words in self._features[ref])
+        )
         return found
 
     def context_keys(self, references: Iterable[str]) -> set[str]:
@@ -911,7 +924,7 @@ class AppealIndex:
             if said.age[0] <= top + 3 and said.age[1] >= profile.age_min - 3:
                 out.append(Reason("age", f"gives an age that fits ({said.age[0]})", W_AGE_FITS))
         roots = {_root(w) for w, _, _ in reading.tokens if len(w) >= 4}
-        common = sorted(roots & circumstance_words(f"{profile.offence} {profile.description}", profile))
+        common = sorted(roots & self._circumstance.get(profile.reference, set()))
         if common:
             out.append(
                 Reason(
@@ -999,8 +1012,7 @@ class AppealIndex:
                 strongest[r.code] = r
         reasons.extend(strongest.values())
         described = []
-        for feature in profile.features:
-            words = feature_words(feature)
+        for feature, words in self._features.get(profile.reference, ()):
             seen = len(words & reading.words)
             # Every telling word: "a tattoo on his arm" is not "an anchor tattoo on his left forearm".
             if words and seen == len(words):
@@ -1027,7 +1039,7 @@ class AppealIndex:
                         )
                     )
                     break
-                sharing = len(self._feature_share.get(feature_words(feature), ()))
+                sharing = len(self._feature_share.get(dict(self._features[profile.reference])[feature], ()))
                 weight = W_FEATURE[min(size, 3)]
                 if sharing > 1:
                     weight /= sharing
