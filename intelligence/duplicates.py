@@ -18,6 +18,7 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from .extraction import Extracted, Kind
+from .lexicon import canonical_words, description_words
 
 SHINGLE = 5  # characters per shingle
 HASHES = 32  # MinHash values: two 64-byte BLAKE2b digests, sixteen 32-bit values each
@@ -29,10 +30,12 @@ SIMILAR = 70.0  # token_sort_ratio needed beside one shared place when no appeal
 WINDOW_DAYS = 7  # the same thing is told within days; a sighting a month later is news
 CONTEXT_WINDOW_DAYS = 2  # the appeal's own plate, seen twice within two days, is likely one sighting
 MAX_CANDIDATES_PER_KEY = 200  # a busy pub's key: only its most recent reports are compared
+SAME_SIGHTING_DAYS = 2  # two reports about one appeal this close together, at a similar place, tell one sighting
+SAME_PLACE_WORDS = 2  # shared place words (in the lexicon's words: "chippy" = "fish shop", "rd" = "road")
 
 # What identifies a fact: a phone, an e-mail, a handle, a postcode, a plate, a named place. Names are left out:
 # most reports about an appeal name its subject, so a shared name says nothing about telling the same thing.
-IDENTIFYING = frozenset({Kind.PHONE, Kind.EMAIL, Kind.HANDLE, Kind.POSTCODE, Kind.VRM, Kind.PLACE})
+IDENTIFYING = frozenset({Kind.PHONE, Kind.EMAIL, Kind.HANDLE, Kind.POSTCODE, Kind.VRM, Kind.PLACE, Kind.PARTIAL_VRM})
 # Kinds where two different values mean two different facts ("at NS9 2SN" is not "at NS9 2SQ").
 EXCLUSIVE = frozenset({Kind.PHONE, Kind.POSTCODE, Kind.VRM, Kind.EMAIL, Kind.HANDLE})
 
@@ -133,6 +136,13 @@ def _kinds(keys: Iterable[str]) -> dict[str, set[str]]:
     return by_kind
 
 
+def place_words(normalised: str) -> frozenset[str]:
+    """The words of a report that can say where and what (in the lexicon's words), for comparing two tellings of
+    one sighting: "the chippy on Mill Rd" and "fish shop, mill road" share {chip_shop, mill, road}."""
+    skip = description_words()
+    return frozenset(w for w in canonical_words(normalised) if len(w) >= 3 and w not in skip and not w.isdigit())
+
+
 def duplicate_verdict(a: ReportFingerprint, b: ReportFingerprint) -> DuplicateVerdict:
     """Two reports tell the same thing when they arrived within WINDOW_DAYS of each other, are not linked to
     different appeals, do not contradict each other on something exclusive (two postcodes, plates or phone
@@ -157,6 +167,19 @@ def duplicate_verdict(a: ReportFingerprint, b: ReportFingerprint) -> DuplicateVe
         wording = fuzz.token_sort_ratio(a.text, b.text)
         if wording >= NEAR_IDENTICAL:
             return DuplicateVerdict(True, wording / 100.0, (f"near-identical wording ({wording:.0f}%)",))
+    same_appeal = bool(a.appeals & b.appeals)
+    partial_only = shared and all(k.startswith(f"{Kind.PARTIAL_VRM}:") for k in shared)
+    if partial_only and not same_appeal:
+        # "starts with KX19" fits many cars: part of a plate alone never joins reports about different appeals.
+        shared = frozenset()
+    if same_appeal and days <= SAME_SIGHTING_DAYS:
+        common = place_words(a.text) & place_words(b.text)
+        if len(common) >= SAME_PLACE_WORDS:
+            return DuplicateVerdict(
+                True,
+                0.75,
+                (f"same appeal, {days} day(s) apart, a similar place ({', '.join(sorted(common)[:4])})",),
+            )
     weak = shared & (a.context_keys | b.context_keys)
     strong = shared - weak
     if weak and not strong and days <= CONTEXT_WINDOW_DAYS:
@@ -164,7 +187,6 @@ def duplicate_verdict(a: ReportFingerprint, b: ReportFingerprint) -> DuplicateVe
     if not strong:
         return DuplicateVerdict(False, 0.0, ())
     reasons = ["both mention " + ", ".join(sorted(strong))]
-    same_appeal = bool(a.appeals & b.appeals)
     only_places = all(key.startswith(f"{Kind.PLACE}:") for key in strong)
     if not same_appeal and only_places and len(strong) < 2:
         similar = fuzz.token_sort_ratio(a.text, b.text)
@@ -206,7 +228,7 @@ class DuplicateIndex:
 
     @staticmethod
     def _keys(fp: ReportFingerprint) -> list[str | int]:
-        return [*fp.entity_keys, *fp.bands]
+        return [*fp.entity_keys, *fp.bands, *(f"appeal:{ref}" for ref in sorted(fp.appeals))]
 
     def candidates(self, fp: ReportFingerprint) -> set[int]:
         found: set[int] = set()

@@ -102,6 +102,13 @@ def appeal_profile(appeal: Appeal) -> AppealProfile:
         vehicle=appeal.vehicle,
         status=appeal.status,
         features=appeal.distinguishing_features,
+        age_min=appeal.age_min,
+        age_max=appeal.age_max,
+        sex=appeal.sex,
+        height_cm=appeal.height_cm,
+        build=appeal.build,
+        description=appeal.description,
+        offence=appeal.offence_summary,
     )
 
 
@@ -116,7 +123,21 @@ def build_index() -> tuple[AppealIndex, dict[str, int]]:
     """An index of every linkable appeal that has learnt the identifying entities of reports analysts confirmed."""
     appeals = list(
         linkable_appeals().only(
-            "reference", "kind", "subject_name", "aliases", "areas", "vehicle", "status", "distinguishing_features"
+            "reference",
+            "kind",
+            "subject_name",
+            "aliases",
+            "areas",
+            "vehicle",
+            "status",
+            "distinguishing_features",
+            "age_min",
+            "age_max",
+            "sex",
+            "height_cm",
+            "build",
+            "description",
+            "offence_summary",
         )
     )
     index = AppealIndex(appeal_profile(appeal) for appeal in appeals)
@@ -152,13 +173,23 @@ def _entities(unique: dict[str, Extracted], now: Any) -> dict[str, Entity]:
     return {e.key: e for e in Entity.objects.filter(key__in=unique)}
 
 
-def _candidate_ids(report_id: int, entity_ids: list[int], bands: tuple[int, ...]) -> list[int]:
-    """Reports sharing an identifying entity or a band key with this one: for each key, its most recent
-    MAX_CANDIDATES_PER_KEY reports, one indexed range each (a busy pub's key never makes the check slow)."""
+def _candidate_ids(
+    report_id: int, entity_ids: list[int], bands: tuple[int, ...], appeal_ids: list[int] | None = None
+) -> list[int]:
+    """Reports sharing an identifying entity or a band key with this one, or likely linked to the same appeal
+    (two tellings of one sighting in different words): for each key, its most recent MAX_CANDIDATES_PER_KEY
+    reports, one indexed range each (a busy pub's key never makes the check slow)."""
     mention = Mention._meta.db_table
     band = Band._meta.db_table
+    link = Link._meta.db_table
     parts = []
     params: list[Any] = []
+    for i, appeal_id in enumerate(appeal_ids or ()):
+        parts.append(
+            f"SELECT report_id FROM (SELECT report_id FROM {link} WHERE appeal_id = %s AND likely AND report_id <> %s "  # noqa: S608
+            f"ORDER BY report_id DESC LIMIT {MAX_CANDIDATES_PER_KEY}) AS l{i}"
+        )
+        params += [appeal_id, report_id]
     for i, entity_id in enumerate(entity_ids):
         parts.append(
             f"SELECT report_id FROM (SELECT report_id FROM {mention} WHERE entity_id = %s AND report_id <> %s "  # noqa: S608
@@ -197,8 +228,10 @@ def _group_appeals(row: Enrichment) -> frozenset[str]:
     return frozenset(group.appeals if group is not None else row.appeals)
 
 
-def _find_repeat(fp: ReportFingerprint, entity_ids: list[int]) -> tuple[Enrichment, DuplicateVerdict] | None:
-    ids = _candidate_ids(fp.id, entity_ids, fp.bands)
+def _find_repeat(
+    fp: ReportFingerprint, entity_ids: list[int], appeal_ids: list[int] | None = None
+) -> tuple[Enrichment, DuplicateVerdict] | None:
+    ids = _candidate_ids(fp.id, entity_ids, fp.bands, appeal_ids)
     if not ids:
         return None
     rows = {
@@ -294,7 +327,7 @@ def _enrich(report: InformationReport, index: AppealIndex, appeal_ids: dict[str,
         id=report.pk, text=text, entities=found, appeals=likely, received=received, context=context
     )
     identifying = [entities[k].pk for k in sorted(fp.entity_keys)]
-    repeat = _find_repeat(fp, identifying)
+    repeat = _find_repeat(fp, identifying, [appeal_ids[ref] for ref in sorted(likely)])
     repeats = repeat[0].report_id if repeat else None
     enrichment = Enrichment.objects.create(
         report=report,

@@ -41,6 +41,27 @@ class Evaluation:
     link_errors: list[str] = field(default_factory=list)
     group_errors: list[str] = field(default_factory=list)
     misses_by_style: dict[str, int] = field(default_factory=dict)
+    # Per report style: reports, true links, links found, wrong links (false positives).
+    by_style: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, object]:
+        """The figures as --json prints them."""
+
+        def score(s: Score) -> dict[str, float | int]:
+            return {
+                "precision": round(s.precision, 3),
+                "recall": round(s.recall, 3),
+                "tp": s.true_positives,
+                "fp": s.false_positives,
+                "fn": s.false_negatives,
+            }
+
+        return {
+            "linking": score(self.linking),
+            "grouping": score(self.grouping),
+            "misses_by_style": dict(sorted(self.misses_by_style.items(), key=lambda kv: -kv[1])),
+            "by_style": self.by_style,
+        }
 
 
 def profiles(fixture: FixtureSet) -> list[AppealProfile]:
@@ -54,6 +75,13 @@ def profiles(fixture: FixtureSet) -> list[AppealProfile]:
             vehicle=a.vehicle,
             status=a.status,
             features=a.features,
+            age_min=a.age_min,
+            age_max=a.age_max,
+            sex=a.sex,
+            height_cm=a.height_cm,
+            build=a.build,
+            description=a.description,
+            offence=a.offence_summary,
         )
         for a in fixture.appeals
     ]
@@ -64,7 +92,13 @@ def evaluate(fixture: FixtureSet, *, threshold: float = SUGGEST_THRESHOLD, confi
     duplicates = DuplicateIndex()
     result = Evaluation()
     texts = {r.id: r.text for r in fixture.reports}
-    for report in fixture.reports:
+    # In the order they arrived (a hand-written set need not be sorted); ties keep the file's order.
+    for report in sorted(fixture.reports, key=lambda r: r.received):
+        style = result.by_style.setdefault(
+            report.style, {"reports": 0, "true_links": 0, "found": 0, "missed": 0, "wrong": 0}
+        )
+        style["reports"] += 1
+        style["true_links"] += len(report.truth)
         facts = ReportFacts.from_text(
             report.text, submitted_from=report.submitted_from, received=date.fromisoformat(report.received)
         )
@@ -74,13 +108,16 @@ def evaluate(fixture: FixtureSet, *, threshold: float = SUGGEST_THRESHOLD, confi
         for s in suggestions:
             if s.reference in truth:
                 result.linking.true_positives += 1
+                style["found"] += 1
                 if confirm:
                     index.learn(s.reference, facts.entities)
             else:
                 result.linking.false_positives += 1
+                style["wrong"] += 1
                 result.link_errors.append(f"wrong  {s.reference} {s.confidence:.2f} [{s.explain()}] «{report.text}»")
         for ref in sorted(truth - suggested):
             result.linking.false_negatives += 1
+            style["missed"] += 1
             result.misses_by_style[report.style] = result.misses_by_style.get(report.style, 0) + 1
             result.link_errors.append(f"missed {ref} ({report.style}) «{report.text}»")
         # The linked appeals' own plates are context, not news, for duplicate purposes.

@@ -27,6 +27,8 @@ class Kind(StrEnum):
     HANDLE = "handle"
     PLACE = "place"
     PERSON = "person"
+    REFERENCE = "reference"  # one of our own appeal references, quoted from a poster or the page ("W-VTT2")
+    PARTIAL_VRM = "vrm_part"  # part of a registration: "starts with KX19" (KX19*), "ends in TVN" (*TVN)
 
     @property
     def label(self) -> str:
@@ -41,6 +43,8 @@ _KIND_LABELS = {
     Kind.HANDLE: "social-media handle",
     Kind.PLACE: "place",
     Kind.PERSON: "name",
+    Kind.REFERENCE: "appeal reference",
+    Kind.PARTIAL_VRM: "part of a registration",
 }
 
 
@@ -178,20 +182,58 @@ def extract_handles(text: str, taken: Sequence[Span] = ()) -> list[Extracted]:
 
 # Ofcom keeps 07700 900000-900999 for drama; libphonenumber calls them invalid, but tests, the demo and the
 # fixture set use them so that no invented report ever carries a real person's number.
-_DRAMA_MOBILE = re.compile(r"(?<![\d+])(?:\+44\s?\(?0?\)?\s?|0)7700\s?900\s?(?P<last>\d{3})(?!\d)")
+# Ofcom's drama ranges (national form, without the last three or four digits): 07700 900xxx mobiles, 01632 960xxx,
+# the 0113/0114/.../0161 496 0xxx and 020 7946 0xxx geographic ranges.
+_DRAMA_PREFIXES = (
+    "07700900", "01632960", "0113496", "0114496", "0115496", "0116496", "0117496", "0118496", "0121496",
+    "0131496", "0141496", "0151496", "0161496", "0191498", "02079460", "02896496", "02920180",
+)  # fmt: skip
+# Digits as people write a number: spaces, hyphens, dots and brackets anywhere ("(07700) 900-412", "+44 (0)7700").
+_PHONE_LIKE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d\s().-]{7,20}\d(?![\d])")
+
+
+def _national(written: str) -> str | None:
+    """The UK national form (07700900412) of a number as written, or None when it is not a UK-length number."""
+    digits = re.sub(r"\D", "", written)
+    international = written.lstrip("(").startswith(("+", "00"))
+    if international:
+        digits = digits.removeprefix("00")
+        if not digits.startswith("44"):
+            return None
+        digits = digits[2:]
+        # "+44 (0)7700 ...": the trunk zero in brackets is written but not dialled.
+        digits = digits.removeprefix("0") if re.search(r"\(0\)", written) or digits.startswith("0") else digits
+        digits = "0" + digits
+    return digits if digits.startswith("0") and len(digits) in (10, 11) else None
 
 
 def extract_phones(text: str) -> list[Extracted]:
-    """A phone number is one that Google's libphonenumber accepts as valid (or one of Ofcom's drama mobile
-    numbers), read as a UK number unless it carries an international prefix; it is normalised to E.164
-    (+447911123456), so "07911 123456" and "+44 7911 123456" join."""
+    """A phone number is one that Google's libphonenumber accepts as valid (or one in Ofcom's drama ranges),
+    written with spaces, hyphens, dots or brackets as people write them ("07700-900412", "(01632) 960225",
+    "+44 (0)7700 900412"), read as a UK number unless it carries an international prefix; it is normalised to
+    E.164 (+447911123456), so "07911 123456" and "+44 7911 123456" join."""
     found = []
     for match in phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.VALID):
         value = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
         found.append(Extracted(Kind.PHONE, match.raw_string, value, (match.start, match.end)))
-    for m in _DRAMA_MOBILE.finditer(text):
-        if not _overlaps(m.span(), [e.span for e in found]):
-            found.append(Extracted(Kind.PHONE, m.group(), f"+447700900{m.group('last')}", m.span()))
+    for m in _PHONE_LIKE.finditer(text):
+        raw = m.group().rstrip(").- ")
+        span = (m.start(), m.start() + len(raw))
+        if _overlaps(span, [e.span for e in found]) or re.search(r"\d\s*[/:]\s*\d", raw):
+            continue
+        national = _national(raw)
+        if national is None:
+            continue
+        if national.startswith(_DRAMA_PREFIXES) and len(national) == 11:
+            found.append(Extracted(Kind.PHONE, raw, "+44" + national[1:], span))
+            continue
+        try:
+            number = phonenumbers.parse(national, "GB")
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            value = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+            found.append(Extracted(Kind.PHONE, raw, value, span))
     return found
 
 
@@ -218,17 +260,17 @@ def extract_postcodes(text: str) -> list[Extracted]:
 
 # Current (2001 on): two area letters, two age digits (02-29 March, 51-79 September), three random letters.
 _VRM_CURRENT = re.compile(
-    r"(?<![A-Za-z0-9])(?P<a>[A-HJ-PR-Ya-hj-pr-y][A-HJ-PR-Ya-hj-pr-y])\s{0,2}(?P<d>0[2-9]|[12][0-9]|[5-7][0-9])"
-    r"\s{0,2}(?P<b>[A-HJ-PR-Za-hj-pr-z]{3})(?![A-Za-z0-9])"
+    r"(?<![A-Za-z0-9])(?P<a>[A-HJ-PR-Ya-hj-pr-y][A-HJ-PR-Ya-hj-pr-y])(?:\s{0,2}|-)(?P<d>0[2-9]|[12][0-9]|[5-7][0-9])"
+    r"(?:\s{0,2}|\s?-\s?)(?P<b>[A-HJ-PR-Za-hj-pr-z]{3})(?![A-Za-z0-9])"
 )
 # Prefix (1983-2001): a year letter, 1-3 digits, three letters.
 _VRM_PREFIX = re.compile(
-    r"(?<![A-Za-z0-9])(?P<a>[A-HJ-NPR-Ya-hj-npr-y])(?P<d>[1-9][0-9]{0,2})\s{0,2}(?P<b>[A-HJ-PR-Ya-hj-pr-y]{3})"
+    r"(?<![A-Za-z0-9])(?P<a>[A-HJ-NPR-Ya-hj-npr-y])(?P<d>[1-9][0-9]{0,2})(?:\s{0,2}|\s?-\s?)(?P<b>[A-HJ-PR-Ya-hj-pr-y]{3})"
     r"(?![A-Za-z0-9])"
 )
 # Suffix (1963-1983): three letters, 1-3 digits, a year letter. No space before the year letter: "was 12 a day".
 _VRM_SUFFIX = re.compile(
-    r"(?<![A-Za-z0-9])(?P<a>[A-HJ-PR-Ya-hj-pr-y]{3})\s{0,2}(?P<d>[1-9][0-9]{0,2})(?P<b>[A-HJ-NPR-Ya-hj-npr-y])"
+    r"(?<![A-Za-z0-9])(?P<a>[A-HJ-PR-Ya-hj-pr-y]{3})(?:\s{0,2}|\s?-\s?)(?P<d>[1-9][0-9]{0,2})(?P<b>[A-HJ-NPR-Ya-hj-npr-y])"
     r"(?![A-Za-z0-9])"
 )
 # Dateless: 1-3 letters and 1-4 digits, either way round.
@@ -285,8 +327,13 @@ _MODEL_LETTERS = {
 _ROAD = re.compile(r"^[ABM][0-9]{1,4}$")
 
 
+def _compact(raw: str) -> str:
+    """A mark as it is kept: capitals, without the spaces and hyphens people write in it ("kx19-tvn" → KX19TVN)."""
+    return re.sub(r"[\s-]+", "", raw).upper()
+
+
 def _vrm_believable(raw: str, letters: Sequence[str], text: str, span: Span, *, dateless: bool) -> bool:
-    compact = re.sub(r"\s+", "", raw)
+    compact = re.sub(r"[\s-]+", "", raw)
     is_upper = raw == raw.upper()
     has_space = compact != raw
     near = text[max(0, span[0] - 40) : min(len(text), span[1] + 25)]
@@ -327,10 +374,120 @@ def extract_vrms(text: str, taken: Sequence[Span] = ()) -> list[Extracted]:
             if _overlaps(m.span(), spans) or not _vrm_believable(raw, letters, text, m.span(), dateless=dateless):
                 pos = m.start() + 1
                 continue
-            found.append(Extracted(Kind.VRM, raw, re.sub(r"\s+", "", raw).upper(), m.span()))
+            found.append(Extracted(Kind.VRM, raw, _compact(raw), m.span()))
             spans.append(m.span())
             pos = m.end()
     return found
+
+
+# --- part of a registration ----------------------------------------------------------------------------------
+
+# The front of a current mark (area letters and age digits, "KX19"), or of a prefix mark ("T642").
+_PLATE_FRONT = r"[A-Za-z]{2}\s?(?:0[2-9]|[12][0-9]|[5-7][0-9])|[A-Za-z][1-9][0-9]{0,2}"
+_PLATE_BACK = r"[A-Za-z]{3}"
+# "starts with KX19", "reg began KX", "first bit was KX19", "ends in TVN", "last three letters were TVN".
+_PARTIAL_FRONT = re.compile(
+    r"\b(?:start(?:s|ed|ing)?|begin(?:s|ning)?|began|first\s+(?:bit|part|half|few|two|four|letters?|numbers?)"
+    r"(?:\s+(?:letters|digits|characters))?)\s+(?:(?:with|was|were|is|as|of)\s+)?(?:an?\s+)?[\"'‘“]?"
+    rf"(?P<part>{_PLATE_FRONT})(?![A-Za-z0-9])",
+    re.IGNORECASE,
+)
+_PARTIAL_BACK = re.compile(
+    r"\b(?:end(?:s|ed|ing)?\s+(?:in|with|on)|last\s+(?:bit|part|half|three|3|few|letters?)"
+    r"(?:\s+(?:letters|characters))?(?:\s+(?:was|were|is|are))?)\s+[\"'‘“]?"
+    rf"(?P<part>{_PLATE_BACK})(?![A-Za-z0-9])",
+    re.IGNORECASE,
+)
+# A front written as a mark in capitals in vehicle talk, the rest unread: "KX19 something", "KX19 ???".
+_FRONT_THEN_UNKNOWN = re.compile(
+    r"(?<![A-Za-z0-9])(?P<part>[A-Z]{2}(?:0[2-9]|[12][0-9]|[5-7][0-9]))"
+    r"(?:\s*-(?![\s-]*[A-Za-z0-9])|\s*(?:\?{1,3}|_+|\*+|x{3}|something|summat|sumthin|and\s+(?:then\s+)?something|\.\.\.|…))"
+)
+
+
+def extract_partial_vrms(text: str, taken: Sequence[Span] = ()) -> list[Extracted]:
+    """Part of a registration: its front after "starts with" / "first bit was" ("KX19" → KX19*), its last letters
+    after "ends in" / "last three letters" ("TVN" → *TVN), or a front in capitals followed by "something" or "???"
+    in talk about a vehicle. Letter groups that are words ("ends in the") are not plates unless in capitals."""
+    found: list[Extracted] = []
+    spans: list[Span] = list(taken)
+
+    def add(m: re.Match[str], value: str) -> None:
+        span = m.span("part")
+        if not _overlaps(span, spans):
+            found.append(Extracted(Kind.PARTIAL_VRM, m.group("part"), value, span))
+            spans.append(span)
+
+    for m in _PARTIAL_FRONT.finditer(text):
+        part = m.group("part")
+        letters = re.sub(r"[^A-Za-z]", "", part)
+        if (letters.lower() in _WORDISH and part != part.upper()) or not re.search(r"[0-9]", part):
+            continue
+        rest = re.match(r"[\s-]{1,2}([A-Za-z]{3})(?![A-Za-z0-9])", text[m.end() :])
+        if rest and rest.group(1).lower() not in _WORDISH:
+            continue  # "starts with KX19 TVN" is the whole mark
+        add(m, _compact(part) + "*")
+    for m in _PARTIAL_BACK.finditer(text):
+        part = m.group("part")
+        if part.lower() in _WORDISH and part != part.upper():
+            continue
+        add(m, "*" + _compact(part))
+    for m in _FRONT_THEN_UNKNOWN.finditer(text):
+        near = text[max(0, m.start() - 40) : m.end() + 25]
+        if _VEHICLE_CONTEXT.search(near):
+            add(m, _compact(m.group("part")) + "*")
+    return found
+
+
+def partial_vrm_fits(partial: str, vrm: str) -> bool:
+    """Whether a full mark fits a part of one: KX19* fits KX19TVN, *TVN fits KX19TVN."""
+    if partial.endswith("*"):
+        return vrm.startswith(partial[:-1])
+    return vrm.endswith(partial[1:])
+
+
+# --- our own appeal references -------------------------------------------------------------------------------
+
+# W- (wanted) or M- (missing) and four characters of the references' alphabet (appeals/references.py: no 0, 1, I,
+# L, O or U). Written with a hyphen or a space it is taken whatever the letters; run together ("w4k9p") only with
+# a digit among them, so "watch" stays a word.
+_REFERENCE = re.compile(
+    r"(?<![A-Za-z0-9-])(?P<prefix>[WMwm])(?P<sep>\s?-\s?|\s|)(?P<code>[2-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{4})"
+    r"(?![A-Za-z0-9])"
+)
+
+
+def extract_references(text: str) -> list[Extracted]:
+    """One of our appeal references (W-VTT2, m-4k9p, "M 4K9P"), normalised to capitals with a hyphen. Taken
+    before registration marks, so a quoted reference is never read as a plate."""
+    found = []
+    for m in _REFERENCE.finditer(text):
+        code = m.group("code")
+        has_digit = re.search(r"[0-9]", code) is not None
+        if not has_digit and "-" not in m.group("sep"):
+            continue
+        if m.group("sep") == " " and not (has_digit and re.search(r"[A-Za-z]", code)):
+            continue  # "w 2345" is nothing we issue a poster with; "M 4K9P" is
+        value = f"{m.group('prefix').upper()}-{code.upper()}"
+        found.append(Extracted(Kind.REFERENCE, m.group(), value, m.span()))
+    return found
+
+
+# --- talk about a person --------------------------------------------------------------------------------------
+
+# Words that show a text is about a person rather than a place or a problem; people write "shes" and "hes".
+_PERSON_TALK = re.compile(
+    r"\b(he|she|him|her|his|hers|he['’]?s|she['’]?s|hes|shes|he['’]d|she['’]d|"
+    r"lad|lass|girl|boy|man|woman|bloke|guy|fella|geezer|person|poster|picture|photo|pic|kid|son|daughter|"
+    r"missing|wanted|sighting|seen|saw|spotted)\b",
+    re.IGNORECASE,
+)
+
+
+def talks_about_person(text: str) -> bool:
+    """Whether the text is about a person (a pronoun, a word for a person, a sighting), also as people text it
+    ("shes back at her mums", "hes been seen")."""
+    return _PERSON_TALK.search(text) is not None
 
 
 # --- named places ---------------------------------------------------------------------------------------------
@@ -458,6 +615,9 @@ _NOT_NAME_WORDS = {
     "still", "now", "again", "often", "usually", "always", "never", "sometimes", "probably", "apparently",
     "defo", "mum", "mam", "dad", "nan", "nana", "grandad", "uncle", "auntie", "aunt", "cousin", "brother",
     "sister", "son", "daughter", "wife", "husband", "girlfriend", "boyfriend", "ex", "partner", "friend",
+    "hes", "shes", "theyre", "dont", "cant", "didnt", "wasnt", "isnt", "thats", "theres", "whats", "ill", "id",
+    "lol", "omg", "tbh", "idk", "pls", "plz", "def", "deffo", "ya", "yeah", "yep", "nah", "hiya",
+    "rd", "ave", "ln", "cres", "sq", "tce", "gdns",
 }  # fmt: skip
 
 
@@ -497,7 +657,8 @@ def extract_people(text: str, taken: Sequence[Span] = ()) -> list[Extracted]:
 
 def extract(text: str) -> list[Extracted]:
     """Every entity in the text, in the order it appears. Overlapping readings are resolved by a fixed priority:
-    e-mail, profile link or handle, phone, postcode, registration mark, place, person."""
+    e-mail, profile link or handle, appeal reference, phone, postcode, part of a registration, registration mark,
+    place, person."""
     found: list[Extracted] = []
     taken: list[Span] = []
 
@@ -509,8 +670,10 @@ def extract(text: str) -> list[Extracted]:
 
     keep(extract_emails(text))
     keep(extract_handles(text, taken))
+    keep(extract_references(text))
     keep(extract_phones(text))
     keep(extract_postcodes(text))
+    keep(extract_partial_vrms(text, taken))
     keep(extract_vrms(text, taken))
     keep(extract_places(text, taken))
     keep(extract_people(text, taken))
@@ -527,7 +690,8 @@ class NameMatch:
     matched: str  # the text as the reporter wrote it
     span: tuple[int, int]
     score: float  # 0-1
-    part: str = "whole"  # "whole", or "first" / "last" when only that word of a longer name was found
+    part: str = "whole"  # "whole", "first" / "last" when only that word of a longer name was found, "slip" for a
+    # lower-case misspelling of a one-word nickname
 
     @property
     def partial(self) -> bool:
@@ -536,7 +700,7 @@ class NameMatch:
     @property
     def similarity(self) -> float:
         """How closely the words written match, 0-1, before the discount for naming only part of the name."""
-        factor = {"whole": 1.0, "first": FIRST_NAME_ONLY, "last": SURNAME_ONLY}[self.part]
+        factor = {"whole": 1.0, "first": FIRST_NAME_ONLY, "last": SURNAME_ONLY, "slip": LOWER_SLIP_FACTOR}[self.part]
         return min(1.0, self.score / factor)
 
 
@@ -547,6 +711,12 @@ MIN_FUZZY_LENGTH = 5
 FULL_NAME_CUTOFF = 84.0
 WORD_CUTOFF = 80.0
 SHORT_WORD_CUTOFF = 70.0
+LOWER_SLIP_CUTOFF = 70.0
+LOWER_SLIP_FACTOR = 0.8
+# Texting words that look like misspelt nicknames ("dunno" is not Dunny).
+NOT_SLIPS = frozenset(
+    ["dunno", "gonna", "wanna", "gotta", "innit", "bruvs", "mates", "lolll", "proper", "really", "sorry", "smell"]
+)
 # A part of a name alone is weaker evidence than the whole name.
 FIRST_NAME_ONLY = 0.45
 SURNAME_ONLY = 0.6
@@ -566,6 +736,18 @@ def _word_score(said: str, name_word: str, *, fuzzy: bool = True) -> float:
     if not fuzzy or min(len(said_bare), len(name_bare)) < MIN_FUZZY_LENGTH:
         return 0.0
     return float(fuzz.ratio(said_bare, name_bare, score_cutoff=WORD_CUTOFF))
+
+
+def _lower_slip(said: str, name_word: str) -> float:
+    """0-100: a one-word nickname written in lower case and misspelt ("doyla" for Doyler, "lloydie" for Lloydy,
+    "jonsey" for Jonesy). Believed only in words of MIN_FUZZY_LENGTH+ letters that begin as the name does (its
+    first two letters: "yellow" is never "Kellow"), close enough (LOWER_SLIP_CUTOFF), and then discounted
+    (LOWER_SLIP_FACTOR), because lower-case words are mostly just words."""
+    said = said.removesuffix("'s")
+    if min(len(said), len(name_word)) < MIN_FUZZY_LENGTH or said[:2] != name_word[:2] or said in NOT_SLIPS:
+        return 0.0
+    ratio = fuzz.ratio(said, name_word, score_cutoff=LOWER_SLIP_CUTOFF)
+    return ratio * LOWER_SLIP_FACTOR
 
 
 def match_names(
@@ -596,6 +778,12 @@ def match_names(
             # One word alone is misspelt only if written as a name (capitalised): "yellow" is not "Kellow".
             fuzzy = n >= 2 or text[window[0][1]].isupper()
             scores = [_word_score(w, p, fuzzy=fuzzy) for (w, _, _), p in zip(window, parts, strict=True)]
+            if n == 1 and not fuzzy and not scores[0]:
+                slip = _lower_slip(window[0][0], parts[0])
+                if slip:
+                    span = (window[0][1], window[0][2])
+                    offer(NameMatch(name, text[span[0] : span[1]], span, round(slip / 100.0, 3), part="slip"))
+                continue
             if n >= 2 and 100.0 in scores:
                 # Beside a word written exactly, a slip in a short word is still a slip: "Kieran Mess", "Tomasz Wolk".
                 scores = [

@@ -174,6 +174,8 @@ class EntityKind(models.TextChoices):
     HANDLE = "handle", "Social-media handle"
     PLACE = "place", "Place"
     PERSON = "person", "Name"
+    REFERENCE = "reference", "Appeal reference"
+    PARTIAL_VRM = "vrm_part", "Part of a registration"
 
 
 class Entity(models.Model):

@@ -126,3 +126,32 @@ def test_candidates_are_looked_up_not_scanned() -> None:
     assert index.candidates(new) == set()
     index.add(fp(2000, "Darren has a new phone 07700 900123", {"W-1"}))
     assert index.candidates(new) == {2000}
+
+
+# --- Grouping by what was seen (issue 11) ---------------------------------------------------------------------
+
+
+def _seen(id_: int, text: str, appeals: set[str], day: int) -> ReportFingerprint:
+    return ReportFingerprint.build(
+        id=id_, text=text, entities=extract(text), appeals=appeals, received=date(2026, 3, day)
+    )
+
+
+def test_two_tellings_of_one_sighting_in_different_words_group() -> None:
+    a = _seen(1, "saw him last night coming out the chippy on Mill Rd, got in a white van", {"W-VTT2"}, 3)
+    b = _seen(2, "fish shop mill road, monday evening. bloke with the bird tattoo was queueing", {"W-VTT2"}, 4)
+    verdict = duplicate_verdict(a, b)
+    assert verdict.duplicate
+    assert "similar place" in verdict.reasons[0]
+
+
+def test_same_appeal_but_another_place_or_week_does_not_group() -> None:
+    a = _seen(1, "saw him coming out the chippy on Mill Rd", {"W-VTT2"}, 3)
+    assert not duplicate_verdict(a, _seen(2, "he was at the bus station in tarnby", {"W-VTT2"}, 3)).duplicate
+    assert not duplicate_verdict(a, _seen(3, "fish shop mill road, him again", {"W-VTT2"}, 12)).duplicate
+
+
+def test_a_partial_plate_alone_never_groups_reports_about_different_appeals() -> None:
+    a = _seen(1, "the van's reg started with KX19", {"W-VTT2"}, 3)
+    b = _seen(2, "black bmw, reg started with KX19", set(), 3)
+    assert not duplicate_verdict(a, b).duplicate

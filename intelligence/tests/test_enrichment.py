@@ -327,3 +327,36 @@ def test_less_likely_appeals_are_folded_away_on_the_report_page():
     html = desk_client().get(f"/staff/inbox/{report.pk}/").content.decode()
     assert "No appeal is a likely match." in html
     assert "1 less likely appeal<" in html and "govuk-details" in html
+
+
+def test_two_tellings_of_one_sighting_in_other_words_are_grouped_on_the_database():
+    """Issue 11: reports linked to the same appeal, a day apart, at a similar place ("the chippy on Mill Rd",
+    "fish shop, mill road") share no entity and little wording, and are still one group."""
+    appeal = published(subject_name="Dorian Kettering", aliases="Dozza", areas="Quillby")
+    first = submit(appeal, details="saw him coming out the chippy on Mill Rd last night, got in a white van", **QUIET)
+    second = general("Dorian Kettering was queueing at the fish shop, mill road, monday evening")
+    enrich(first.report)
+    done = enrich(second)
+    assert done.repeats == first.report.pk
+    assert "similar place" in Enrichment.objects.get(report=second).duplicate_reasons[0]
+
+
+def test_the_new_appeal_fields_reach_linking():
+    """Age, sex, build and height are on the profile, so a report describing someone else is vetoed."""
+    appeal = published(subject_name="Dorian Kettering", sex="male", age_min=22, build="slim", height_cm=183)
+    report = submit(appeal, details="an old woman, about 70, very fat, shouting at the bus stop", **QUIET).report
+    done = enrich(report)
+    assert not any(s.likely for s in done.suggestions)
+    link = Link.objects.get(report=report)
+    assert any(r["code"] == "contradiction" for r in link.reasons)
+
+
+def test_the_analyst_sees_weak_and_contradicted_reasons_as_such():
+    """Issue 11: a suggestion keeps every reason; weak ones say so, and a contradiction is shown against it."""
+    appeal = published(subject_name="Dorian Kettering", sex="male", age_min=22, areas="Quillby")
+    report = submit(appeal, details="an old woman, about 70, shouting at the bus stop in Quillby", **QUIET).report
+    enrich(report)
+    html = desk_client().get(f"/staff/inbox/{report.pk}/").content.decode()
+    assert f"Appeal {appeal.reference}</a>" in html and "Possible" in html
+    assert "But the report describes a woman" in html and "Against" in html
+    assert "Outweighed" in html

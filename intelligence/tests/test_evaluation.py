@@ -1,8 +1,12 @@
 """The fixture set is reproducible, and the evaluation command runs and reports both measures."""
 
+import json
 from io import StringIO
+from pathlib import Path
 
+import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from intelligence.fixtures.linking_set import HOLDOUT_PATH, HOLDOUT_SEED, JSON_PATH, SEED, as_json, build, load
 
@@ -41,3 +45,110 @@ def test_linking_meets_the_issue_targets_cold_on_both_sets() -> None:
         assert result.linking.precision >= 0.95, path.name
         assert result.linking.recall >= 0.90, path.name
         assert any(r.style == "feature_trap" for r in load(path).reports)
+
+
+def _tiny_set(path: Path) -> Path:
+    """A hand-written set in the issue's shape, with the appeal fields the generated sets leave out."""
+    data = {
+        "appeals": [
+            {
+                "reference": "W-AB23",
+                "kind": "wanted",
+                "status": "published",
+                "name": "Dorian Fairweather",
+                "aliases": ["Dozza"],
+                "age_min": 30,
+                "age_max": None,
+                "sex": "male",
+                "height_cm": 180,
+                "build": "slim",
+                "features": "A scar on his chin.",
+                "areas": ["Quillby"],
+                "vehicle": "",
+                "description": "Dorian Fairweather is wanted for burglary.",
+                "offence_summary": "Burglary",
+            }
+        ],
+        "reports": [
+            {
+                "id": "r1",
+                "text": "saw dorian fairweather in quillby last night",
+                "submitted_from": None,
+                "received": "2026-03-01",
+                "truth": ["W-AB23"],
+                "group": "g1",
+                "style": "lower_case",
+            },
+            {
+                "id": "r2",
+                "text": "my neighbour's shed was broken into",
+                "submitted_from": "",
+                "received": "2026-03-02",
+                "truth": [],
+                "group": "g2",
+                "style": "general",
+            },
+        ],
+    }
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_intel_evaluate_reads_any_set_and_prints_json(tmp_path: Path) -> None:
+    out = StringIO()
+    call_command("intel_evaluate", "--set", str(_tiny_set(tmp_path / "set.json")), "--cold", "--json", stdout=out)
+    figures = json.loads(out.getvalue())
+    assert figures["linking"] == {"precision": 1.0, "recall": 1.0, "tp": 1, "fp": 0, "fn": 0}
+    assert set(figures["grouping"]) >= {"precision", "recall"}
+    assert figures["by_style"]["lower_case"]["found"] == 1
+    assert figures["reports"] == 2
+
+
+def test_hand_written_sets_carry_the_appeal_fields(tmp_path: Path) -> None:
+    fixture = load(_tiny_set(tmp_path / "set.json"))
+    appeal = fixture.appeals[0]
+    assert (appeal.age_min, appeal.sex, appeal.build, appeal.height_cm) == (30, "male", "slim", 180)
+    assert [r.id for r in fixture.reports] == [1, 2]
+    assert fixture.reports[1].submitted_from is None
+
+
+def test_intel_evaluate_refuses_a_missing_set() -> None:
+    with pytest.raises(CommandError, match="No such set"):
+        call_command("intel_evaluate", "--set", "/nonexistent/set.json", stdout=StringIO())
+
+
+PUBLIC = JSON_PATH.parent / "public_set.json"
+PUBLIC_HOLDOUT = JSON_PATH.parent / "public_set_holdout.json"
+
+
+def test_the_independent_development_half_meets_the_issue_11_targets_cold() -> None:
+    """Issue 11's targets on reports written by someone who had not seen the linker: linking P >= 0.95 and
+    R >= 0.85, grouping pairwise P >= 0.90 and R >= 0.60, nothing learnt (the half the linker was tuned on)."""
+    from intelligence.evaluation import evaluate
+
+    result = evaluate(load(PUBLIC), confirm=False)
+    assert result.linking.precision >= 0.95
+    assert result.linking.recall >= 0.85
+    assert result.grouping.precision >= 0.90
+    assert result.grouping.recall >= 0.60
+
+
+def test_the_independent_held_out_half_does_not_get_worse_cold() -> None:
+    """The held-out half (never read while tuning) does NOT yet meet issue 11's precision targets: measured
+    cold at the merge, linking P 0.931 R 0.879, grouping P 0.842 R 0.727 (before this work: linking P 0.690
+    R 0.729, grouping P 0.857 R 0.136). This holds those figures so nothing slips back; raise the floors to the
+    targets (linking P >= 0.95, grouping P >= 0.90) when a change reaches them - measured on a new held-out set,
+    since this one has now been scored."""
+    from intelligence.evaluation import evaluate
+
+    result = evaluate(load(PUBLIC_HOLDOUT), confirm=False)
+    assert result.linking.precision >= 0.93
+    assert result.linking.recall >= 0.87
+    assert result.grouping.precision >= 0.84
+    assert result.grouping.recall >= 0.72
+
+
+def test_intel_evaluate_knows_the_independent_sets_by_name() -> None:
+    out = StringIO()
+    call_command("intel_evaluate", "--set", "public", "--cold", "--json", stdout=out)
+    assert json.loads(out.getvalue())["reports"] >= 200

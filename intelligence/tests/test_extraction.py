@@ -3,7 +3,7 @@ what must not (false positives). Each row asserts the complete set of values of 
 
 import pytest
 
-from intelligence.extraction import Kind, extract, match_names
+from intelligence.extraction import Kind, extract, match_names, talks_about_person
 
 ROWS: list[tuple[str, Kind, set[str]]] = [
     # --- registration marks: every format, any case, missing or extra spaces -----------------------------------
@@ -34,6 +34,27 @@ ROWS: list[tuple[str, Kind, set[str]]] = [
     ("covid 19 jabs at the hall", Kind.VRM, set()),
     ("Flat 12B, Room 101", Kind.VRM, set()),
     ("he was 5ft 10 with a tattoo", Kind.VRM, set()),
+    # written with hyphens (issue 11): the whole mark, not its front
+    ("white transit reg KX19-TVN", Kind.VRM, {"KX19TVN"}),
+    ("kx19-tvn outside again", Kind.VRM, {"KX19TVN"}),
+    ("old rover T642-GHN", Kind.VRM, {"T642GHN"}),
+    ("reg started with KX19 TVN i think", Kind.VRM, {"KX19TVN"}),
+    # our own references are references, never plates
+    ("ref W-VTT2 off the poster", Kind.VRM, set()),
+    ("its about m-4k9p", Kind.VRM, set()),
+    # --- part of a registration --------------------------------------------------------------------------------
+    ("the van's reg starts with KX19", Kind.PARTIAL_VRM, {"KX19*"}),
+    ("plate began with kx19, didnt get the rest", Kind.PARTIAL_VRM, {"KX19*"}),
+    ("first bit was KX 19", Kind.PARTIAL_VRM, {"KX19*"}),
+    ("reg ends in TVN", Kind.PARTIAL_VRM, {"*TVN"}),
+    ("last three letters were tvn", Kind.PARTIAL_VRM, {"*TVN"}),
+    ("white transit KX19 something", Kind.PARTIAL_VRM, {"KX19*"}),
+    ("a scooter, plate DY70 ???", Kind.PARTIAL_VRM, {"DY70*"}),
+    # not partial plates
+    ("it all ends in the pub", Kind.PARTIAL_VRM, set()),
+    ("starts with a K", Kind.PARTIAL_VRM, set()),
+    ("reg KX19 TVN", Kind.PARTIAL_VRM, set()),
+    ("the party starts at 10", Kind.PARTIAL_VRM, set()),
     # --- phone numbers -----------------------------------------------------------------------------------------
     ("ring him on 07911 123456", Kind.PHONE, {"+447911123456"}),
     ("his number +44 7911 123456", Kind.PHONE, {"+447911123456"}),
@@ -42,11 +63,33 @@ ROWS: list[tuple[str, Kind, set[str]]] = [
     ("new mobile 07700 900456", Kind.PHONE, {"+447700900456"}),
     ("07700900457 or 0161 496 0999", Kind.PHONE, {"+447700900457", "+441614960999"}),
     ("(0161) 496-0123", Kind.PHONE, {"+441614960123"}),
+    # hyphens, brackets, dots and +44 (issue 11), Ofcom's drama ranges included
+    ("ring 07700-900412", Kind.PHONE, {"+447700900412"}),
+    ("(07700) 900412", Kind.PHONE, {"+447700900412"}),
+    ("+44 (0)7700 900 412", Kind.PHONE, {"+447700900412"}),
+    ("+447700900412", Kind.PHONE, {"+447700900412"}),
+    ("07700.900.412", Kind.PHONE, {"+447700900412"}),
+    ("(01632) 960225", Kind.PHONE, {"+441632960225"}),
+    ("01632-960-225 is the landline", Kind.PHONE, {"+441632960225"}),
+    ("0207-946-0522", Kind.PHONE, {"+442079460522"}),
+    ("07911-123456", Kind.PHONE, {"+447911123456"}),
     # not phone numbers
     ("ring 101 or 999", Kind.PHONE, set()),
     ("he is 6 foot 2 and 30 years old", Kind.PHONE, set()),
     ("reference 12345678", Kind.PHONE, set()),
     ("on 12/03/2024 at 22:15", Kind.PHONE, set()),
+    ("between 1 - 2 - 3 and 4", Kind.PHONE, set()),
+    ("+33 1 23 45 67 89 in france", Kind.PHONE, {"+33123456789"}),
+    # --- our own appeal references (W- wanted, M- missing), any case ------------------------------------------
+    ("ref W-VTT2 off the poster", Kind.REFERENCE, {"W-VTT2"}),
+    ("its about m-4k9p", Kind.REFERENCE, {"M-4K9P"}),
+    ("appeal M 4K9P", Kind.REFERENCE, {"M-4K9P"}),
+    ("w-vttx on the flyer", Kind.REFERENCE, {"W-VTTX"}),
+    ("saw the poster m4k9p", Kind.REFERENCE, {"M-4K9P"}),
+    # not references
+    ("I watch him every day", Kind.REFERENCE, set()),
+    ("the M 25 was shut", Kind.REFERENCE, set()),
+    ("Mark Wells", Kind.REFERENCE, set()),
     # --- postcodes ---------------------------------------------------------------------------------------------
     ("near SW1A 1AA", Kind.POSTCODE, {"SW1A 1AA"}),
     ("staying at m1 1ae with his mum", Kind.POSTCODE, {"M1 1AE"}),
@@ -104,6 +147,24 @@ ROWS: list[tuple[str, Kind, set[str]]] = [
     ("darren kellow in lower case is left to match_names", Kind.PERSON, set()),
     ("He lives on Brook Road", Kind.PERSON, set()),
 ]
+
+
+# Talk about a person, as people text it (issue 11): "shes", "hes" without the apostrophe count.
+PERSON_TALK_ROWS: list[tuple[str, bool]] = [
+    ("shes back at her mums", True),
+    ("hes been sleeping in the car", True),
+    ("she's at the station", True),
+    ("the lad from the poster", True),
+    ("SHES IN THE PARK", True),
+    ("the shed was broken into again", False),
+    ("bins not collected on the estate", False),
+    ("the hedges need cutting", False),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PERSON_TALK_ROWS)
+def test_talks_about_a_person(text: str, expected: bool) -> None:
+    assert talks_about_person(text) is expected
 
 
 @pytest.mark.parametrize(("text", "kind", "expected"), ROWS, ids=[f"{k}-{i}" for i, (_, k, _) in enumerate(ROWS)])

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from intelligence.extraction import extract
+from intelligence.extraction import Kind, extract
 from intelligence.linking import (
     SUGGEST_THRESHOLD,
     AppealIndex,
@@ -185,3 +185,191 @@ def test_a_feature_of_someone_else_the_report_names_does_not_link():
 
 def test_half_a_feature_is_not_the_feature():
     assert "W-KB44" not in {ref for ref, c in _about("he had a scar on his chin").items() if c >= SUGGEST_THRESHOLD}
+
+
+# --- Formats people write (issue 11) --------------------------------------------------------------------------
+
+VAN = AppealProfile.build(
+    reference="W-VTT2", kind="wanted", name="Darren Kellow", vehicle="Ford Transit Custom white, KX19 TVN"
+)
+BMW = AppealProfile.build(reference="W-R7KD", kind="wanted", name="Liam McCarthy", vehicle="BMW black, KX19 LRD")
+JONES = AppealProfile.build(
+    reference="W-3HNP", kind="wanted", name="Jordan Jones", features="Dreadlocks. A swallow tattoo on his neck."
+)
+PLATES = AppealIndex([VAN, BMW, JONES])
+
+
+def _plates(text: str, page: str | None = None) -> dict[str, float]:
+    return {s.reference: s.confidence for s in PLATES.suggest(ReportFacts.from_text(text, submitted_from=page))}
+
+
+def test_a_hyphenated_plate_is_the_whole_plate() -> None:
+    assert _plates("white van KX19-TVN parked on the corner")["W-VTT2"] >= 0.95
+
+
+def test_part_of_a_plate_is_evidence_divided_between_the_plates_it_fits() -> None:
+    only_van = _plates("the van's reg ended in TVN")
+    assert 0.3 < only_van["W-VTT2"] < SUGGEST_THRESHOLD
+    both = _plates("reg started with KX19")
+    assert both["W-VTT2"] < only_van["W-VTT2"] and both["W-R7KD"] == both["W-VTT2"]
+
+
+def test_a_quoted_reference_in_any_case_links_and_is_not_a_plate() -> None:
+    facts = ReportFacts.from_text("re w-vtt2 hes back at the yard")
+    assert [e.kind for e in facts.entities] == [Kind.REFERENCE]
+    assert _plates("re w-vtt2 hes back at the yard")["W-VTT2"] >= 0.95
+
+
+def test_apostrophe_less_pronouns_are_talk_about_a_person() -> None:
+    assert _plates("shes round the back of the flats", page="W-3HNP")["W-3HNP"] >= SUGGEST_THRESHOLD
+
+
+def test_two_people_in_one_report_both_link() -> None:
+    # The second is described, not named: a description beside another appeal's subject is not that subject's.
+    said = _plates("Darren Kellow was at the yard with a lad with a bird tattoo on his neck")
+    assert said["W-VTT2"] >= SUGGEST_THRESHOLD and said["W-3HNP"] >= SUGGEST_THRESHOLD
+
+
+# --- Reading people's words (issue 11) ------------------------------------------------------------------------
+
+JORDAN = AppealProfile.build(
+    reference="W-3HNP",
+    kind="wanted",
+    name="Jordan Jones",
+    aliases=["Jonesy"],
+    sex="male",
+    age_min=22,
+    height_cm=183,
+    build="slim",
+    features="Dreadlocks, usually tied back. Wears glasses. Often carries a black holdall.",
+)
+SWALLOW = AppealProfile.build(
+    reference="W-SW11",
+    kind="wanted",
+    name="Dorian Kett",
+    sex="male",
+    age_min=34,
+    build="stocky",
+    features="A swallow tattoo on the left side of his neck.",
+)
+REDHEAD = AppealProfile.build(
+    reference="W-RD22", kind="wanted", name="Reece Parker", aliases=["Red"], sex="male", age_min=20
+)
+WORDS = AppealIndex([JORDAN, SWALLOW, REDHEAD])
+
+
+def _words(text: str, page: str | None = None) -> dict[str, float]:
+    return {s.reference: s.confidence for s in WORDS.suggest(ReportFacts.from_text(text, submitted_from=page))}
+
+
+def test_paraphrased_features_are_read_through_the_lexicon() -> None:
+    assert _words("bloke with a bird inked on his neck outside the bookies")["W-SW11"] >= SUGGEST_THRESHOLD
+    assert _words("lad with dreads and specs carrying a holdall")["W-3HNP"] >= SUGGEST_THRESHOLD
+
+
+def test_filler_words_of_a_feature_need_not_be_written() -> None:
+    # "Often carries a black holdall": "had a holdall" is the feature; all the telling words are not needed.
+    assert _words("he had a holdall with him")["W-3HNP"] > 0
+
+
+def test_a_contradicting_age_sex_or_build_vetoes_the_description() -> None:
+    assert _words("a man about fifty, dreads and specs, very fat").get("W-3HNP", 0) < SUGGEST_THRESHOLD
+    assert _words("a woman with a bird tattoo on her neck").get("W-SW11", 0) < SUGGEST_THRESHOLD
+    (suggestion,) = WORDS.suggest(ReportFacts.from_text("woman, 60ish, swallow tattoo on her neck"))
+    assert "but the report describes a woman" in suggestion.explain()
+
+
+def test_not_him_overrides_the_page() -> None:
+    said = _words("not him, but his brother is dealing from the flat", page="W-3HNP")
+    assert said.get("W-3HNP", 0) < SUGGEST_THRESHOLD
+    assert _words("its not jonesy but his cousin at the yard").get("W-3HNP", 0) < SUGGEST_THRESHOLD
+
+
+def test_someone_new_on_the_page_is_not_the_pages_subject() -> None:
+    said = _words("my purse was pickpocketed at the market, a tall man brushed past me", page="W-3HNP")
+    assert said["W-3HNP"] < SUGGEST_THRESHOLD
+    assert _words("hes at the market right now", page="W-3HNP")["W-3HNP"] >= SUGGEST_THRESHOLD
+
+
+def test_an_alias_that_is_a_word_is_not_read_as_the_alias() -> None:
+    assert _words("a man selling drugs out of a red car").get("W-RD22", 0) < SUGGEST_THRESHOLD
+
+
+def test_another_persons_full_name_is_not_the_subjects_surname_or_alias() -> None:
+    assert _words("my neighbour Carl Jones keeps parking across my drive").get("W-3HNP", 0) < SUGGEST_THRESHOLD
+    assert _words("Luke Parker keeps messaging me").get("W-RD22", 0) < SUGGEST_THRESHOLD
+
+
+# --- Names and what corroborates them (issue 11) ---------------------------------------------------------------
+
+GIRL = AppealProfile.build(
+    reference="M-4K9P",
+    kind="missing",
+    name="Jamie-Lee Crossley",
+    aliases=["Jamie"],
+    sex="female",
+    age_min=15,
+    areas=["Cradlebury"],
+    description="Jamie-Lee, 15, has been missing from her home. Her phone, 07700 900318, has been switched off.",
+)
+ARSONIST = AppealProfile.build(
+    reference="W-K5VB",
+    kind="wanted",
+    name="Jamie Fletcher",
+    sex="male",
+    age_min=24,
+    description="Jamie Fletcher is wanted after a fire was started deliberately at the recycling depot.",
+    offence="Arson",
+)
+SHANE = AppealProfile.build(
+    reference="W-L4QZ", kind="wanted", name="Shane Doyle", vehicle="Vauxhall Corsa grey, AV66 TVN"
+)
+NAMES_INDEX = AppealIndex([GIRL, ARSONIST, SHANE, VAN])
+
+
+def _named(text: str) -> dict[str, float]:
+    return {s.reference: s.confidence for s in NAMES_INDEX.suggest(ReportFacts.from_text(text))}
+
+
+def test_a_shared_first_name_with_corroboration_links_the_one_it_fits() -> None:
+    said = _named("the missing girl jamie was in the mcdonalds last night, she had braces")
+    assert said["M-4K9P"] >= SUGGEST_THRESHOLD
+    assert said.get("W-K5VB", 0) < SUGGEST_THRESHOLD
+    assert _named("jamie the one who set the fire is at the skatepark, hes 24")["W-K5VB"] >= SUGGEST_THRESHOLD
+
+
+def test_the_appeals_own_phone_number_links() -> None:
+    assert _named("my daughter got a whatsapp from 07700-900318 last night")["M-4K9P"] >= 0.9
+
+
+def test_part_of_a_plate_on_the_appeals_make_of_car_links_that_one() -> None:
+    said = _named("grey corsa, reg ended in TVN, came up my drive at 1am")
+    assert said["W-L4QZ"] >= SUGGEST_THRESHOLD
+    assert said.get("W-VTT2", 0) < SUGGEST_THRESHOLD
+
+
+LLOYD = AppealProfile.build(
+    reference="W-T3UY", kind="wanted", name="Gary Lloyd", aliases=["Lloydy"], areas=["Saltmere Quay"]
+)
+DUNN = AppealProfile.build(reference="W-C4MX", kind="wanted", name="Kayleigh Dunn", aliases=["Dunny"])
+LANE = AppealProfile.build(reference="M-4RTV", kind="missing", name="Sophie Lane", aliases=["Soph"])
+SLIPS = AppealIndex([LLOYD, DUNN, LANE, SHANE])
+
+
+def _slips(text: str, page: str | None = None) -> dict[str, float]:
+    return {s.reference: s.confidence for s in SLIPS.suggest(ReportFacts.from_text(text, submitted_from=page))}
+
+
+def test_a_nickname_misspelt_in_lower_case_is_still_the_nickname() -> None:
+    assert _slips("lloydie still has a lock up at saltmere quay")["W-T3UY"] >= SUGGEST_THRESHOLD
+    # ...but not a texting word that happens to look like one, and never a word of another first letter.
+    assert "W-C4MX" not in _slips("dunno where she went")
+
+
+def test_a_surname_that_is_a_street_word_is_not_the_surname() -> None:
+    assert _slips("cars broken into on Acre Lane last night").get("M-4RTV", 0) < SUGGEST_THRESHOLD
+
+
+def test_from_the_page_naming_someone_else_in_full_is_about_them() -> None:
+    said = _slips("John Doyle on Acre Lane has a car on his drive that I think is stolen", page="W-L4QZ")
+    assert said["W-L4QZ"] < SUGGEST_THRESHOLD
