@@ -14,11 +14,14 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from pillow_heif import register_heif_opener
 
 register_heif_opener()
-# Pillow's own guard, at our limit: decoding past it warns (turned into a refusal below) or raises.
-Image.MAX_IMAGE_PIXELS = settings.LOOKOUT_IMAGE_MAX_PIXELS
+# Pillow's own guard, at the highest limit we take (JPEG's): opening past it warns (turned into a refusal
+# below), past twice it raises. Our stricter per-format limits are checked from the header after that.
+Image.MAX_IMAGE_PIXELS = settings.LOOKOUT_JPEG_MAX_PIXELS
 
 # MPO is what many phones' "JPEG" photos are (a JPEG with a second, depth or preview, frame after it).
 ACCEPTED_FORMATS = {"JPEG", "MPO", "PNG", "WEBP", "GIF", "HEIF"}
+# Formats libjpeg decodes straight at 1/2, 1/4 or 1/8 scale (draft), so their full bitmap is never made.
+REDUCIBLE_FORMATS = {"JPEG", "MPO"}
 TOO_MANY_PIXELS = "The image has too many pixels. Choose a smaller image, or a screenshot of it."
 FULL_SIZE = (1600, 1600)
 THUMB_SIZE = (480, 600)
@@ -63,29 +66,49 @@ def reencode_image(upload: IO[bytes], *, size: int | None = None) -> CleanImage:
     return CleanImage(full=_encode(rgb), thumbnail=_encode(thumb), width=rgb.width, height=rgb.height)
 
 
-def image_too_large(width: int, height: int) -> bool:
+def image_too_large(width: int, height: int, *, reducible: bool = False) -> bool:
     """An image is refused, before any pixel is decoded, when its header declares more than
     LOOKOUT_IMAGE_MAX_PIXELS pixels: decoding is what costs memory (4 bytes a pixel and more), and a
-    38 KB PNG can declare 40 million of them."""
-    return width * height > settings.LOOKOUT_IMAGE_MAX_PIXELS
+    38 KB PNG can declare 40 million of them. A baseline JPEG is decoded reduced (draft), so it may declare
+    up to LOOKOUT_JPEG_MAX_PIXELS: a 48-50 MP phone photo is taken."""
+    limit = settings.LOOKOUT_JPEG_MAX_PIXELS if reducible else settings.LOOKOUT_IMAGE_MAX_PIXELS
+    return width * height > limit
+
+
+def decodes_reduced(image: Image.Image) -> bool:
+    """A JPEG (or MPO) decodes reduced only when it is baseline: a progressive JPEG makes libjpeg hold every
+    DCT coefficient of the full-size image (2 bytes a sample) whatever the output scale, so it keeps the
+    strict limit."""
+    return image.format in REDUCIBLE_FORMATS and not image.info.get("progressive")
+
+
+def _draft_size(width: int, height: int) -> tuple[int, int]:
+    """The size the cleaned copy will have (fitting FULL_SIZE): drafting to it lets libjpeg pick the
+    smallest DCT scale that still covers it, instead of thumbnail()'s twice-the-size request, which for a
+    4:3 48 MP photo asks for the full-size decode."""
+    scale = min(FULL_SIZE[0] / width, FULL_SIZE[1] / height, 1.0)
+    return max(1, int(width * scale)), max(1, int(height * scale))
 
 
 def _decode_bounded(upload: IO[bytes]) -> Image.Image:
     """The first frame, upright, at most FULL_SIZE, as plain RGB pixels with nothing from .info.
 
-    Memory is bounded by the declared size (checked first, from the header alone): JPEGs are decoded at a
-    reduced scale (draft), every format is shrunk to FULL_SIZE before any other copy is made."""
+    Memory is bounded by the declared size (checked first, from the header alone): baseline JPEGs are
+    decoded at a reduced scale (draft), every format is shrunk to FULL_SIZE before any other copy is made."""
     with Image.open(upload) as probe:
         if probe.format not in ACCEPTED_FORMATS:
             raise ImageRejected("The file must be a JPEG, PNG, WebP or GIF image, or a HEIC photo.")
-        if image_too_large(probe.width, probe.height):
+        if image_too_large(probe.width, probe.height, reducible=decodes_reduced(probe)):
             raise ImageRejected(TOO_MANY_PIXELS)
         probe.verify()
     upload.seek(0)
     with Image.open(upload) as original:
-        if image_too_large(original.width, original.height):  # pragma: no cover - the same header again
-            raise ImageRejected(TOO_MANY_PIXELS)
-        # thumbnail() drafts JPEGs (DCT scaling) and shrinks in place, keeping the EXIF orientation to apply.
+        reducible = decodes_reduced(original)
+        if image_too_large(original.width, original.height, reducible=reducible):  # pragma: no cover
+            raise ImageRejected(TOO_MANY_PIXELS)  # the same header again
+        if reducible:
+            original.draft("RGB", _draft_size(original.width, original.height))
+        # thumbnail() shrinks in place to FULL_SIZE, keeping the EXIF orientation to apply.
         original.thumbnail(FULL_SIZE, Image.Resampling.LANCZOS)
         # Apply the camera's rotation to the pixels, since the EXIF tag that carried it is dropped.
         upright = ImageOps.exif_transpose(original)

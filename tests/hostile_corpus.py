@@ -35,6 +35,28 @@ def png_declaring(width: int, height: int) -> bytes:
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", raw) + chunk(b"IEND", b"")
 
 
+def photo_jpeg(width: int, height: int, *, progressive: bool = False) -> bytes:
+    """A camera-sized JPEG of a generated pattern (no photograph), with EXIF and a comment that must not
+    survive cleaning. Building it holds the full bitmap, so tests make it in a subprocess of its own."""
+    tile = Image.merge(
+        "RGB",
+        (
+            Image.linear_gradient("L").resize((width // 8, height // 8)),
+            Image.radial_gradient("L").resize((width // 8, height // 8)),
+            Image.effect_mandelbrot((width // 8, height // 8), (-2.0, -1.2, 1.0, 1.2), 64),
+        ),
+    )
+    image = Image.new("RGB", (width, height))
+    for left in range(0, width, tile.width):
+        for top in range(0, height, tile.height):
+            image.paste(tile, (left, top))
+    exif = Image.Exif()
+    exif[0x010F] = "TestCam Maker"
+    out = io.BytesIO()
+    image.save(out, format="JPEG", quality=90, exif=exif, comment=b"secret-gps", progressive=progressive)
+    return out.getvalue()
+
+
 def _jpeg_with_metadata(size: tuple[int, int] = (400, 300)) -> bytes:
     image = Image.new("RGB", size, (120, 160, 200))
     exif = Image.Exif()

@@ -220,9 +220,13 @@ LOOKOUT_CHARITY_PHONE = os.environ.get("LOOKOUT_CHARITY_PHONE", "0800 555 111")
 # reporting someone they live with). GOV.UK Frontend's own default.
 LOOKOUT_EXIT_URL = os.environ.get("LOOKOUT_EXIT_URL", "https://www.bbc.co.uk/weather")
 LOOKOUT_IMAGE_MAX_BYTES = 8 * 1024 * 1024
-# Declared pixels above this are refused before decoding (appeals.images): 24 MP takes any phone's default
+# Declared pixels above this are refused before decoding (appeals.images) for formats decoded at full size
+# (PNG, GIF, WebP, HEIC, progressive JPEG): 24 MP takes any phone's default
 # photo (12 MP, or 48/50 MP sensors binned to 12) and bounds a decode to about 100 MB (issue 9, item 12).
 LOOKOUT_IMAGE_MAX_PIXELS = 24_000_000
+# Baseline JPEGs (and MPO) are decoded reduced (draft), never at full size, so they may declare more: 52 MP
+# takes a full-resolution 48/50 MP phone photo (8064x6048, 8160x6120) with a margin, within the same bound.
+LOOKOUT_JPEG_MAX_PIXELS = 52_000_000
 LOOKOUT_REVIEW_GRACE_DAYS = int(os.environ.get("LOOKOUT_REVIEW_GRACE_DAYS", "3"))
 LOOKOUT_STAFF_BASE_URL = os.environ.get("LOOKOUT_STAFF_BASE_URL", "http://127.0.0.1:8000")
 
