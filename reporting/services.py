@@ -107,6 +107,7 @@ def report_submit(
     files: list[CleanAttachment] | None = None,
     channel: str = Channel.CONFIDENTIAL,
     recorded_by: User | None = None,
+    ended_appeal: str = "",
 ) -> Submitted:
     """Store a confidential report, its answers, contact details and files in one transaction.
 
@@ -115,6 +116,9 @@ def report_submit(
 
     The same token posted again (double click, retry after a time-out) returns the first report and, within
     LOOKOUT_RECEIPT_REPLAY_SECONDS, the same receipt code; it never creates a second report.
+
+    `ended_appeal` is the reference of an appeal that closed while its form was open: the report is stored
+    without the appeal and the reference is kept in the audit event (ADR 0030).
     """
     # Not @transaction.atomic: files are written to storage inside the transaction, and must be removed
     # again if it rolls back (storage is not transactional).
@@ -164,6 +168,7 @@ def report_submit(
                     "files": len(files or []),
                     "contact_given": bool(contact),
                     "channel": channel,
+                    **({"ended_appeal": ended_appeal} if ended_appeal else {}),
                 },
             )
             report_received.send(sender=InformationReport, report=report)

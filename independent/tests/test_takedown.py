@@ -11,6 +11,7 @@ from django.test import Client
 
 from independent.models import AnonymousReport, WithdrawnAppeal
 from independent.police_api import CACHE_KEY, appeals_refresh, appeals_store, police_appeals
+from independent.sealing import sealed_open_json
 from partner import paths
 from partner.models import ReceivedMessage
 
@@ -68,7 +69,7 @@ def test_a_withdrawn_appeal_leaves_every_page_at_once_and_for_good(police_api, d
         assert ended.status_code == 410 and "This appeal has ended" in ended.content.decode()
         assert 'href="/report/"' in ended.content.decode()  # the general report is still offered
     late = client.post(url, {"form_token": form_token(client, "/report/form/"), "details": "x"}, **SAME_ORIGIN)
-    assert late.status_code == 410 and not shows(late.content.decode())
+    assert late.status_code == 200 and receipt_of(late) and not shows(late.content.decode())  # kept, unlinked
     assert "Jodie Pryce" in client.get("/").content.decode()  # other appeals stay
 
     # The kept copy was cleaned at once; a list fetched before the withdrawal cannot bring it back.
@@ -118,3 +119,57 @@ def test_the_scheduled_refresh_retries_sooner_while_the_police_are_down(police_a
     command.run_once(repeating=True)
     assert not command.fetched and command.wait_seconds(60) == RETRY_SECONDS
     assert "Darren Kellow" in Client().get("/").content.decode()  # our copy is kept meanwhile
+
+
+def _withdraw(reference: str, django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
+    payload = {"message_id": f"withdrawn:{reference}", "reference": reference}
+    with django_capture_on_commit_callbacks(execute=True):
+        assert signed(Client(), paths.INDEPENDENT_WITHDRAWN, payload).status_code == 200
+
+
+def test_a_report_sent_after_the_appeal_ended_is_kept_as_general_information(
+    police_api, django_capture_on_commit_callbacks
+):
+    client = Client()
+    url = "/appeals/W-7KQ2/form/"
+    report = {"form_token": form_token(client, url), "details": "He is at the car wash on Mill Lane."}
+    assert "Darren Kellow" in client.get(url).content.decode()  # the form was shown, with the name
+    _withdraw("W-7KQ2", django_capture_on_commit_callbacks)
+
+    first = client.post(url, report, **SAME_ORIGIN)
+    page = first.content.decode()
+    assert first.status_code == 200 and receipt_of(first)
+    assert "has ended" in page and "received your information" in page and not shows(page)
+    again = client.post(url, report, **SAME_ORIGIN)  # a double click, or a retry
+    assert again.status_code == 200 and not shows(again.content.decode())
+    assert receipt_of(again) == receipt_of(first)
+    stored = AnonymousReport.objects.get()
+    assert stored.appeal_reference == "" and stored.appeal_title == ""
+    assert sealed_open_json(stored.sealed_answers)["details"] == "He is at the car wash on Mill Lane."
+    ended = client.get(url)
+    assert ended.status_code == 410 and not shows(ended.content.decode())
+
+
+def test_an_invalid_post_after_the_appeal_ended_shows_the_errors_without_the_name(
+    police_api, django_capture_on_commit_callbacks
+):
+    client = Client()
+    url = "/appeals/W-7KQ2/form/"
+    token = form_token(client, url)
+    _withdraw("W-7KQ2", django_capture_on_commit_callbacks)
+    response = client.post(url, {"form_token": token, "details": ""}, **SAME_ORIGIN)
+    page = response.content.decode()
+    assert response.status_code == 200 and "govuk-error-summary" in page and not shows(page)
+    assert AnonymousReport.objects.count() == 0
+
+
+def test_a_post_for_an_ended_missing_person_appeal_still_points_to_the_police(
+    police_api, django_capture_on_commit_callbacks
+):
+    client = Client()
+    token = form_token(client, "/report/form/")
+    _withdraw("M-3XPD", django_capture_on_commit_callbacks)
+    response = client.post("/appeals/M-3XPD/form/", {"form_token": token, "details": "x"}, **SAME_ORIGIN)
+    page = response.content.decode()
+    assert "tell the police directly" in page and "Jodie Pryce" not in page and "M-3XPD" not in page
+    assert AnonymousReport.objects.count() == 0

@@ -54,6 +54,8 @@ def _appeal(reference: str) -> tuple[Appeal | None, AppealList]:
 def _not_reportable(request: HttpRequest, reference: str) -> HttpResponse | Appeal:
     appeal, listing = _appeal(reference)
     if appeal is None and appeal_withdrawn(reference):
+        if request.method == "POST":
+            return _ended_post(request, reference)
         # Ended (ADR 0030): no name, no details, no form for it; the general form still takes what they know.
         return _no_store(render(request, "independent/public/ended.html", status=410))
     if appeal is None:
@@ -64,6 +66,20 @@ def _not_reportable(request: HttpRequest, reference: str) -> HttpResponse | Appe
         # Information about a missing person goes to the police directly (DESIGN.md).
         return render(request, "independent/public/missing.html", {"appeal": appeal})
     return appeal
+
+
+def is_missing_reference(reference: str) -> bool:
+    """A missing-person appeal's public reference starts with M- (appeals.references). The tombstone of an
+    ended appeal keeps only the reference, so this is how the missing-person rule still holds after it."""
+    return reference.strip().upper().startswith("M-")
+
+
+def _ended_post(request: HttpRequest, reference: str) -> HttpResponse:
+    """The appeal ended while its form was open: keep what they wrote as general information (no appeal
+    link, no name), or, for a missing person, point to the police as before (ADR 0030)."""
+    if is_missing_reference(reference):
+        return _no_store(render(request, "independent/public/missing_ended.html"))
+    return _form(request, None, ended=True)
 
 
 def _start(request: HttpRequest, appeal: Appeal | None) -> HttpResponse:
@@ -82,8 +98,9 @@ def _start(request: HttpRequest, appeal: Appeal | None) -> HttpResponse:
     return render(request, "independent/public/start.html", context)
 
 
-def _form(request: HttpRequest, appeal: Appeal | None) -> HttpResponse:
-    general = appeal is None
+def _form(request: HttpRequest, appeal: Appeal | None, *, ended: bool = False) -> HttpResponse:
+    # An ended appeal's post carries the appeal form's fields: read them as that form, store them as general.
+    general = appeal is None and not ended
     if request.method == "POST":
         form = AnonymousReportForm(request.POST, request.FILES, general=general)
         if form.is_valid():
@@ -95,7 +112,8 @@ def _form(request: HttpRequest, appeal: Appeal | None) -> HttpResponse:
                 urgent=form.cleaned_data["urgent"],
                 files=form.cleaned_data["attachments"],
             )
-            return _no_store(render(request, "independent/public/thanks.html", {"submitted": submitted}))
+            context = {"submitted": submitted, "ended": ended}
+            return _no_store(render(request, "independent/public/thanks.html", context))
         form.note_lost_files(bool(request.FILES))
         form.fresh_token()
     else:

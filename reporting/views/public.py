@@ -60,8 +60,9 @@ def _start(request: HttpRequest, target: ReportableAppeal | None) -> HttpRespons
     return render(request, "reporting/public/start.html", context)
 
 
-def _form(request: HttpRequest, target: ReportableAppeal | None) -> HttpResponse:
-    general = target is None
+def _form(request: HttpRequest, target: ReportableAppeal | None, *, ended_reference: str = "") -> HttpResponse:
+    # An ended appeal's post carries the appeal form's fields: read them as that form, store them unlinked.
+    general = target is None and not ended_reference
     if request.method == "POST":
         form = ReportForm(request.POST, request.FILES, general=general)
         if form.is_valid():
@@ -73,8 +74,9 @@ def _form(request: HttpRequest, target: ReportableAppeal | None) -> HttpResponse
                 urgent=form.cleaned_data["urgent"],
                 contact=form.contact(),
                 files=form.cleaned_data["attachments"],
+                ended_appeal=ended_reference,
             )
-            context = {"submitted": submitted, "target": target}
+            context = {"submitted": submitted, "target": target, "ended": bool(ended_reference)}
             return _no_store(render(request, "reporting/public/thanks.html", context))
         form.note_lost_files(bool(request.FILES))
         form.fresh_token()
@@ -96,6 +98,9 @@ def appeal_report_start(request: HttpRequest, reference: str) -> HttpResponseBas
 def appeal_report_form(request: HttpRequest, reference: str) -> HttpResponseBase:
     if request.method not in {"GET", "HEAD", "POST"}:
         return HttpResponse(status=405)
+    if request.method == "POST" and appeal_report_ended(reference):
+        # Closed while the form was open: what they wrote is still kept (without the appeal, without its name).
+        return _form(request, None, ended_reference=reference)
     target = _target(request, reference, "reporting:appeal_form")
     if not isinstance(target, ReportableAppeal):
         return target
