@@ -95,7 +95,8 @@ def _form(request: HttpRequest, appeal: Appeal | None) -> HttpResponse:
                 urgent=form.cleaned_data["urgent"],
                 files=form.cleaned_data["attachments"],
             )
-            return _no_store(render(request, "independent/public/thanks.html", {"submitted": submitted}))
+            thanks = {"submitted": submitted, "appeal": appeal}  # the appeal names the start page history keeps
+            return _no_store(render(request, "independent/public/thanks.html", thanks))
         form.note_lost_files(bool(request.FILES))
         form.fresh_token()
     else:
