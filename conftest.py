@@ -1,6 +1,7 @@
 """Shared test fixtures: staff in each role, and a real Chromium driven by Playwright for browser tests."""
 
 import os
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -109,3 +110,29 @@ def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool 
     if independent_run and collection_path.suffix == ".py" and collection_path.name.startswith("test_"):
         return True
     return None
+
+
+def assert_back_to_start(  # type: ignore[no-untyped-def]
+    page, appeal_url: str, start_path: str, neutral_title: str, steps: int, *, leave_for: str = "", receipt: str = ""
+) -> None:
+    """Reporter safety. Given leave_for, leave the thank-you page (as Exit this page does) and come Back: the
+    start page, not the receipt. Then go Back entry by entry until the appeal page: each entry after it is the
+    journey's start page (its URL, no query) under a neutral title, and there are no more entries than steps."""
+    if leave_for:
+        page.goto(leave_for)
+        page.go_back()
+        page.wait_for_load_state()
+        assert urllib.parse.urlsplit(page.url).path == start_path, page.url
+        assert receipt not in page.content()
+    seen = 0
+    while True:
+        page.go_back()
+        page.wait_for_load_state()
+        if page.url == appeal_url:
+            break
+        url = urllib.parse.urlsplit(page.url)
+        assert (url.path, url.query) == (start_path, ""), page.url
+        assert page.title() == neutral_title, page.url
+        seen += 1
+        assert seen <= steps, "more history entries than steps in the journey"
+    assert seen >= 1

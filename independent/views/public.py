@@ -112,8 +112,9 @@ def _form(request: HttpRequest, appeal: Appeal | None, *, ended: bool = False) -
                 urgent=form.cleaned_data["urgent"],
                 files=form.cleaned_data["attachments"],
             )
-            context = {"submitted": submitted, "ended": ended}
-            return _no_store(render(request, "independent/public/thanks.html", context))
+            # The appeal (None when it ended) names the start page that history keeps (ADR 0035).
+            thanks = {"submitted": submitted, "ended": ended, "appeal": appeal}
+            return _no_store(render(request, "independent/public/thanks.html", thanks))
         form.note_lost_files(bool(request.FILES))
         form.fresh_token()
     else:

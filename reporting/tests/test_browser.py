@@ -195,8 +195,10 @@ def test_nothing_about_the_browser_is_kept_through_the_live_server(
     assert_no_trace(everything_logged.text + records + captured.out + captured.err)
 
 
-def test_a_submitted_report_keeps_its_receipt_on_a_repeated_post(page: Page, live_server):
-    """Pressing refresh on the thank-you page re-posts the form: the same receipt, still one report."""
+def test_a_submitted_report_keeps_its_receipt_on_a_repeated_post(phone_page: Page, live_server):
+    """Without JavaScript, pressing refresh on the thank-you page re-posts the form: the same receipt, still one
+    report. (With it, the entry is the start page's and nothing is re-posted: test_browser_history.py.)"""
+    page = phone_page
     appeal = published()
     page.goto(f"{live_server.url}/appeals/{appeal.reference}/report/form/")
     page.get_by_label("What do you want to tell us?").fill("Seen on the bus.")
