@@ -45,7 +45,11 @@ class Database:
 
     def rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         if self.sqlite_path is not None:
-            with sqlite3.connect(self.sqlite_path) as conn:
+            # Closed at once, not left to the garbage collector: a connection this process still holds loses its
+            # POSIX locks when the same process opens and closes the file for any other reason (the device-data
+            # scan reads every file), and then reads the database while a server checkpoints it ("database disk
+            # image is malformed"; SQLite's "How To Corrupt" page, section 2.2).
+            with contextlib.closing(sqlite3.connect(self.sqlite_path)) as conn:
                 return conn.execute(sql, params).fetchall()
         import psycopg
 
