@@ -28,3 +28,12 @@ class AddresslessLogger(Logger):  # type: ignore[misc]  # gunicorn ships no type
     def atoms(self, resp: Any, req: Any, environ: dict[str, Any], request_time: Any) -> dict[str, Any]:
         every = super().atoms(resp, req, environ, request_time)
         return {key: every[key] for key in SAFE_ATOMS if key in every}
+
+
+class DayOnlyLogger(AddresslessLogger):  # type: ignore[misc]
+    """The independent service's logger: as above, and its error log is dated by the day only. The charity knows
+    the day of what a reporter does, never the time (docs/adr/0031-charity-time-and-sealing.md), and gunicorn's
+    error log would otherwise stamp every line - "Invalid request ..." from a reporter's phone included - to the
+    second."""
+
+    datefmt = r"[%Y-%m-%d]"

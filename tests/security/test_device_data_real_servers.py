@@ -199,6 +199,8 @@ def malformed(service: Service) -> None:
         assert not answer.startswith(b"HTTP/1.1 5"), (name, answer[:300])
 
 
+TIME_OF_DAY = re.compile(r"\b\d{2}:\d{2}(:\d{2})?\b")
+
 CASES: dict[str, Callable[[Running], None]] = {
     "police public forms and API": lambda r: police_forms(r[0]),
     "independent public forms": lambda r: independent_forms(r[1]),
@@ -238,4 +240,8 @@ def test_no_device_data_anywhere(running: Running, case: str) -> None:
         logged = data.decode("utf-8", "replace")
         if name.startswith("logs/"):
             assert "Traceback" not in logged, f"a traceback in {name}: {logged[logged.find('Traceback') :][:1500]}"
+        if name.startswith("logs/independent"):
+            # The charity's logs are dated by the day, never the time (ADR 0031): gunicorn's error log included.
+            clock = TIME_OF_DAY.search(logged)
+            assert clock is None, f"a time of day in {name}: {logged[max(0, clock.start() - 80) : clock.end() + 80]}"
     print(f"\n{case}: {SENT['requests']} requests sent so far; {log_lines} log lines, {scanned} bytes scanned")
