@@ -2,6 +2,7 @@
 production.py removes the defaults for anything secret (see docs/adr/0001-configuration.md)."""
 
 import base64
+import binascii
 import hashlib
 import hmac
 import os
@@ -18,6 +19,20 @@ def env_bool(name: str, default: bool) -> bool:
     if value is None:
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def require_private_key(name: str, *, refused: str) -> None:
+    """Production's check of a sealing key from the environment: a base64 Curve25519 private key (32 bytes),
+    never the development one. Used by both services' production settings."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    value = os.environ.get(name, "")
+    try:
+        valid = len(base64.b64decode(value, validate=True)) == 32
+    except (binascii.Error, ValueError):
+        valid = False
+    if not valid or value == refused:
+        raise ImproperlyConfigured(f"Set {name} to a base64 Curve25519 private key (32 bytes) in production.")
 
 
 # A development-only key: production.py refuses to start with it.

@@ -1,12 +1,10 @@
 """The independent service in production: no default secrets, DEBUG refused, HTTPS everywhere."""
 
-import base64
-import binascii
 import os
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .base import DEV_PARTNER_KEY, env_bool
+from .base import DEV_PARTNER_KEY, env_bool, require_private_key
 from .independent import *  # noqa: F403
 from .independent import (
     DATABASES,
@@ -34,15 +32,7 @@ _required("INDEPENDENT_FORM_TOKEN_KEY", refused=DEV_INDEPENDENT_FORM_KEY)
 _required("LOOKOUT_PARTNER_KEY", refused=DEV_PARTNER_KEY)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     raise ImproperlyConfigured("INDEPENDENT_DATABASE_URL points at SQLite: production runs on PostgreSQL.")
-_seal_key = os.environ.get("INDEPENDENT_SEAL_PRIVATE_KEY", "")
-try:
-    _seal_key_ok = len(base64.b64decode(_seal_key, validate=True)) == 32
-except (binascii.Error, ValueError):
-    _seal_key_ok = False
-if not _seal_key_ok or _seal_key == DEV_INDEPENDENT_SEAL_PRIVATE_KEY:
-    raise ImproperlyConfigured(
-        "Set INDEPENDENT_SEAL_PRIVATE_KEY to a base64 Curve25519 private key (32 bytes) in production."
-    )
+require_private_key("INDEPENDENT_SEAL_PRIVATE_KEY", refused=DEV_INDEPENDENT_SEAL_PRIVATE_KEY)
 for _name in ("INDEPENDENT_DATABASE_URL", "INDEPENDENT_ALLOWED_HOSTS", "LOOKOUT_POLICE_API_URL"):
     if not os.environ.get(_name):
         raise ImproperlyConfigured(f"Set {_name} in production.")

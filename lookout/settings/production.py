@@ -1,7 +1,5 @@
 """Production: no default secrets, DEBUG refused, HTTPS everywhere."""
 
-import base64
-import binascii
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -16,6 +14,7 @@ from .base import (
     DEV_SECRET_KEY,
     SECRET_KEY,
     env_bool,
+    require_private_key,
 )
 
 if not os.environ.get("SECRET_KEY") or SECRET_KEY == DEV_SECRET_KEY or len(SECRET_KEY) < 50:
@@ -38,15 +37,7 @@ if len(_receipt_key) < 32 or _receipt_key == DEV_RECEIPT_KEY:
 _form_key = os.environ.get("LOOKOUT_FORM_TOKEN_KEY", "")
 if len(_form_key) < 32 or _form_key == DEV_FORM_TOKEN_KEY:
     raise ImproperlyConfigured("Set LOOKOUT_FORM_TOKEN_KEY (32+ characters) to sign the public forms' tokens.")
-_contact_key = os.environ.get("LOOKOUT_CONTACT_PRIVATE_KEY", "")
-try:
-    _contact_key_ok = len(base64.b64decode(_contact_key, validate=True)) == 32
-except (binascii.Error, ValueError):
-    _contact_key_ok = False
-if not _contact_key_ok or _contact_key == DEV_CONTACT_PRIVATE_KEY:
-    raise ImproperlyConfigured(
-        "Set LOOKOUT_CONTACT_PRIVATE_KEY to a base64 Curve25519 private key (32 bytes) in production."
-    )
+require_private_key("LOOKOUT_CONTACT_PRIVATE_KEY", refused=DEV_CONTACT_PRIVATE_KEY)
 
 if os.environ.get("LOOKOUT_DESK_WEBHOOK_URL") and len(os.environ.get("LOOKOUT_DESK_WEBHOOK_KEY", "")) < 32:
     raise ImproperlyConfigured("Set LOOKOUT_DESK_WEBHOOK_KEY (32+ characters) to sign desk alerts.")
