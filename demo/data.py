@@ -2,11 +2,11 @@
 information from the public for the desk. Every person, place, vehicle and number here is invented."""
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 from accounts.models import StaffProfile, Unit
 from accounts.roles import Role
-from appeals.models import AppealKind, ImageKind
+from appeals.models import AppealKind, AppealStatus, ImageKind
 
 DEMO_PASSWORD = "lookout-demo-2026"  # noqa: S105 - printed on purpose: demo accounts only
 
@@ -62,9 +62,9 @@ class DemoAppeal:
     author: str
     kind: str
     details: dict[str, Any]
-    # draft: created only (no image or assessment yet); submitted: awaiting authorisation; review_due: published,
-    # with its review fallen due yesterday; closed: published and then closed with `closed_by`.
-    stage: Literal["draft", "submitted", "published", "review_due", "closed"]
+    # How far it gets: a draft is created only (no image or assessment yet); a closed appeal is published first,
+    # then closed with `closed_by`.
+    status: AppealStatus
     authoriser: str = ""
     released: list[str] = field(default_factory=list)
     image_kind: str = ImageKind.PHOTO
@@ -74,6 +74,7 @@ class DemoAppeal:
     review_days: int = 28
     last_seen_days_ago: int | None = None
     closed_by: tuple[str, str, str] = ("", "", "")  # (username, outcome, note)
+    review_fell_due: bool = False  # its review fell due yesterday: the review sweep flags it to the authorisers
 
 
 APPEALS = [
@@ -96,7 +97,7 @@ APPEALS = [
             "owning_unit": "cid-east",
             "description": "Known to use the bus station and the gyms around Eastbrook high street.",
         },
-        stage="published",
+        status=AppealStatus.PUBLISHED,
         authoriser="sue.superintendent",  # a custody image needs senior authority
         released=[*WANTED_RELEASED, "description"],
         image_kind=ImageKind.CUSTODY,
@@ -115,7 +116,7 @@ APPEALS = [
             "wanted_reason": "licence",
             "owning_unit": "fugitive",
         },
-        stage="published",
+        status=AppealStatus.PUBLISHED,
         authoriser="ian.inspector",
         released=["name", "age", "sex", "build", "areas", "reason"],
         image_seed=2,
@@ -136,7 +137,7 @@ APPEALS = [
             "vulnerability_summary": "Jodie is 15 and we are worried for her safety. She may not have her medication.",
             "owning_unit": "mispers",
         },
-        stage="published",
+        status=AppealStatus.PUBLISHED,
         authoriser="sue.superintendent",  # a missing child needs senior authority
         released=MISSING_RELEASED,
         image_seed=3,
@@ -157,7 +158,7 @@ APPEALS = [
             "vulnerability_summary": "Arthur lives with dementia and may be confused about where he is.",
             "owning_unit": "mispers",
         },
-        stage="published",
+        status=AppealStatus.PUBLISHED,
         authoriser="ian.inspector",
         released=MISSING_RELEASED,
         image_seed=4,
@@ -174,7 +175,8 @@ APPEALS = [
             "wanted_reason": "court",
             "owning_unit": "cid-east",
         },
-        stage="review_due",  # the review sweep flags it to the authorisers
+        status=AppealStatus.PUBLISHED,
+        review_fell_due=True,
         authoriser="ian.inspector",
         released=["name", "age", "areas", "reason"],
         image_seed=5,
@@ -192,7 +194,7 @@ APPEALS = [
             "wanted_reason": "bail",
             "owning_unit": "cid-east",
         },
-        stage="submitted",
+        status=AppealStatus.AWAITING_AUTHORISATION,
         released=["name", "age", "areas", "reason"],
         image_seed=6,
     ),
@@ -200,13 +202,13 @@ APPEALS = [
         "ava.author",
         AppealKind.WANTED,
         {"subject_name": "Tariq Holm", "wanted_reason": "offence", "owning_unit": "cid-east"},
-        "draft",
+        AppealStatus.DRAFT,
     ),
     DemoAppeal(
         "ava.author",
         AppealKind.WANTED,
         {"subject_name": "Martin Cole", "age_min": 39, "wanted_reason": "offence", "owning_unit": "cid-east"},
-        stage="closed",
+        status=AppealStatus.CLOSED,
         authoriser="ian.inspector",
         released=["name", "age", "reason"],
         image_seed=7,
@@ -216,7 +218,7 @@ APPEALS = [
         "mo.author",
         AppealKind.MISSING,
         {"subject_name": "Ellie Shaw", "age_min": 34, "last_seen_place": "Harbourside", "owning_unit": "mispers"},
-        stage="closed",
+        status=AppealStatus.CLOSED,
         authoriser="ian.inspector",
         released=["name", "age", "last_seen"],
         image_seed=8,

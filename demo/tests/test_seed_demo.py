@@ -24,7 +24,7 @@ def test_seed_demo_loads_every_role_and_every_state_once():
     assert Appeal.objects.count() == len(APPEALS)
     assert set(Appeal.objects.values_list("status", flat=True)) == set(AppealStatus.values)
     assert Appeal.objects.filter(review_flagged_at__isnull=False).count() == 1  # the review that fell due
-    assert Appeal.objects.public().count() == sum(d.stage in {"published", "review_due"} for d in APPEALS)
+    assert Appeal.objects.public().count() == sum(d.status == AppealStatus.PUBLISHED for d in APPEALS)
     assert InformationReport.objects.filter(urgent=True, appeal__subject_name="Darren Kellow").exists()
 
     again = io.StringIO()

@@ -14,7 +14,7 @@ from django.utils import timezone
 from accounts.models import StaffProfile, Unit
 from accounts.roles import Role
 from appeals import services
-from appeals.models import Appeal, AppealKind
+from appeals.models import Appeal, AppealKind, AppealStatus
 from demo.data import (
     APPEALS,
     APPROVAL_REASON,
@@ -78,13 +78,13 @@ class Command(BaseCommand):
         self._desk(units, users)
 
     def _appeal(self, demo: DemoAppeal, units: dict[str, Unit], users: dict[str, User]) -> Appeal:
-        """Take one appeal through the services as far as its stage, the way staff would."""
+        """Take one appeal through the services as far as its status, the way staff would."""
         author = users[demo.author]
         data = demo.details | {"owning_unit": units[demo.details["owning_unit"]]}
         if demo.last_seen_days_ago is not None:
             data["last_seen_on"] = timezone.localdate() - timedelta(days=demo.last_seen_days_ago)
         appeal = services.appeal_create(author=author, kind=demo.kind, data=data)
-        if demo.stage == "draft":
+        if demo.status == AppealStatus.DRAFT:
             return appeal  # no image or assessment yet
         png = silhouette_png(demo.image_seed)
         image = services.appeal_image_add(
@@ -108,13 +108,13 @@ class Command(BaseCommand):
             review_interval_days=demo.review_days,
         )
         appeal = services.appeal_submit(appeal=appeal, actor=author)
-        if demo.stage == "submitted":
+        if demo.status == AppealStatus.AWAITING_AUTHORISATION:
             return appeal
         appeal = services.appeal_authorise(appeal=appeal, officer=users[demo.authoriser], reason=APPROVAL_REASON)
-        if demo.stage == "review_due":
+        if demo.review_fell_due:
             Appeal.objects.filter(pk=appeal.pk).update(review_due_at=timezone.now() - timedelta(days=1))
             services.appeals_review_sweep()
-        elif demo.stage == "closed":
+        if demo.status == AppealStatus.CLOSED:
             closer, outcome, note = demo.closed_by
             appeal = services.appeal_close(appeal=appeal, actor=users[closer], outcome=outcome, note=note)
         return appeal
