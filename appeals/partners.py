@@ -15,7 +15,7 @@ from .models import Appeal
 def partners_were_told(appeal: Appeal) -> bool:
     """Only an appeal that was published can be on a partner's pages; a draft or a request for
     authorisation never left the back office, so closing it tells nobody."""
-    return appeal.published_at is not None
+    return appeal.was_public
 
 
 def appeal_withdrawal_enqueue(*, appeal: Appeal) -> None:

@@ -21,7 +21,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from appeals.models import Appeal, AppealStatus
+from appeals.models import Appeal
 from audit.services import audit_record
 from lookout.cache_version import bump, version
 from reporting.models import InformationReport
@@ -114,9 +114,7 @@ def appeal_profile(appeal: Appeal) -> AppealProfile:
 
 def linkable_appeals(now: Any = None) -> Any:
     now = now or timezone.now()
-    return Appeal.objects.filter(status=AppealStatus.PUBLISHED) | Appeal.objects.filter(
-        status=AppealStatus.CLOSED, closed_at__gte=now - CLOSED_LINKABLE_FOR
-    )
+    return Appeal.objects.public() | Appeal.objects.ended().filter(closed_at__gte=now - CLOSED_LINKABLE_FOR)
 
 
 def build_index() -> tuple[AppealIndex, dict[str, int]]:
@@ -419,7 +417,7 @@ def enrich_on_arrival(sender: Any, report: InformationReport, **kwargs: Any) -> 
 def appeal_changed(sender: Any, instance: Appeal | None = None, **kwargs: Any) -> None:
     _invalidate_now_and_on_commit()
     fields = kwargs.get("update_fields")
-    if instance is not None and instance.status == AppealStatus.PUBLISHED and (fields is None or "status" in fields):
+    if instance is not None and instance.is_public and (fields is None or "status" in fields):
         from .tasks import relink_recent
 
         appeal_id = instance.pk
@@ -434,7 +432,7 @@ def appeal_relink_recent(*, appeal_id: int, days: int = RELINK_DAYS) -> int:
     """An appeal just published may be what last week's reports were about ("the van LB07 SEO"): read the
     reports of the last `days` days again against this appeal alone and suggest the links found. Returns how
     many were suggested. Existing links (and analysts' decisions) are left as they are."""
-    appeal = Appeal.objects.filter(pk=appeal_id, status=AppealStatus.PUBLISHED).first()
+    appeal = Appeal.objects.public().filter(pk=appeal_id).first()
     if appeal is None:
         return 0
     index = AppealIndex([appeal_profile(appeal)])
