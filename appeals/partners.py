@@ -6,8 +6,8 @@ The message carries the public reference and a message id only: nothing about th
 Today the one subscriber is the independent service (LOOKOUT_PARTNER_URL).
 """
 
-from partner import paths
-from partner.services import outbox_enqueue
+from partner.messages import Withdrawal
+from partner.services import outbox_send
 
 from .models import Appeal
 
@@ -22,11 +22,4 @@ def appeal_withdrawal_enqueue(*, appeal: Appeal) -> None:
     """Call inside the transaction that ends the publication."""
     if not partners_were_told(appeal):
         return
-    message_id = f"withdrawn:{appeal.reference}"
-    outbox_enqueue(
-        kind="withdrawn",
-        path=paths.INDEPENDENT_WITHDRAWN,
-        message_id=message_id,
-        payload={"message_id": message_id, "reference": appeal.reference},
-        at_once=True,
-    )
+    outbox_send(Withdrawal(message_id=f"withdrawn:{appeal.reference}", reference=appeal.reference), at_once=True)

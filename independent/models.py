@@ -202,7 +202,7 @@ class RewardState(models.TextChoices):
 
 class Reward(models.Model):
     """A reward the charity offers when the police say a report led to an arrest and charge (or another
-    outcome in LOOKOUT_REWARD_OUTCOMES). Collected with a one-time code, separate from the receipt, stored
+    outcome in independent.services.REWARD_OUTCOMES). Collected with a one-time code, separate from the receipt, stored
     only as a keyed hash; paid out of band (for example cash at a counter) without any identity."""
 
     report = models.OneToOneField(AnonymousReport, on_delete=models.PROTECT, related_name="reward")

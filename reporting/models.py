@@ -11,6 +11,9 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Case, IntegerField, Value, When
 
+# What came of an anonymous report, as the partner contract names it (told to the independent service).
+from partner.messages import Outcome as PartnerOutcome
+
 from .questions import Acquaintance, CrimeCategory, InAreaAnswer
 
 
@@ -36,16 +39,6 @@ STATUS_FOR_REPORTER = {
     ReportStatus.PASSED_TO_TEAM: "Passed to a team. Your information has gone to the team that can act on it.",
     ReportStatus.CLOSED: "Closed. We have finished with this information. Thank you for telling us.",
 }
-
-
-class PartnerOutcome(models.TextChoices):
-    """What came of an anonymous report, told to the independent service (which may then offer a reward)."""
-
-    ARREST_AND_CHARGE = "arrest_and_charge", "Led to an arrest and charge"
-    ARREST = "arrest", "Led to an arrest (no charge yet)"
-    LOCATED = "located", "Helped locate the person"
-    PROPERTY_RECOVERED = "property_recovered", "Led to property, drugs or weapons being recovered"
-    NO_FURTHER_ACTION = "no_further_action", "No further action"
 
 
 class InformationReportQuerySet(models.QuerySet["InformationReport"]):

@@ -20,8 +20,8 @@ from django.utils import timezone
 
 from appeals.models import Appeal
 from audit.services import audit_record
-from partner import paths
-from partner.services import outbox_enqueue
+from partner import messages
+from partner.services import outbox_send
 
 from . import permissions
 from .attachments import AttachmentRejected, CleanAttachment, clean_attachment
@@ -245,17 +245,13 @@ def report_question_send(*, report: InformationReport, actor: User, body: str, t
         if report.partner_reference:
             # An anonymous report: the question goes to the independent service (signed, retried until
             # acknowledged), which shows it to the reporter when they come back with their receipt.
-            message_id = f"question:{message.idempotency_token}"
-            outbox_enqueue(
-                kind="question",
-                path=paths.INDEPENDENT_QUESTIONS,
-                message_id=message_id,
-                payload={
-                    "message_id": message_id,
-                    "reference": report.partner_reference,
-                    "question_id": str(message.idempotency_token),
-                    "question": body,
-                },
+            outbox_send(
+                messages.Question(
+                    message_id=f"question:{message.idempotency_token}",
+                    reference=report.partner_reference,
+                    question_id=str(message.idempotency_token),
+                    question=body,
+                )
             )
     return message
 
@@ -439,17 +435,13 @@ def report_outcome_record(*, report: InformationReport, actor: User, outcome: st
         return report
     report.partner_outcome = outcome
     report.save(update_fields=["partner_outcome"])
-    message_id = f"outcome:{report.partner_reference}:{outcome}"
-    outbox_enqueue(
-        kind="outcome",
-        path=paths.INDEPENDENT_OUTCOMES,
-        message_id=message_id,
-        payload={
-            "message_id": message_id,
-            "reference": report.partner_reference,
-            "outcome": outcome,
-            "label": PartnerOutcome(outcome).label,
-        },
+    outbox_send(
+        messages.ReportOutcome(
+            message_id=f"outcome:{report.partner_reference}:{outcome}",
+            reference=report.partner_reference,
+            outcome=PartnerOutcome(outcome),
+            label=PartnerOutcome(outcome).label,
+        )
     )
     audit_record(actor=actor, action="report.outcome_recorded", target=report, detail={"outcome": outcome})
     return report

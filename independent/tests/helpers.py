@@ -1,6 +1,5 @@
 """Helpers for the independent service's tests: a fake police API, same-origin posts, operators."""
 
-import json
 import re
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -9,6 +8,7 @@ from django.contrib.auth.models import Group, User
 from django.test import Client
 
 from independent.services import OPERATOR_GROUP
+from partner.testing import send_json
 
 SAME_ORIGIN = {"HTTP_SEC_FETCH_SITE": "same-origin"}
 APPEALS = [
@@ -47,12 +47,7 @@ class FakePoliceApi:
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:  # noqa: N802
                 fake.hits += 1
-                body = json.dumps(fake.appeals).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+                send_json(self, fake.appeals)
 
             def log_message(self, *args: object) -> None:
                 pass

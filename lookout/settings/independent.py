@@ -133,8 +133,6 @@ LOOKOUT_APPEALS_FRESH_SECONDS = int(os.environ.get("LOOKOUT_APPEALS_FRESH_SECOND
 # right now (an ended appeal cannot linger on an old copy). docs/adr/0030-takedown-to-partners.md.
 LOOKOUT_APPEALS_MAX_AGE_SECONDS = int(os.environ.get("LOOKOUT_APPEALS_MAX_AGE_SECONDS", "900"))
 LOOKOUT_PARTNER_URL = os.environ.get("LOOKOUT_PARTNER_URL", LOOKOUT_POLICE_API_URL)
-# Outcomes the police report that let the charity offer a reward (its own policy).
-LOOKOUT_REWARD_OUTCOMES = ["arrest_and_charge", "charged", "located_and_arrested"]
 LOOKOUT_REWARD_CURRENCY = "GBP"
 LOOKOUT_REWARD_MAX = 1000
 
