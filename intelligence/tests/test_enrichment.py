@@ -11,7 +11,8 @@ from appeals.tests.factories import published
 from audit.models import AuditEvent
 from audit.services import audit_verify_chain
 from intelligence import selectors
-from intelligence.enrichment import enrich_pending, link_decide, report_enrich, report_text
+from intelligence.enrichment.decisions import link_decide
+from intelligence.enrichment.pipeline import enrich_pending, report_enrich, report_text
 from intelligence.models import Band, DuplicateGroup, Enrichment, Entity, Link, LinkDecision, Mention
 from reporting.models import InformationReport
 from reporting.services import report_submit
@@ -298,7 +299,7 @@ def test_appeal_numbers_count_confirmed_and_waiting_links():
 def test_publishing_an_appeal_reads_last_weeks_reports_again_for_it():
     """A report about a van, made before the van's owner was on an appeal, is suggested for the appeal as soon as
     it is published; reports about other things are not; running it again suggests nothing twice."""
-    from intelligence.enrichment import appeal_relink_recent
+    from intelligence.enrichment.pipeline import appeal_relink_recent
 
     before = report_submit(
         token=uuid.uuid4(),

@@ -2,8 +2,8 @@
 
 from datetime import date
 
-from intelligence.extraction import Kind, extract
-from intelligence.linking import (
+from intelligence.matching.extraction import Kind, extract
+from intelligence.matching.linking import (
     SUGGEST_THRESHOLD,
     AppealIndex,
     AppealProfile,

@@ -17,7 +17,7 @@ from accounts.roles import Role
 from appeals import services
 from appeals.models import Appeal, AppealImage, AppealKind, ImageKind
 from demo.silhouettes import silhouette_png
-from intelligence.enrichment import enrich_pending
+from intelligence.enrichment.pipeline import enrich_pending
 
 DEMO_PASSWORD = "lookout-demo-2026"  # noqa: S105 - printed on purpose: demo accounts only
 
