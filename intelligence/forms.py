@@ -17,7 +17,7 @@ from reporting.forms import TokenMixin
 from reporting.models import Channel, ReportStatus
 from reporting.questions import GuidedQuestionsForm
 
-from .extraction import extract
+from .matching.extraction import extract
 from .models import (
     ActionPriority,
     EntityKind,

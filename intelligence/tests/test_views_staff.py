@@ -11,7 +11,7 @@ from accounts.roles import Role
 from accounts.tests.factories import UnitFactory, make_staff
 from appeals.tests.factories import draft, published
 from audit.models import AuditEvent
-from intelligence.enrichment import report_enrich
+from intelligence.enrichment.pipeline import report_enrich
 from intelligence.models import Action
 from reporting.models import Channel, InformationReport
 from reporting.tests.factories import clean_photo, submit

@@ -15,7 +15,8 @@ from appeals.models import Appeal
 from appeals.permissions import appeal_for
 from reporting import services as reporting_services
 
-from .. import enrichment, numbers, permissions, selectors, services
+from .. import numbers, permissions, selectors, services
+from ..enrichment import decisions
 from ..forms import (
     AllocateForm,
     AuditFilterForm,
@@ -166,7 +167,7 @@ def link_decide(request: HttpRequest, pk: int, link_pk: int) -> HttpResponse:
     link = get_object_or_404(Link, pk=link_pk, report=report)
     form = _link_form(link, request.POST)
     if form.is_valid():
-        enrichment.link_decide(
+        decisions.link_decide(
             link=link,
             actor=acting_user(request),
             decision=form.cleaned_data["decision"],

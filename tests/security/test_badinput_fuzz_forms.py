@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from appeals.tests.factories import published
-from intelligence import extraction
+from intelligence.matching import extraction
 from reporting.forms import FollowUpLookupForm, FollowUpReplyForm, ReportForm, WhereNowForm
 from reporting.tests.factories import submit
 from tests.form_fuzzing import FORM_FUZZ_SETTINGS, assert_no_server_error, form_data

@@ -23,7 +23,7 @@ from accounts.tests.factories import make_staff
 from api.urls import api
 from appeals import services as appeal_services
 from appeals.tests.factories import add_image, assess, draft, senior
-from intelligence.enrichment import report_enrich
+from intelligence.enrichment.pipeline import report_enrich
 from intelligence.tests.factories import disseminate, fugitive_team, unit_officer
 from reporting.models import InformationReport
 from reporting.tests.factories import clean_photo, submit

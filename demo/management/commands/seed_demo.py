@@ -29,7 +29,7 @@ from demo.data import (
     DemoAppeal,
 )
 from demo.silhouettes import silhouette_png
-from intelligence.enrichment import enrich_pending
+from intelligence.enrichment.pipeline import enrich_pending
 
 
 class Command(BaseCommand):

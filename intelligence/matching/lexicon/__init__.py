@@ -1,4 +1,5 @@
-"""The public's words for people and places, as data (public_words.json, with its sources in its "_about").
+"""Words as data: the public's words for people and places (public_words.json, with its sources in its "_about"),
+and the word lists linking reads reports with (linking_words.json).
 
 `canonical_words(text)` reads a text into the words appeals use: "dreads" → dreadlocks, "a bird inked on his
 neck" → swallow tattoo neck, "chippy" / "fish shop" → chip_shop, "Mill Rd" → mill road. Linking compares an
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 PATH = Path(__file__).with_name("public_words.json")
+LINKING_PATH = Path(__file__).with_name("linking_words.json")
 
 
 @cache
@@ -97,3 +99,14 @@ def description_words() -> frozenset[str]:
     extra = {"hair", "haired", "arm", "hand", "neck", "face", "head", "eye", "cheek", "chin", "tall", "old", "young"}
     # And words that say nothing about where or what: pronouns, time words, sighting verbs, words every report uses.
     return frozenset(heads | filler() | people | builds | extra | set(_data()["not_place"]))
+
+
+@cache
+def _linking_data() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(LINKING_PATH.read_text(encoding="utf-8"))
+    return data
+
+
+def linking_words(name: str) -> frozenset[str]:
+    """One of linking's word lists ("common_given_names", "street_words"...: see linking_words.json's "_about")."""
+    return frozenset(_linking_data()[name])

@@ -1,5 +1,5 @@
 """What a report says about the person it describes (sex, age, build, height), whether that contradicts an
-appeal, and where the reporter says "not him". Pure and typed; the words are in intelligence/lexicon.
+appeal, and where the reporter says "not him". Pure and typed; the words are in intelligence/matching/lexicon.
 
 Linking uses these to veto descriptive evidence: a feature that matches ("very tall and thin") says nothing when
 the report also says "a man about fifty" and the appeal's subject is 22. See

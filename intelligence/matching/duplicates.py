@@ -201,7 +201,7 @@ def best_match(
 ) -> tuple[int, DuplicateVerdict] | None:
     """The candidate the new report best repeats, if any. Each candidate comes with the appeals its group is
     linked to: a report linked to another appeal never joins that group, even through a member linked to
-    nothing. The in-memory index and the database (intelligence.enrichment) both decide here."""
+    nothing. The in-memory index and the database (intelligence.enrichment.repeats) both decide here."""
     best: tuple[int, DuplicateVerdict] | None = None
     for other, group_appeals in candidates:
         if fp.appeals and group_appeals and not fp.appeals & group_appeals:

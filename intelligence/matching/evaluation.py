@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import combinations
 
+from ..fixtures.linking_set import FixtureSet
 from .duplicates import DuplicateIndex, ReportFingerprint
-from .fixtures.linking_set import FixtureSet
 from .linking import SUGGEST_THRESHOLD, AppealIndex, AppealProfile, ReportFacts
 
 
