@@ -20,13 +20,13 @@ from pydantic import Field
 from partner import paths
 from partner.auth import PartnerSignature
 from partner.services import receive_message
-from reporting.questions import CrimeCategory
 from reporting.services import (
     ForwardedFile,
     ForwardedReportRefused,
     report_answer_receive,
     report_receive_forwarded,
 )
+from reportkit.questions import CrimeCategory
 
 from .schemas import ErrorOut
 

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Case, IntegerField, Value, When
 
-from .questions import Acquaintance, CrimeCategory, InAreaAnswer
+from reportkit.questions import Acquaintance, CrimeCategory, InAreaAnswer
 
 
 class Channel(models.TextChoices):
@@ -71,7 +71,7 @@ class InformationReport(models.Model):
     partner_reference = models.CharField(max_length=40, unique=True, null=True, blank=True, editable=False)
     partner_outcome = models.CharField(max_length=30, choices=PartnerOutcome.choices, blank=True)
 
-    # The guided questions (reporting.questions). Every one is optional except `details`.
+    # The guided questions (reportkit.questions). Every one is optional except `details`.
     acquaintance = models.CharField(max_length=20, choices=Acquaintance.choices, blank=True)
     last_seen_when = models.CharField(max_length=200, blank=True)
     last_seen_where = models.CharField(max_length=300, blank=True)

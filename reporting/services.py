@@ -363,7 +363,7 @@ def report_receive_forwarded(
     existing = InformationReport.objects.filter(partner_reference=reference).first()
     if existing is not None:  # the message id changed but the report did not: never a second copy
         return {"reference": reference, "received": True}
-    from .questions import QUESTION_FIELDS
+    from reportkit.questions import QUESTION_FIELDS
 
     stored: list[str] = []
     try:

@@ -9,10 +9,10 @@ from django.test import Client
 from appeals import services as appeal_services
 from appeals.models import AppealKind, Outcome
 from appeals.tests.factories import draft, published
-from reporting.forms import FILES_NOT_KEPT
 from reporting.models import Attachment, ContactDetails, InformationReport, Message, MessageDirection
-from reporting.views.public import THROTTLED, WRONG_RECEIPT
+from reportkit.forms import FILES_NOT_KEPT
 from reportkit.formtoken import form_token_check, form_token_new
+from reportkit.views import THROTTLED, WRONG_RECEIPT
 
 from .factories import DISTINCTIVE_TEXT, jpeg_with_gps, submit, upload
 
