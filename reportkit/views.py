@@ -56,6 +56,11 @@ class JourneyPages:
     form: str
     thanks: str
 
+    @classmethod
+    def in_folder(cls, folder: str) -> "JourneyPages":
+        """The pages named as both services name them: start, urgent (999), form and thanks (the receipt)."""
+        return cls(*(f"{folder}/{page}.html" for page in ("start", "urgent", "form", "thanks")))
+
 
 def where_now_page(
     request: HttpRequest, *, pages: JourneyPages, form_url: str, about_appeal: bool, context: dict[str, Any]

@@ -21,12 +21,7 @@ from ..selectors import report_by_receipt, reward_of
 
 ANSWER_KEPT = "Thank you. We have kept your answer. We will pass on your answer, without anything about you."
 public_post = same_origin_post("independent/public/refused.html")
-PAGES = JourneyPages(
-    start="independent/public/start.html",
-    urgent="independent/public/urgent.html",
-    form="independent/public/form.html",
-    thanks="independent/public/thanks.html",
-)
+PAGES = JourneyPages.in_folder("independent/public")
 RECEIPT_DOOR = ReceiptDoor(form_class=ReceiptForm, template="independent/public/follow_up.html", find=report_by_receipt)
 
 

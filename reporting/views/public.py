@@ -20,12 +20,7 @@ from ..models import InformationReport
 from ..selectors import ReportableAppeal, appeal_report_ended, report_by_receipt, reportable_appeal
 
 public_post = same_origin_post("reporting/public/refused.html")
-PAGES = JourneyPages(
-    start="reporting/public/start.html",
-    urgent="reporting/public/urgent.html",
-    form="reporting/public/form.html",
-    thanks="reporting/public/thanks.html",
-)
+PAGES = JourneyPages.in_folder("reporting/public")
 RECEIPT_DOOR = ReceiptDoor(
     form_class=FollowUpLookupForm, template="reporting/public/follow_up.html", find=report_by_receipt
 )
