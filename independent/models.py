@@ -3,7 +3,7 @@
 No field records who a reporter is or anything about their device or connection, and no time finer than the
 day (independent.clock): an exact time could be matched against a phone or network log. Reports are ordered
 by urgency, then the order they arrived in (the id). The receipt and the reward collection code are kept only
-as keyed hashes (reporting.receipts). No original upload is ever stored, only the cleaned copy. What the
+as keyed hashes (reportkit.receipts). No original upload is ever stored, only the cleaned copy. What the
 reporter wrote, answered and sent is sealed (independent.sealing) and erased once forwarded (ADR 0031).
 """
 

@@ -8,10 +8,10 @@ from django import forms
 
 from reportkit.forms import LostFilesMixin, ReceiptField, ReportFormBase, written_answer
 from reportkit.formtoken import FormTokenError, form_token_check, form_token_new
+from reportkit.receipts import receipt_normalise
 
 from .attachments import ACCEPTED_TEXT
 from .models import PartnerOutcome, ReportStatus
-from .receipts import receipt_normalise
 from .uploads import MultipleFileField
 
 _PHONE = re.compile(r"^\+?[0-9 ()\-]{7,25}$")

@@ -117,7 +117,7 @@ class InformationReport(models.Model):
 
 
 class Receipt(models.Model):
-    """The reporter's way back: only the keyed hash of the code is stored (reporting.receipts)."""
+    """The reporter's way back: only the keyed hash of the code is stored (reportkit.receipts)."""
 
     report = models.OneToOneField(InformationReport, on_delete=models.CASCADE, related_name="receipt")
     code_hash = models.CharField(max_length=64, unique=True)

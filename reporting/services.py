@@ -22,6 +22,7 @@ from appeals.models import Appeal
 from audit.services import audit_record
 from partner import paths
 from partner.services import outbox_enqueue
+from reportkit.receipts import receipt_format, receipt_hash, receipt_new
 
 from . import permissions
 from .attachments import AttachmentRejected, CleanAttachment, clean_attachment
@@ -37,7 +38,6 @@ from .models import (
     Receipt,
     ReportStatus,
 )
-from .receipts import receipt_format, receipt_hash, receipt_new
 from .rules import anonymous_received_at
 from .signals import report_received
 

@@ -15,10 +15,10 @@ from django.views.decorators.csrf import csrf_exempt
 
 from .forms import WhereNowForm, where_now_label
 from .formtoken import same_origin
+from .selectors import Lookup
 
 View = Callable[..., HttpResponseBase]
 R = TypeVar("R")
-R_co = TypeVar("R_co", covariant=True)
 
 WRONG_RECEIPT = "We could not find information with that receipt code. Check the code and try again"
 THROTTLED = "Too many wrong receipt codes have been tried in the last minute. Wait a minute and try again."
@@ -113,15 +113,6 @@ def report_form_page(
     return no_store(render(request, pages.form, {**context, "form": form, "urgent": form.urgent_requested()}))
 
 
-class Found(Protocol[R_co]):
-    """What a service's report_by_receipt selector answers."""
-
-    @property
-    def report(self) -> R_co | None: ...
-    @property
-    def throttled(self) -> bool: ...
-
-
 @dataclass(frozen=True)
 class ReceiptDoor(Generic[R]):
     """One service's way back in with a receipt code: its look-up form (a `receipt` field), the page that shows
@@ -129,7 +120,7 @@ class ReceiptDoor(Generic[R]):
 
     form_class: type[forms.Form]
     template: str
-    find: Callable[[str], Found[R]]
+    find: Callable[[str], Lookup[R]]  # the service's report_by_receipt (reportkit.selectors.receipt_lookup)
 
     def page(self, request: HttpRequest, form: forms.Form, status: int = 200) -> HttpResponse:
         return no_store(render(request, self.template, {"form": form}, status=status))
