@@ -1,5 +1,5 @@
-"""The guided questions live in reportkit.questions, which both services import; this name stays for the police
-app's own modules (its models and their migrations' history name them here)."""
+"""Moved to reportkit.questions (both services import it). Nothing in the tree imports this name any more; it
+stays only until the branches written against it are merged, then goes."""
 
 from reportkit.questions import (
     QUESTION_FIELDS,
