@@ -74,3 +74,10 @@ def test_the_lists_above_are_the_services_own_keys():
     """The test can fail: each service does set the keys the other must not have."""
     assert police_keys(importlib.import_module("lookout.settings.base")) >= POLICE_KEYS
     assert charity_keys(importlib.import_module("lookout.settings.independent")) >= CHARITY_KEYS
+
+
+@pytest.mark.parametrize("name", ["base", "independent"])
+def test_both_services_scrub_addresses_from_every_log_line(name):
+    logging = importlib.import_module(f"lookout.settings.{name}").LOGGING
+    assert logging["formatters"]["plain"]["class"] == "lookout.logscrub.AddresslessFormatter"
+    assert logging["handlers"]["console"]["filters"] == ["no_client_error_traceback"]
