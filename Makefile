@@ -48,6 +48,7 @@ lint: install
 	$(VENV)/bin/djlint --lint --quiet accounts appeals audit demo independent intelligence lookout reporting
 	DJANGO_SETTINGS_MODULE=lookout.settings.test $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=lookout.settings.independent_test $(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/lint-imports
 
 # Two services, two settings modules: the police suite, then the independent service's own tests.
 test-sqlite: install static browser
