@@ -5,6 +5,7 @@ signin/_two_factor.html) and home. See docs/adr/0020-intelligence-desk.md and AD
 
 from base64 import b32encode
 from collections.abc import Callable
+from typing import Any
 
 import segno
 from django.contrib.auth import views as auth_views
@@ -29,6 +30,15 @@ class SignInView(auth_views.LoginView):
 
     authentication_form = LockingAuthenticationForm
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        form = context["form"]
+        # Every problem points at the username field: a refused password or a lock says why, a field left empty
+        # asks for both (lookout/includes/error_summary.html draws the list).
+        messages = list(form.non_field_errors()) or (["Enter your username and password."] if form.errors else [])
+        context["sign_in_errors"] = [{"href": "#id_username", "message": message} for message in messages]
+        return context
 
 
 def safe_next(request: HttpRequest, home: str) -> str:

@@ -7,29 +7,16 @@ import base64
 import os
 from pathlib import Path
 
+from . import common
 from .common import *  # noqa: F403
-from .common import (
-    FRAMEWORK_APPS,
-    LOOKOUT_FORCE_NAME,
-    VAR_DIR,
-    cache,
-    database,
-    dev_derived,
-    env_bool,
-    env_list,
-    logging_config,
-    middleware,
-    storages,
-    templates,
-)
 
 # A development-only key: production.py refuses to start with it.
 DEV_SECRET_KEY = "dev-insecure-lookout-key-do-not-use-in-production"  # noqa: S105
 SECRET_KEY = os.environ.get("SECRET_KEY", DEV_SECRET_KEY)
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+ALLOWED_HOSTS = common.env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 
 INSTALLED_APPS = [
-    *FRAMEWORK_APPS,
+    *common.FRAMEWORK_APPS,
     "django.contrib.admin",
     "lookout",
     "signin",
@@ -43,20 +30,20 @@ INSTALLED_APPS = [
     "demo",
 ]
 # Staff sessions: idle time-out, and the second factor on every /staff/ page (docs/adr/0020).
-MIDDLEWARE = middleware(
+MIDDLEWARE = common.middleware(
     sessions="accounts.middleware.StaffSessionMiddleware", headers="lookout.middleware.SecurityHeadersMiddleware"
 )
 ROOT_URLCONF = "lookout.urls"
 WSGI_APPLICATION = "lookout.wsgi.application"
-TEMPLATES = templates("lookout.context_processors.site")
+TEMPLATES = common.templates("lookout.context_processors.site")
 
-DATABASES = {"default": database("DATABASE_URL", "lookout.sqlite3")}
+DATABASES = {"default": common.database("DATABASE_URL", "lookout.sqlite3")}
 REDIS_URL = os.environ.get("REDIS_URL", "")
-CACHES = {"default": cache(REDIS_URL, "cache")}
-MEDIA_ROOT = Path(os.environ.get("LOOKOUT_MEDIA_ROOT", VAR_DIR / "media"))
-STORAGES = storages()
-EMAIL_FILE_PATH = VAR_DIR / "mail"
-LOGGING = logging_config()
+CACHES = {"default": common.cache(REDIS_URL, "cache")}
+MEDIA_ROOT = Path(os.environ.get("LOOKOUT_MEDIA_ROOT", common.VAR_DIR / "media"))
+STORAGES = common.storages()
+EMAIL_FILE_PATH = common.VAR_DIR / "mail"
+LOGGING = common.logging_config()
 
 LOGIN_URL = "staff:login"
 LOGIN_REDIRECT_URL = "staff:home"
@@ -74,25 +61,25 @@ LOOKOUT_PARTNER_URL = os.environ.get("LOOKOUT_INDEPENDENT_URL", "http://127.0.0.
 
 # Reporting (docs/adr/0004-receipts-idempotency-encryption.md). Development derives the keys from SECRET_KEY so
 # the demo needs no setup; production.py requires them from the environment and refuses the derived values.
-DEV_RECEIPT_KEY = dev_derived(SECRET_KEY, "receipt").hex()
-DEV_CONTACT_PRIVATE_KEY = base64.b64encode(dev_derived(SECRET_KEY, "contact")).decode()
+DEV_RECEIPT_KEY = common.dev_derived(SECRET_KEY, "receipt").hex()
+DEV_CONTACT_PRIVATE_KEY = base64.b64encode(common.dev_derived(SECRET_KEY, "contact")).decode()
 # Keys the receipt hash (HMAC-SHA256) and the short-lived replay of a receipt for a repeated post.
 LOOKOUT_RECEIPT_KEY = os.environ.get("LOOKOUT_RECEIPT_KEY", DEV_RECEIPT_KEY)
 # A Curve25519 private key (base64, 32 bytes) for sealed boxes: contact details and original uploads.
 LOOKOUT_CONTACT_PRIVATE_KEY = os.environ.get("LOOKOUT_CONTACT_PRIVATE_KEY", DEV_CONTACT_PRIVATE_KEY)
 # Signs the public forms' stateless tokens (reportkit.formtoken): the public pages set no CSRF cookie.
-DEV_FORM_TOKEN_KEY = dev_derived(SECRET_KEY, "form").hex()
+DEV_FORM_TOKEN_KEY = common.dev_derived(SECRET_KEY, "form").hex()
 LOOKOUT_FORM_TOKEN_KEY = os.environ.get("LOOKOUT_FORM_TOKEN_KEY", DEV_FORM_TOKEN_KEY)
 LOOKOUT_FORM_TOKEN_MAX_AGE = int(os.environ.get("LOOKOUT_FORM_TOKEN_MAX_AGE", str(4 * 60 * 60)))
 
 # Staff accounts (docs/adr/0020-intelligence-desk.md). Two-factor (TOTP) sign-in is required on every /staff/
 # page; the demo and local development turn it off (local.py) so the printed demo log-ins work as they are.
-LOOKOUT_REQUIRE_2FA = env_bool("LOOKOUT_REQUIRE_2FA", default=True)
-OTP_TOTP_ISSUER = f"{LOOKOUT_FORCE_NAME} Lookout"
+LOOKOUT_REQUIRE_2FA = common.env_bool("LOOKOUT_REQUIRE_2FA", default=True)
+OTP_TOTP_ISSUER = f"{common.LOOKOUT_FORCE_NAME} Lookout"
 
 # Urgent alerts to the on-duty intelligence desk: e-mail to these addresses and a signed webhook (either may
 # be empty to turn that channel off). The webhook is signed as partner requests are (partner.signing).
-LOOKOUT_DESK_ALERT_EMAILS = env_list("LOOKOUT_DESK_ALERT_EMAILS")
+LOOKOUT_DESK_ALERT_EMAILS = common.env_list("LOOKOUT_DESK_ALERT_EMAILS")
 LOOKOUT_DESK_WEBHOOK_URL = os.environ.get("LOOKOUT_DESK_WEBHOOK_URL", "")
 DEV_DESK_WEBHOOK_KEY = "dev-desk-webhook-key-not-for-production"  # noqa: S105
 LOOKOUT_DESK_WEBHOOK_KEY = os.environ.get("LOOKOUT_DESK_WEBHOOK_KEY", DEV_DESK_WEBHOOK_KEY)

@@ -11,28 +11,15 @@ import base64
 import os
 from pathlib import Path
 
+from . import common
 from .common import *  # noqa: F403
-from .common import (
-    FRAMEWORK_APPS,
-    LOOKOUT_CHARITY_NAME,
-    VAR_DIR,
-    cache,
-    database,
-    dev_derived,
-    env_bool,
-    env_list,
-    logging_config,
-    middleware,
-    storages,
-    templates,
-)
 
 DEV_INDEPENDENT_SECRET_KEY = "dev-insecure-independent-key-do-not-use-in-production"  # noqa: S105
 SECRET_KEY = os.environ.get("INDEPENDENT_SECRET_KEY", DEV_INDEPENDENT_SECRET_KEY)
-ALLOWED_HOSTS = env_list("INDEPENDENT_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+ALLOWED_HOSTS = common.env_list("INDEPENDENT_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 
 INSTALLED_APPS = [
-    *FRAMEWORK_APPS,
+    *common.FRAMEWORK_APPS,
     # Before "lookout", so its templates (error pages included) win over the shared ones.
     "independent",
     "lookout",
@@ -42,19 +29,19 @@ INSTALLED_APPS = [
     "signin",
 ]
 # Operators' sessions: idle time-out, and the second factor on every /operators/ page (ADR 0033).
-MIDDLEWARE = middleware(
+MIDDLEWARE = common.middleware(
     sessions="independent.operator_signin.OperatorSessionMiddleware",
     headers="independent.middleware.IndependentHeadersMiddleware",
 )
 ROOT_URLCONF = "independent.urls"
 WSGI_APPLICATION = "independent.wsgi.application"
-TEMPLATES = templates("independent.context_processors.charity")
+TEMPLATES = common.templates("independent.context_processors.charity")
 
-DATABASES = {"default": database("INDEPENDENT_DATABASE_URL", "independent.sqlite3")}
+DATABASES = {"default": common.database("INDEPENDENT_DATABASE_URL", "independent.sqlite3")}
 INDEPENDENT_REDIS_URL = os.environ.get("INDEPENDENT_REDIS_URL", "")
-CACHES = {"default": cache(INDEPENDENT_REDIS_URL, "independent-cache")}
-MEDIA_ROOT = Path(os.environ.get("INDEPENDENT_MEDIA_ROOT", VAR_DIR / "independent-media"))
-EMAIL_FILE_PATH = VAR_DIR / "independent-mail"
+CACHES = {"default": common.cache(INDEPENDENT_REDIS_URL, "independent-cache")}
+MEDIA_ROOT = Path(os.environ.get("INDEPENDENT_MEDIA_ROOT", common.VAR_DIR / "independent-media"))
+EMAIL_FILE_PATH = common.VAR_DIR / "independent-mail"
 
 LOGIN_URL = "operators:login"
 LOGIN_REDIRECT_URL = "operators:list"
@@ -65,7 +52,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 
 
 def _dev_key(purpose: str) -> bytes:
-    return dev_derived(SECRET_KEY, f"independent-{purpose}")
+    return common.dev_derived(SECRET_KEY, f"independent-{purpose}")
 
 
 DEV_INDEPENDENT_RECEIPT_KEY = _dev_key("receipt").hex()
@@ -101,10 +88,10 @@ INDEPENDENT_RAW_RETENTION_DAYS = int(os.environ.get("INDEPENDENT_RAW_RETENTION_D
 # The charity knows the day of anything a reporter does, never the time: audit events carry the day only
 # (audit.services honours this), stored files are stamped with the day, log lines carry the day only.
 AUDIT_TIME_PRECISION = "day"
-STORAGES = storages(files="independent.storage.DayStampedStorage")
-LOGGING = logging_config(datefmt="%Y-%m-%d")
+STORAGES = common.storages(files="independent.storage.DayStampedStorage")
+LOGGING = common.logging_config(datefmt="%Y-%m-%d")
 # Operators sign in as police staff do (ADR 0033): lock-out (LOOKOUT_LOGIN_*) and the idle time-out
 # (LOOKOUT_STAFF_IDLE_MINUTES) from common, and a TOTP code. These settings are also the demo's, whose printed
 # operator log-ins work without an authenticator app; independent_production forces the code on.
-LOOKOUT_REQUIRE_2FA = env_bool("LOOKOUT_REQUIRE_2FA", default=False)
-OTP_TOTP_ISSUER = f"{LOOKOUT_CHARITY_NAME} operators"
+LOOKOUT_REQUIRE_2FA = common.env_bool("LOOKOUT_REQUIRE_2FA", default=False)
+OTP_TOTP_ISSUER = f"{common.LOOKOUT_CHARITY_NAME} operators"
