@@ -5,7 +5,6 @@ the message id)."""
 
 import base64
 import secrets
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -13,16 +12,16 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 from django.core.exceptions import PermissionDenied
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
-from django.db import IntegrityError, transaction
+from django.db import transaction
 
 from audit.services import audit_record
 from partner import paths
 from partner.services import outbox_enqueue
 from reporting.attachments import CleanAttachment
 from reporting.questions import QUESTION_FIELDS
-from reporting.receipts import CODE_LENGTH, receipt_format, receipt_hash
+from reportkit.receipts import CODE_LENGTH, receipt_format, receipt_hash
+from reportkit.replay import Submitted, submit_once
+from reportkit.storage import StoredFiles
 
 from .clock import charity_today
 from .codes import code_from_nonce, nonce_key
@@ -60,19 +59,12 @@ class MissingPersonRefused(ValueError):
     """The anonymous channel does not take information about a missing person (DESIGN.md)."""
 
 
-@dataclass(frozen=True)
-class Submitted:
-    report: AnonymousReport
-    receipt_code: str  # formatted for reading
-    repeated: bool
-
-
 def _receipt_for(nonce: str) -> str:
     # Derived from the form token's nonce, so a repeated post shows the same receipt (independent.codes).
     return code_from_nonce(nonce, purpose="receipt", length=CODE_LENGTH)
 
 
-def _replay(nonce: str) -> Submitted | None:
+def _replay(nonce: str) -> Submitted[AnonymousReport] | None:
     report = AnonymousReport.objects.filter(form_key=nonce_key(nonce, purpose="report")).first()
     if report is None:
         return None
@@ -80,19 +72,13 @@ def _replay(nonce: str) -> Submitted | None:
 
 
 def _store_file(
-    *, report: AnonymousReport, follow_up: FollowUp | None, clean: CleanAttachment, stored: list[str]
+    *, report: AnonymousReport, follow_up: FollowUp | None, clean: CleanAttachment, files: StoredFiles
 ) -> None:
     """Only the cleaned copy is written, sealed; `clean.original` is dropped here and never reaches storage."""
     record = CleanFile(report=report, follow_up=follow_up, kind=clean.kind, content_type=clean.content_type)
     record.size = len(clean.clean)
-    record.clean_file.save("clean", ContentFile(seal_bytes(clean.clean)), save=False)
-    stored.append(record.clean_file.name)
+    files.save(record.clean_file, "clean", seal_bytes(clean.clean))
     record.save()
-
-
-def _discard(stored: list[str]) -> None:
-    for name in stored:
-        default_storage.delete(name)
 
 
 def report_submit(
@@ -105,7 +91,7 @@ def report_submit(
     files: list[CleanAttachment] | None = None,
     channel: str = ReportChannel.WEB,
     taken_by: User | None = None,
-) -> Submitted:
+) -> Submitted[AnonymousReport]:
     """Store an anonymous report (web, or phone through an operator) with a fresh receipt; the reporter's
     words and files are sealed before they are written.
 
@@ -115,42 +101,31 @@ def report_submit(
         raise MissingPersonRefused(appeal.reference)
     if channel == ReportChannel.PHONE and (taken_by is None or not is_operator(taken_by)):
         raise PermissionDenied("Phone reports are taken by operators.")
-    repeated = _replay(nonce)
-    if repeated is not None:
-        return repeated
     code = _receipt_for(nonce)
-    stored: list[str] = []
-    try:
-        with transaction.atomic(durable=True):
-            report = AnonymousReport.objects.create(
-                channel=channel,
-                appeal_reference=appeal.reference if appeal else "",
-                appeal_title=appeal.title if appeal else "",
-                crime_category="" if appeal else crime_category,
-                reporter_urgent=urgent,
-                received_on=charity_today(),
-                receipt_hash=receipt_hash(code),
-                form_key=nonce_key(nonce, purpose="report"),
-                sealed_answers=seal_json({name: str(answers.get(name) or "") for name in QUESTION_FIELDS}),
-            )
-            for clean in files or []:
-                _store_file(report=report, follow_up=None, clean=clean, stored=stored)
-            audit_record(
-                actor=taken_by,
-                action="anonymous_report.received",
-                target=report,
-                detail={"channel": channel, "appeal": report.appeal_reference, "files": len(files or [])},
-            )
-    except IntegrityError:
-        _discard(stored)
-        repeated = _replay(nonce)
-        if repeated is None:
-            raise
-        return repeated
-    except BaseException:
-        _discard(stored)
-        raise
-    return Submitted(report=report, receipt_code=receipt_format(code), repeated=False)
+
+    def store(stored: StoredFiles) -> AnonymousReport:
+        report = AnonymousReport.objects.create(
+            channel=channel,
+            appeal_reference=appeal.reference if appeal else "",
+            appeal_title=appeal.title if appeal else "",
+            crime_category="" if appeal else crime_category,
+            reporter_urgent=urgent,
+            received_on=charity_today(),
+            receipt_hash=receipt_hash(code),
+            form_key=nonce_key(nonce, purpose="report"),
+            sealed_answers=seal_json({name: str(answers.get(name) or "") for name in QUESTION_FIELDS}),
+        )
+        for clean in files or []:
+            _store_file(report=report, follow_up=None, clean=clean, files=stored)
+        audit_record(
+            actor=taken_by,
+            action="anonymous_report.received",
+            target=report,
+            detail={"channel": channel, "appeal": report.appeal_reference, "files": len(files or [])},
+        )
+        return report
+
+    return submit_once(replay=lambda: _replay(nonce), receipt_code=code, store=store)
 
 
 def _sanitised_answers(sanitised: dict[str, Any]) -> dict[str, str]:
