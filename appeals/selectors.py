@@ -8,7 +8,7 @@ from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from .models import Appeal, AppealImage, AppealKind, PublicityAssessment, ReleasableField
+from .models import Appeal, AppealImage, AppealKind, AppealStatus, PublicityAssessment, ReleasableField
 from .public_cache import cached_public
 
 
@@ -197,7 +197,7 @@ def public_image(reference: str, public_id: str) -> AppealImage | None:
         AppealImage.objects.filter(
             public_id=public_id,
             appeal__reference=reference,
-            appeal__status="published",
+            appeal__status=AppealStatus.PUBLISHED,
             appeal__assessment__released_images__public_id=public_id,
         )
         .only("image", "thumbnail")

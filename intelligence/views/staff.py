@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.decorators import acting_user, staff_passes
-from appeals.models import Appeal
+from appeals.models import Appeal, AppealStatus
 from appeals.permissions import appeal_for
 from reporting import services as reporting_services
 
@@ -238,7 +238,7 @@ def _action_page(request: HttpRequest, action: Action, status: int = 200, **form
         "result_form": forms_.get("result_form") or ResultForm(),
         "refer_form": forms_.get("refer_form") or ReferBackForm(),
         "reissue_form": forms_.get("reissue_form") or ReissueForm(initial={"unit": action.unit_id}),
-        "can_close_appeal": action.appeal is not None and action.appeal.status == "published",
+        "can_close_appeal": action.appeal is not None and action.appeal.status == AppealStatus.PUBLISHED,
     }
     return render(request, "intelligence/staff/action.html", context, status=status)
 
