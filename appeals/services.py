@@ -16,10 +16,10 @@ from django.utils import timezone
 from accounts.models import StaffProfile
 from accounts.roles import Role, has_role
 from audit.services import audit_record
+from reportkit.images import reencode_image
 from reportkit.storage import files_delete_on_commit
 
 from . import rules
-from .images import reencode_image
 from .models import (
     EDITABLE_FIELDS,
     Appeal,

@@ -4,8 +4,8 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
 
-from reporting.receipts import receipt_hash, receipt_normalise
 from reporting.throttle import failed_lookup_count, lookups_blocked
+from reportkit.receipts import receipt_hash, receipt_normalise
 
 from .models import AnonymousReport, CleanFile, FollowUp, FollowUpState, Reward, RewardState
 

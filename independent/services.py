@@ -17,8 +17,8 @@ from django.db import transaction
 from audit.services import audit_record
 from partner import paths
 from partner.services import outbox_enqueue
-from reporting.attachments import CleanAttachment
 from reporting.questions import QUESTION_FIELDS
+from reportkit.attachments import CleanAttachment
 from reportkit.receipts import CODE_LENGTH, receipt_format, receipt_hash
 from reportkit.replay import Submitted, submit_once
 from reportkit.storage import StoredFiles

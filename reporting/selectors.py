@@ -6,9 +6,9 @@ from django.db.models import Prefetch, QuerySet
 
 from appeals.models import Appeal
 from appeals.selectors import PublicAppeal, appeal_has_ended, public_appeal
+from reportkit.receipts import receipt_hash, receipt_normalise
 
 from .models import Attachment, InformationReport, Message
-from .receipts import receipt_hash, receipt_normalise
 from .throttle import failed_lookup_count, lookups_blocked
 
 

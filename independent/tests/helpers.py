@@ -9,6 +9,8 @@ from django.contrib.auth.models import Group, User
 from django.test import Client
 
 from independent.services import OPERATOR_GROUP
+from reportkit.tests.factories import jpeg_with_gps as jpeg_with_gps  # re-exported for the tests here
+from reportkit.tests.factories import upload as upload
 
 SAME_ORIGIN = {"HTTP_SEC_FETCH_SITE": "same-origin"}
 APPEALS = [
@@ -84,30 +86,3 @@ def receipt_of(response) -> str:  # type: ignore[no-untyped-def]
     match = re.search(r'id="receipt-code">([0-9A-Z-]+)<', response.content.decode())
     assert match, "no receipt shown"
     return match.group(1)
-
-
-def jpeg_with_gps(size: tuple[int, int] = (800, 600)) -> bytes:
-    """A real JPEG carrying camera, GPS and comment metadata, as a phone photo does (the same probe as
-    reporting/tests/factories.py, which cannot be imported here: it loads police models)."""
-    import io
-
-    from PIL import Image
-
-    image = Image.new("RGB", size, (120, 160, 200))
-    exif = Image.Exif()
-    exif[0x010F] = "TestCam Maker"
-    exif[0x0110] = "TestCam 3000"
-    gps = exif.get_ifd(0x8825)
-    gps[1] = "N"
-    gps[2] = (51.0, 30.0, 12.5)
-    gps[3] = "W"
-    gps[4] = (0.0, 7.0, 40.2)
-    out = io.BytesIO()
-    image.save(out, format="JPEG", exif=exif, comment=b"secret comment", icc_profile=b"fake-icc" * 10)
-    return out.getvalue()
-
-
-def upload(data: bytes, name: str = "IMG_0001.jpg", content_type: str = "image/jpeg"):  # type: ignore[no-untyped-def]
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    return SimpleUploadedFile(name, data, content_type=content_type)

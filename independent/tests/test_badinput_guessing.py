@@ -5,7 +5,7 @@ import pytest
 from django.test import Client
 
 from reporting import throttle
-from reporting.receipts import ALPHABET
+from reportkit.receipts import ALPHABET
 
 from .helpers import SAME_ORIGIN, form_token, receipt_of
 

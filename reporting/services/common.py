@@ -3,9 +3,9 @@
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
+from reportkit.attachments import CleanAttachment
 from reportkit.storage import StoredFiles
 
-from ..attachments import CleanAttachment
 from ..crypto import seal
 from ..models import Attachment, Channel, InformationReport, Message
 

@@ -9,10 +9,10 @@ from django.utils import timezone
 from audit.services import audit_record
 from partner import paths
 from partner.services import outbox_enqueue
+from reportkit.attachments import CleanAttachment
 from reportkit.storage import files_atomic
 
 from .. import permissions
-from ..attachments import CleanAttachment
 from ..models import InformationReport, Message, MessageDirection
 from .common import attachment_store, require
 

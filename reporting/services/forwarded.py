@@ -16,10 +16,10 @@ from appeals.models import Appeal
 from audit.services import audit_record
 from partner import paths
 from partner.services import outbox_enqueue
+from reportkit.attachments import AttachmentRejected, CleanAttachment, clean_attachment
 from reportkit.storage import files_atomic
 
 from .. import permissions
-from ..attachments import AttachmentRejected, CleanAttachment, clean_attachment
 from ..models import Channel, InformationReport, Message, MessageDirection, PartnerOutcome
 from ..rules import anonymous_received_at
 from ..signals import report_received

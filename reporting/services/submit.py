@@ -11,15 +11,14 @@ from django.utils import timezone
 
 from appeals.models import Appeal
 from audit.services import audit_record
-from reportkit.receipts import receipt_hash, receipt_new
+from reportkit.attachments import CleanAttachment
+from reportkit.receipts import receipt_format, receipt_hash, receipt_new
 from reportkit.replay import Submitted, replay_open, replay_seal, submit_once
 from reportkit.storage import StoredFiles
 
 from .. import permissions
-from ..attachments import CleanAttachment
 from ..crypto import seal
 from ..models import Channel, ContactDetails, InformationReport, Receipt
-from ..receipts import receipt_format
 from ..signals import report_received
 from .common import attachment_store, require
 
