@@ -1,5 +1,9 @@
 """What the report services share: the role check and storing one cleaned upload with its sealed original."""
 
+import uuid
+from datetime import datetime
+
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
@@ -38,3 +42,19 @@ def attachment_store(
         attachment.original_size = len(clean.original)
     attachment.save()
     return attachment
+
+
+def message_once(
+    *,
+    token: uuid.UUID,
+    report: InformationReport,
+    direction: str,
+    body: str,
+    sent_at: datetime,
+    author: User | None = None,
+) -> tuple[Message, bool]:
+    """The message with this idempotency token, made now if there is none yet; True when it was made."""
+    return Message.objects.get_or_create(
+        idempotency_token=token,
+        defaults={"report": report, "direction": direction, "body": body, "author": author, "sent_at": sent_at},
+    )

@@ -14,7 +14,7 @@ from reportkit.storage import files_atomic
 
 from .. import permissions
 from ..models import InformationReport, Message, MessageDirection
-from .common import attachment_store, require
+from .common import attachment_store, message_once, require
 
 
 class TokenAlreadyUsed(ValueError):
@@ -58,15 +58,13 @@ def report_reply_add(
 def report_question_send(*, report: InformationReport, actor: User, body: str, token: uuid.UUID) -> Message:
     """Staff put a question to the reporter, who sees it when they come back with their receipt."""
     require(permissions.can_read_reports(actor))
-    message, created = Message.objects.get_or_create(
-        idempotency_token=token,
-        defaults={
-            "report": report,
-            "direction": MessageDirection.TO_REPORTER,
-            "body": body,
-            "author": actor,
-            "sent_at": timezone.now(),
-        },
+    message, created = message_once(
+        token=token,
+        report=report,
+        direction=MessageDirection.TO_REPORTER,
+        body=body,
+        author=actor,
+        sent_at=timezone.now(),
     )
     if created:
         audit_record(actor=actor, action="report.question_sent", target=report, detail={"message": message.pk})

@@ -23,7 +23,7 @@ from .. import permissions
 from ..models import Channel, InformationReport, Message, MessageDirection, PartnerOutcome
 from ..rules import anonymous_received_at
 from ..signals import report_received
-from .common import attachment_store, require
+from .common import attachment_store, message_once, require
 
 
 @dataclass(frozen=True)
@@ -111,14 +111,12 @@ def report_answer_receive(*, reference: str, question_id: str, answer: str, answ
         raise ForwardedReportRefused("No question with that reference.")
     suffix = f":{answer_id}" if answer_id else ""
     token = uuid.uuid5(uuid.NAMESPACE_URL, f"lookout-partner-answer:{question_id}{suffix}")
-    message, created = Message.objects.get_or_create(
-        idempotency_token=token,
-        defaults={
-            "report": report,
-            "direction": MessageDirection.FROM_REPORTER,
-            "body": answer,
-            "sent_at": anonymous_received_at(timezone.localdate()),
-        },
+    _, created = message_once(
+        token=token,
+        report=report,
+        direction=MessageDirection.FROM_REPORTER,
+        body=answer,
+        sent_at=anonymous_received_at(timezone.localdate()),
     )
     if created:
         audit_record(
