@@ -5,8 +5,8 @@ from typing import Any
 from django import forms
 
 from lookout.fields import BoundedModelMultipleChoiceField
+from reportkit.images import ImageRejected
 
-from .images import ImageRejected
 from .models import (
     COMMON_FIELDS,
     MISSING_FIELDS,

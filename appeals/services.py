@@ -16,9 +16,10 @@ from django.utils import timezone
 from accounts.models import StaffProfile
 from accounts.roles import Role, has_role
 from audit.services import audit_record
+from reportkit.images import reencode_image
+from reportkit.storage import files_delete_on_commit
 
 from . import rules
-from .images import reencode_image
 from .models import (
     EDITABLE_FIELDS,
     Appeal,
@@ -125,7 +126,7 @@ def appeal_image_remove(*, image: AppealImage, actor: User) -> None:
     appeal = image.appeal
     files = [image.image, image.thumbnail]
     image.delete()
-    transaction.on_commit(lambda: [f.storage.delete(f.name) for f in files])
+    files_delete_on_commit(files)
     audit_record(actor=actor, action="appeal.image_removed", target=appeal, detail={"image": public_id})
 
 

@@ -12,11 +12,11 @@ from django.core.validators import MaxValueValidator
 from django.utils import timezone
 
 from lookout.fields import DatabaseIdField
-from reporting.attachments import ACCEPTED_TEXT
-from reporting.uploads import MultipleFileField
+from reportkit.attachments import ACCEPTED_TEXT
 from reportkit.forms import ReceiptField, ReportFormBase, written_answer
 from reportkit.formtoken import FormTokenError, form_token_check, form_token_new
 from reportkit.questions import GuidedQuestionsForm
+from reportkit.uploads import MultipleFileField
 
 from .models import Urgency
 

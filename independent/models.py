@@ -131,7 +131,7 @@ class CleanFile(models.Model):
     report = models.ForeignKey(AnonymousReport, on_delete=models.CASCADE, related_name="files")
     follow_up = models.ForeignKey("FollowUp", null=True, blank=True, on_delete=models.CASCADE, related_name="files")
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    kind = models.CharField(max_length=10)  # "image" | "text" (reporting.attachments)
+    kind = models.CharField(max_length=10)  # "image" | "text" (reportkit.attachments)
     clean_file = models.FileField(upload_to=_clean_path)
     content_type = models.CharField(max_length=60)
     size = models.PositiveIntegerField()
@@ -202,7 +202,7 @@ class RewardState(models.TextChoices):
 
 class Reward(models.Model):
     """A reward the charity offers when the police say a report led to an arrest and charge (or another
-    outcome in independent.services.REWARD_OUTCOMES). Collected with a one-time code, separate from the receipt, stored
+    outcome in independent.rewards.REWARD_OUTCOMES). Collected with a one-time code, separate from the receipt, stored
     only as a keyed hash; paid out of band (for example cash at a counter) without any identity."""
 
     report = models.OneToOneField(AnonymousReport, on_delete=models.PROTECT, related_name="reward")

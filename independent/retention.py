@@ -9,11 +9,11 @@ follow-up answer that was never sent. Each erasure is audited with the reason on
 import datetime as dt
 
 from django.conf import settings
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Q
 
 from audit.services import audit_record
+from reportkit.storage import files_delete_on_commit
 
 from .clock import charity_today
 from .models import AnonymousReport, CleanFile, FollowUpAnswer, ReportState
@@ -27,12 +27,7 @@ def raw_retention_cutoff(today: dt.date | None = None) -> dt.date:
 def _delete_files(records: list[CleanFile]) -> None:
     names = [record.clean_file.name for record in records]
     CleanFile.objects.filter(pk__in=[record.pk for record in records]).delete()
-
-    def delete_stored() -> None:
-        for name in names:
-            default_storage.delete(name)
-
-    transaction.on_commit(delete_stored)
+    files_delete_on_commit(names)
 
 
 def report_raw_erase(*, report: AnonymousReport, reason: str, files: list[CleanFile] | None = None) -> bool:

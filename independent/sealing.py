@@ -5,26 +5,16 @@ half of INDEPENDENT_SEAL_PRIVATE_KEY seals, so a copy of the database or the med
 only `sealed_open`, called by independent.reveal (which audits each read), opens. docs/adr/0031.
 """
 
-import base64
 import json
-from functools import lru_cache
 from typing import Any
 
 from django.conf import settings
-from nacl.public import PrivateKey, SealedBox
 
-
-@lru_cache(maxsize=4)
-def _private_key(encoded: str) -> PrivateKey:
-    return PrivateKey(base64.b64decode(encoded))
-
-
-def _key() -> PrivateKey:
-    return _private_key(settings.INDEPENDENT_SEAL_PRIVATE_KEY)
+from reportkit.sealedbox import box_open, box_seal
 
 
 def seal_bytes(data: bytes) -> bytes:
-    return bytes(SealedBox(_key().public_key).encrypt(data))
+    return box_seal(settings.INDEPENDENT_SEAL_PRIVATE_KEY, data)
 
 
 def seal_json(value: Any) -> bytes:
@@ -34,7 +24,7 @@ def seal_json(value: Any) -> bytes:
 def sealed_open(data: bytes | memoryview) -> bytes:
     """Decrypt. Only independent.reveal calls this (each read audited) - and forwarding, which reads the
     files the operator chose to send."""
-    return bytes(SealedBox(_key()).decrypt(bytes(data)))
+    return box_open(settings.INDEPENDENT_SEAL_PRIVATE_KEY, bytes(data))
 
 
 def sealed_open_json(data: bytes | memoryview) -> Any:

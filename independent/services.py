@@ -5,24 +5,20 @@ the message id)."""
 
 import base64
 import secrets
-from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal
 from typing import Any
 
-from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
-from django.db import IntegrityError, transaction
+from django.db import transaction
 
 from audit.services import audit_record
 from partner import messages
 from partner.services import outbox_send
-from reporting.attachments import CleanAttachment
+from reportkit.attachments import CleanAttachment
 from reportkit.questions import QUESTION_FIELDS
 from reportkit.receipts import CODE_LENGTH, receipt_format, receipt_hash
+from reportkit.replay import Submitted, submit_once
+from reportkit.storage import StoredFiles
 
 from .clock import charity_today
 from .codes import code_from_nonce, nonce_key
@@ -34,37 +30,41 @@ from .models import (
     FollowUpState,
     ReportChannel,
     ReportState,
-    Reward,
-    RewardState,
     Urgency,
 )
+from .permissions import OPERATOR_GROUP, is_operator, require_operator
 from .police_api import Appeal
 from .retention import report_raw_erase
+from .rewards import COLLECTION_CODE_LENGTH, REWARD_OUTCOMES, reward_claim, reward_eligible, reward_offer, reward_pay
 from .sealing import seal_bytes, seal_json, sealed_open
 
-OPERATOR_GROUP = "operator"
-_CONFUSABLE = str.maketrans("ILO", "110")
-COLLECTION_CODE_LENGTH = 20  # 100 bits: one use, and it expires with the offer
-
-
-def is_operator(user: AbstractBaseUser | AnonymousUser) -> bool:
-    return bool(user.is_authenticated and isinstance(user, User) and user.groups.filter(name=OPERATOR_GROUP).exists())
-
-
-def _require_operator(user: User) -> None:
-    if not is_operator(user):
-        raise PermissionDenied("Only the charity's operators may do this.")
+# The rewards' services live in independent.rewards and the operator check in independent.permissions; their
+# names are kept here, where the views and commands look for every write.
+__all__ = [
+    "COLLECTION_CODE_LENGTH",
+    "OPERATOR_GROUP",
+    "MissingPersonRefused",
+    "UnknownReference",
+    "follow_up_answer",
+    "follow_up_receive",
+    "follow_up_send",
+    "is_operator",
+    "new_nonce",
+    "outcome_receive",
+    "report_forward",
+    "report_hold",
+    "report_review_save",
+    "report_submit",
+    "reward_claim",
+    "REWARD_OUTCOMES",
+    "reward_eligible",
+    "reward_offer",
+    "reward_pay",
+]
 
 
 class MissingPersonRefused(ValueError):
     """The anonymous channel does not take information about a missing person (DESIGN.md)."""
-
-
-@dataclass(frozen=True)
-class Submitted:
-    report: AnonymousReport
-    receipt_code: str  # formatted for reading
-    repeated: bool
 
 
 def _receipt_for(nonce: str) -> str:
@@ -72,7 +72,7 @@ def _receipt_for(nonce: str) -> str:
     return code_from_nonce(nonce, purpose="receipt", length=CODE_LENGTH)
 
 
-def _replay(nonce: str) -> Submitted | None:
+def _replay(nonce: str) -> Submitted[AnonymousReport] | None:
     report = AnonymousReport.objects.filter(form_key=nonce_key(nonce, purpose="report")).first()
     if report is None:
         return None
@@ -80,19 +80,13 @@ def _replay(nonce: str) -> Submitted | None:
 
 
 def _store_file(
-    *, report: AnonymousReport, follow_up: FollowUp | None, clean: CleanAttachment, stored: list[str]
+    *, report: AnonymousReport, follow_up: FollowUp | None, clean: CleanAttachment, files: StoredFiles
 ) -> None:
     """Only the cleaned copy is written, sealed; `clean.original` is dropped here and never reaches storage."""
     record = CleanFile(report=report, follow_up=follow_up, kind=clean.kind, content_type=clean.content_type)
     record.size = len(clean.clean)
-    record.clean_file.save("clean", ContentFile(seal_bytes(clean.clean)), save=False)
-    stored.append(record.clean_file.name)
+    files.save(record.clean_file, "clean", seal_bytes(clean.clean))
     record.save()
-
-
-def _discard(stored: list[str]) -> None:
-    for name in stored:
-        default_storage.delete(name)
 
 
 def report_submit(
@@ -105,7 +99,7 @@ def report_submit(
     files: list[CleanAttachment] | None = None,
     channel: str = ReportChannel.WEB,
     taken_by: User | None = None,
-) -> Submitted:
+) -> Submitted[AnonymousReport]:
     """Store an anonymous report (web, or phone through an operator) with a fresh receipt; the reporter's
     words and files are sealed before they are written.
 
@@ -115,42 +109,31 @@ def report_submit(
         raise MissingPersonRefused(appeal.reference)
     if channel == ReportChannel.PHONE and (taken_by is None or not is_operator(taken_by)):
         raise PermissionDenied("Phone reports are taken by operators.")
-    repeated = _replay(nonce)
-    if repeated is not None:
-        return repeated
     code = _receipt_for(nonce)
-    stored: list[str] = []
-    try:
-        with transaction.atomic(durable=True):
-            report = AnonymousReport.objects.create(
-                channel=channel,
-                appeal_reference=appeal.reference if appeal else "",
-                appeal_title=appeal.title if appeal else "",
-                crime_category="" if appeal else crime_category,
-                reporter_urgent=urgent,
-                received_on=charity_today(),
-                receipt_hash=receipt_hash(code),
-                form_key=nonce_key(nonce, purpose="report"),
-                sealed_answers=seal_json({name: str(answers.get(name) or "") for name in QUESTION_FIELDS}),
-            )
-            for clean in files or []:
-                _store_file(report=report, follow_up=None, clean=clean, stored=stored)
-            audit_record(
-                actor=taken_by,
-                action="anonymous_report.received",
-                target=report,
-                detail={"channel": channel, "appeal": report.appeal_reference, "files": len(files or [])},
-            )
-    except IntegrityError:
-        _discard(stored)
-        repeated = _replay(nonce)
-        if repeated is None:
-            raise
-        return repeated
-    except BaseException:
-        _discard(stored)
-        raise
-    return Submitted(report=report, receipt_code=receipt_format(code), repeated=False)
+
+    def store(stored: StoredFiles) -> AnonymousReport:
+        report = AnonymousReport.objects.create(
+            channel=channel,
+            appeal_reference=appeal.reference if appeal else "",
+            appeal_title=appeal.title if appeal else "",
+            crime_category="" if appeal else crime_category,
+            reporter_urgent=urgent,
+            received_on=charity_today(),
+            receipt_hash=receipt_hash(code),
+            form_key=nonce_key(nonce, purpose="report"),
+            sealed_answers=seal_json({name: str(answers.get(name) or "") for name in QUESTION_FIELDS}),
+        )
+        for clean in files or []:
+            _store_file(report=report, follow_up=None, clean=clean, files=stored)
+        audit_record(
+            actor=taken_by,
+            action="anonymous_report.received",
+            target=report,
+            detail={"channel": channel, "appeal": report.appeal_reference, "files": len(files or [])},
+        )
+        return report
+
+    return submit_once(replay=lambda: _replay(nonce), receipt_code=code, store=store)
 
 
 def _sanitised_answers(sanitised: dict[str, Any]) -> dict[str, str]:
@@ -162,7 +145,7 @@ def report_review_save(
     *, report: AnonymousReport, actor: User, sanitised: dict[str, Any], urgency: str, forward_files: list[int]
 ) -> AnonymousReport:
     """The operator's sanitised version and grade, saved without forwarding."""
-    _require_operator(actor)
+    require_operator(actor)
     report = AnonymousReport.objects.select_for_update().get(pk=report.pk)
     if report.state == ReportState.FORWARDED:
         raise PermissionDenied("This report has already been forwarded.")
@@ -225,7 +208,7 @@ def report_forward(
 @transaction.atomic
 def report_hold(*, report: AnonymousReport, actor: User, reason: str, urgency: str = "") -> AnonymousReport:
     """Keep a report back, with the reason (for example: it cannot be made safe to forward)."""
-    _require_operator(actor)
+    require_operator(actor)
     if not reason.strip():
         raise ValueError("A reason is needed to hold a report.")
     report = AnonymousReport.objects.select_for_update().get(pk=report.pk)
@@ -288,7 +271,7 @@ def follow_up_answer(*, follow_up: FollowUp, nonce: str, answer: str) -> FollowU
 def follow_up_send(*, answer: FollowUpAnswer, actor: User, sanitised_answer: str) -> FollowUpAnswer:
     """Send the operator's sanitised version of one answer to the police, linked to the opaque reference and
     question; the reporter's own words are then erased (only what was sent is kept)."""
-    _require_operator(actor)
+    require_operator(actor)
     if not sanitised_answer.strip():
         raise ValueError("Write the sanitised answer.")
     with transaction.atomic():
@@ -316,7 +299,7 @@ def follow_up_send(*, answer: FollowUpAnswer, actor: User, sanitised_answer: str
     return answer
 
 
-# --- Outcomes and rewards --------------------------------------------------------------------------------
+# --- Outcomes (rewards: independent.rewards) -----------------------------------------------------------------
 
 
 def outcome_receive(*, reference: str, outcome: str, label: str) -> dict[str, Any]:
@@ -329,86 +312,6 @@ def outcome_receive(*, reference: str, outcome: str, label: str) -> dict[str, An
     report.save(update_fields=["police_outcome", "police_outcome_label"])
     audit_record(actor=None, action="anonymous_report.outcome_received", target=report, detail={"outcome": outcome})
     return {"reference": reference, "outcome": outcome, "received": True}
-
-
-# The charity's own policy: the police outcomes (of those the partner contract has) that let it offer a reward.
-REWARD_OUTCOMES = frozenset({messages.Outcome.ARREST_AND_CHARGE})
-
-
-def reward_eligible(report: AnonymousReport) -> bool:
-    """A reward may be offered only when the police reported an outcome the charity's policy names
-    (REWARD_OUTCOMES: an arrest and charge), and only once per report."""
-    return report.police_outcome in REWARD_OUTCOMES and not Reward.objects.filter(report=report).exists()
-
-
-@transaction.atomic
-def reward_offer(*, report: AnonymousReport, actor: User, amount: Decimal, currency: str, expires_on: date) -> Reward:
-    _require_operator(actor)
-    report = AnonymousReport.objects.select_for_update().get(pk=report.pk)
-    if not reward_eligible(report):
-        raise PermissionDenied("A reward can be offered only after an outcome the policy names, once.")
-    if amount <= 0 or amount > settings.LOOKOUT_REWARD_MAX:
-        raise ValueError(f"The amount must be between 1 and {settings.LOOKOUT_REWARD_MAX}.")
-    if expires_on <= charity_today():
-        raise ValueError("The offer must end in the future.")
-    reward = Reward.objects.create(
-        report=report, amount=amount, currency=currency.upper(), expires_on=expires_on, offered_on=charity_today()
-    )
-    audit_record(
-        actor=actor,
-        action="reward.offered",
-        target=report,
-        detail={"amount": str(amount), "currency": reward.currency, "expires_on": expires_on.isoformat()},
-    )
-    return reward
-
-
-def _collection_hash(code: str) -> str:
-    # The same keyed hash as receipts, under a different label, so a receipt can never be used as a code.
-    return receipt_hash(f"collect:{code}")
-
-
-def reward_claim(*, report: AnonymousReport, nonce: str) -> str | None:
-    """The reporter claims an open offer: a one-time collection code, kept only as a keyed hash. The code is
-    derived from the claim form's nonce, so a repeated claim (a double click, a refresh) shows the same code
-    again, never a second one (independent.codes). None when there is no open offer (already claimed with
-    another form, paid, withdrawn or expired)."""
-    key = nonce_key(nonce, purpose="claim")
-    code = code_from_nonce(nonce, purpose="collect", length=COLLECTION_CODE_LENGTH)
-    with transaction.atomic():
-        reward = Reward.objects.select_for_update().filter(report=report).first()
-        if reward is not None and reward.state == RewardState.CLAIMED and reward.claim_key == key:
-            return receipt_format(code)
-        if reward is None or reward.state != RewardState.OFFERED or reward.expires_on < charity_today():
-            return None
-        reward.collection_code_hash = _collection_hash(code)
-        reward.claim_key = key
-        reward.state = RewardState.CLAIMED
-        reward.claimed_on = charity_today()
-        reward.save(update_fields=["collection_code_hash", "claim_key", "state", "claimed_on"])
-        audit_record(actor=None, action="reward.claimed", target=report)
-    return receipt_format(code)
-
-
-def reward_pay(*, actor: User, code: str) -> Reward | None:
-    """The operator pays out against a collection code (read out on the phone or at the counter): the
-    code is checked and used up. None when it does not match a claimed, unpaid reward."""
-    _require_operator(actor)
-    canonical = "".join(ch for ch in code.upper() if ch.isalnum()).translate(_CONFUSABLE)
-    with transaction.atomic():
-        reward = (
-            Reward.objects.select_for_update()
-            .filter(collection_code_hash=_collection_hash(canonical), state=RewardState.CLAIMED)
-            .first()
-        )
-        if reward is None:
-            return None
-        reward.state = RewardState.PAID
-        reward.paid_on = charity_today()
-        reward.collection_code_hash = None  # used up: the same code can never be paid twice
-        reward.save(update_fields=["state", "paid_on", "collection_code_hash"])
-        audit_record(actor=actor, action="reward.paid", target=reward.report, detail={"amount": str(reward.amount)})
-    return reward
 
 
 def new_nonce() -> str:

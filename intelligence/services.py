@@ -14,6 +14,7 @@ from appeals.models import Appeal, AppealStatus
 from appeals.services import appeal_close
 from audit.services import audit_record
 from reporting.models import InformationReport, ReportStatus
+from reporting.services import report_status_move
 
 from . import permissions, rules
 from .models import Action, ActionStatus, AppealUnitShare, Grading, ShareKind
@@ -28,16 +29,6 @@ def _require(allowed: bool) -> None:
 def _require_unit_officer(user: User, action: Action) -> None:
     if not permissions.can_work_action(user, action):
         raise PermissionDenied("Only an officer of the unit this action was sent to may work it.")
-
-
-def _report_status(report: InformationReport, actor: User, status: str) -> None:
-    """Move the report on as the desk works it (what the reporter reads on the follow-up page)."""
-    if report.status == status:
-        return
-    previous = report.status
-    report.status = status
-    report.save(update_fields=["status"])
-    audit_record(actor=actor, action="report.status_set", target=report, detail={"from": previous, "to": status})
 
 
 def _move(action: Action, target: str) -> None:
@@ -86,7 +77,7 @@ def grading_add(
         actor=actor, action="report.graded", target=report, detail={"grading": grading.pk, "code": grading.code}
     )
     if report.status == ReportStatus.RECEIVED:
-        _report_status(report, actor, ReportStatus.BEING_LOOKED_AT)
+        report_status_move(report=report, actor=actor, status=ReportStatus.BEING_LOOKED_AT)
     return grading
 
 
@@ -140,7 +131,7 @@ def action_disseminate(
             "priority": priority,
         },
     )
-    _report_status(report, actor, ReportStatus.PASSED_TO_TEAM)
+    report_status_move(report=report, actor=actor, status=ReportStatus.PASSED_TO_TEAM)
     return action
 
 
@@ -240,7 +231,7 @@ def action_file(*, action: Action, actor: User) -> Action:
     audit_record(actor=actor, action="action.filed", target=action)
     report = InformationReport.objects.select_for_update().get(pk=action.report_id)
     if not report.actions.exclude(status=ActionStatus.FILED).exists():
-        _report_status(report, actor, ReportStatus.CLOSED)
+        report_status_move(report=report, actor=actor, status=ReportStatus.CLOSED)
     return action
 
 

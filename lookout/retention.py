@@ -6,7 +6,6 @@ from collections import Counter
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -16,6 +15,7 @@ from audit.services import audit_erase_justifications, audit_record
 from intelligence.models import Entity
 from partner.models import OutboxMessage
 from reporting.models import Attachment, ContactDetails, InformationReport, ReportStatus
+from reportkit.storage import files_delete_on_commit
 
 # The subject's details an appeal loses when its retention ends; the reference, kind, outcome and dates stay,
 # so figures and the audit trail still add up.
@@ -47,16 +47,6 @@ def erasable_reports() -> QuerySet[InformationReport]:
     return InformationReport.objects.filter(status=ReportStatus.CLOSED, actions__isnull=True)
 
 
-def _delete_files_after_commit(names: list[str]) -> None:
-    # Storage is not transactional: remove files only once the rows that named them are gone for good.
-    def delete() -> None:
-        for name in names:
-            if name:
-                default_storage.delete(name)
-
-    transaction.on_commit(delete)
-
-
 @transaction.atomic
 def original_erase(*, attachment: Attachment, now: datetime) -> None:
     """The sealed original of an upload goes; the cleaned copy staff use stays with the report."""
@@ -69,7 +59,7 @@ def original_erase(*, attachment: Attachment, now: datetime) -> None:
     audit_record(
         actor=None, action="attachment.original_erased", target=attachment, detail={"report": attachment.report_id}
     )
-    _delete_files_after_commit([name])
+    files_delete_on_commit([name])
 
 
 @transaction.atomic
@@ -94,7 +84,7 @@ def report_erase(*, report: InformationReport, now: datetime) -> None:
     audit_record(actor=None, action="report.erased", target=report, detail={"files": len(files) // 2})
     report.delete()
     Entity.objects.filter(pk__in=entity_ids, mentions__isnull=True).delete()
-    _delete_files_after_commit(files)
+    files_delete_on_commit(files)
 
 
 @transaction.atomic
@@ -118,7 +108,7 @@ def appeal_personal_data_erase(*, appeal: Appeal, now: datetime) -> None:
     appeal.authorisations.update(reason="")
     audit_erase_justifications(target=appeal, now=now)
     audit_record(actor=None, action="appeal.personal_data_erased", target=appeal, detail={"images": len(images)})
-    _delete_files_after_commit(files)
+    files_delete_on_commit(files)
 
 
 @transaction.atomic

@@ -5,7 +5,7 @@ written anywhere (issue 9, item 11).
 Memory is bounded two ways. A request whose declared length is over LOOKOUT_UPLOAD_MAX_REQUEST_BYTES is
 refused before any of it is read (a 400 page that says what the limits are). Within a request, at most
 LOOKOUT_IMAGE_MAX_BYTES + 1 bytes of each file are kept; the rest is read and dropped, and the file keeps its
-real size, so the form refuses it as too large (reporting.attachments.clean_attachment) with a clear message.
+real size, so the form refuses it as too large (reportkit.attachments.clean_attachment) with a clear message.
 """
 
 from io import BytesIO

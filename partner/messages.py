@@ -55,7 +55,7 @@ class Message(BaseModel):
 
 
 class Answers(BaseModel):
-    """The guided questions' answers, as the operator sanitised them (the names of reporting.questions)."""
+    """The guided questions' answers, as the operator sanitised them (the names of reportkit.questions)."""
 
     details: str = Field(min_length=1, max_length=10000)
     acquaintance: str = Field(default="", max_length=20)

@@ -2,47 +2,20 @@
 
 Sealed boxes (libsodium through PyNaCl): anyone holding the public key can encrypt, only the private key
 (LOOKOUT_CONTACT_PRIVATE_KEY, from the environment, never in the database) can decrypt.
-See docs/adr/0004-receipts-idempotency-encryption.md.
+See docs/adr/0004-receipts-idempotency-encryption.md. The receipt's replay sealing is the shared kit's
+(reportkit.replay).
 """
 
-import base64
-import hashlib
-import hmac
-from functools import lru_cache
-
 from django.conf import settings
-from nacl.public import PrivateKey, SealedBox
-from nacl.secret import SecretBox
 
-
-@lru_cache(maxsize=4)
-def _private_key(encoded: str) -> PrivateKey:
-    return PrivateKey(base64.b64decode(encoded))
-
-
-def _key() -> PrivateKey:
-    return _private_key(settings.LOOKOUT_CONTACT_PRIVATE_KEY)
+from reportkit.sealedbox import box_open, box_seal
 
 
 def seal(data: bytes) -> bytes:
     """Encrypt for the holder of the private key (the web process needs only the public half)."""
-    return SealedBox(_key().public_key).encrypt(data)
+    return box_seal(settings.LOOKOUT_CONTACT_PRIVATE_KEY, data)
 
 
 def unseal(data: bytes) -> bytes:
     """Decrypt; called only by the services that audit the reveal."""
-    return SealedBox(_key()).decrypt(data)
-
-
-def _replay_box() -> SecretBox:
-    key = hmac.new(settings.LOOKOUT_RECEIPT_KEY.encode(), b"receipt-replay", hashlib.sha256).digest()
-    return SecretBox(key)
-
-
-def replay_seal(text: str) -> bytes:
-    """Encrypt a receipt code for its short replay window (a repeated post shows the same code)."""
-    return bytes(_replay_box().encrypt(text.encode()))
-
-
-def replay_open(data: bytes) -> str:
-    return _replay_box().decrypt(data).decode()
+    return box_open(settings.LOOKOUT_CONTACT_PRIVATE_KEY, data)

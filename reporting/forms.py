@@ -6,13 +6,13 @@ from typing import Any
 
 from django import forms
 
+from reportkit.attachments import ACCEPTED_TEXT
 from reportkit.forms import LostFilesMixin, ReceiptField, ReportFormBase, written_answer
 from reportkit.formtoken import FormTokenError, form_token_check, form_token_new
 from reportkit.receipts import receipt_normalise
+from reportkit.uploads import MultipleFileField
 
-from .attachments import ACCEPTED_TEXT
 from .models import PartnerOutcome, ReportStatus
-from .uploads import MultipleFileField
 
 _PHONE = re.compile(r"^\+?[0-9 ()\-]{7,25}$")
 

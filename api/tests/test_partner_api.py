@@ -18,9 +18,9 @@ from partner import messages, paths
 from partner.models import OutboxMessage
 from partner.testing import signed, signed_headers
 from reporting.models import Channel, InformationReport, Message, MessageDirection
-from reporting.questions import QUESTION_FIELDS
 from reporting.services import report_outcome_record, report_question_send
 from reporting.tests.factories import jpeg_with_gps
+from reportkit.questions import QUESTION_FIELDS
 
 
 def forwarded(**overrides):

@@ -13,10 +13,10 @@ from django.views.decorators.http import require_POST, require_safe
 
 from accounts.decorators import acting_user, staff_required
 from audit.models import AuditEvent
+from reportkit.images import ImageRejected
 
 from .. import permissions, services
 from ..forms import AppealForm, AssessmentForm, CloseForm, DecisionForm, ImageUploadForm, RenewForm
-from ..images import ImageRejected
 from ..models import Appeal, AppealKind, PublicityAssessment
 from ..permissions import Need
 from ..rules import RuleViolation, needs_senior_authority

@@ -10,7 +10,7 @@ from django.core.management import call_command
 
 from audit.services import audit_verify_chain
 from independent import services
-from reporting.attachments import clean_attachment
+from reportkit.attachments import clean_attachment
 from tests.reliability.rows import every_file, every_row
 
 from .helpers import jpeg_with_gps, upload

@@ -253,7 +253,7 @@ LOOKOUT_EXIT_URL = os.environ.get("LOOKOUT_EXIT_URL", "https://www.bbc.co.uk/wea
 
 # What a reporter may send, in both services (the report kit: attachments, uploads, receipts, throttles).
 LOOKOUT_IMAGE_MAX_BYTES = 8 * 1024 * 1024
-# Declared pixels above this are refused before decoding (appeals.images) for formats decoded at full size
+# Declared pixels above this are refused before decoding (reportkit.images) for formats decoded at full size
 # (PNG, GIF, WebP, HEIC, progressive JPEG): 24 MP takes any phone's default
 # photo (12 MP, or 48/50 MP sensors binned to 12) and bounds a decode to about 100 MB (issue 9, item 12).
 LOOKOUT_IMAGE_MAX_PIXELS = 24_000_000
@@ -262,7 +262,7 @@ LOOKOUT_IMAGE_MAX_PIXELS = 24_000_000
 LOOKOUT_JPEG_MAX_PIXELS = 52_000_000
 LOOKOUT_REPORT_MAX_FILES = 5
 LOOKOUT_DOCUMENT_MAX_BYTES = 200 * 1024
-# Failed receipt look-ups allowed per minute in each of the 65,536 buckets of codes (reporting.throttle; nobody
+# Failed receipt look-ups allowed per minute in each of the 65,536 buckets of codes (reportkit.throttle; nobody
 # is tracked to count them; docs/adr/0032-receipt-guessing.md).
 LOOKOUT_FOLLOW_UP_FAILURES_PER_MINUTE = int(os.environ.get("LOOKOUT_FOLLOW_UP_FAILURES_PER_MINUTE", "10"))
 # How long a repeated post of the same form shows the same receipt again.

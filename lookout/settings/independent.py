@@ -57,7 +57,7 @@ def _dev_key(purpose: str) -> bytes:
 
 
 DEV_INDEPENDENT_RECEIPT_KEY = _dev_key("receipt").hex()
-# Keys the receipt hash (reporting.receipts reads LOOKOUT_RECEIPT_KEY), the collection-code hash and the
+# Keys the receipt hash (reportkit.receipts reads LOOKOUT_RECEIPT_KEY), the collection-code hash and the
 # receipt replay; never the police service's key.
 LOOKOUT_RECEIPT_KEY = os.environ.get("INDEPENDENT_RECEIPT_KEY", DEV_INDEPENDENT_RECEIPT_KEY)
 # Signs the public forms' stateless tokens (reportkit.formtoken).

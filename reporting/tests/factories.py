@@ -3,12 +3,10 @@
 import uuid
 from typing import Any
 
-from django.core.files.uploadedfile import SimpleUploadedFile
-
 from appeals.models import Appeal
 from reporting import services
-from reporting.attachments import CleanAttachment, clean_attachment
-from tests.images import jpeg_with_gps
+from reportkit.attachments import CleanAttachment, clean_attachment
+from reportkit.tests.factories import jpeg_with_gps, upload
 
 DISTINCTIVE_TEXT = "He drives a green van and goes to the Mill Street gym"
 
@@ -28,10 +26,6 @@ def answers(**overrides: Any) -> dict[str, Any]:
         "companions": "Two friends",
     }
     return data | overrides
-
-
-def upload(data: bytes, name: str = "IMG_0001.jpg", content_type: str = "image/jpeg") -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, data, content_type=content_type)
 
 
 def clean_photo() -> CleanAttachment:

@@ -36,7 +36,7 @@ def test_submit_stores_everything_and_only_the_hash_of_the_receipt():
 def test_a_failure_part_way_stores_nothing_not_even_files():
     before = set(_media_files())
     with (
-        mock.patch("reporting.services.audit_record", side_effect=RuntimeError("disk full")),
+        mock.patch("reporting.services.submit.audit_record", side_effect=RuntimeError("disk full")),
         pytest.raises(RuntimeError),
     ):
         submit(published(), contact=CONTACT, files=[clean_photo()])

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from reporting.attachments import AttachmentRejected, clean_attachment
 from reporting.tests.factories import submit, upload
+from reportkit.attachments import AttachmentRejected, clean_attachment
 from tests.hostile_corpus import MARKERS, png_declaring
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,7 +32,7 @@ def _clean_in_subprocess(path: Path) -> dict[str, Any]:
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lookout.settings.test")
         django.setup()
         from django.core.files.uploadedfile import SimpleUploadedFile
-        from reporting.attachments import AttachmentRejected, clean_attachment
+        from reportkit.attachments import AttachmentRejected, clean_attachment
         data = open({str(path)!r}, "rb").read()
         def status(field):
             for line in open("/proc/self/status"):

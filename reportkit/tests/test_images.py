@@ -5,16 +5,13 @@ import io
 import pytest
 from PIL import Image
 
-from appeals.images import ImageRejected, reencode_image
-from tests import images
+from reportkit.images import ImageRejected, reencode_image
 
-
-def jpeg_with_gps() -> bytes:
-    return images.jpeg_with_gps((1200, 900), orientation=6)  # Orientation 6: rotate 90° clockwise to display
+from .factories import jpeg_with_gps
 
 
 def test_jpeg_metadata_is_stripped_and_orientation_applied():
-    raw = jpeg_with_gps()
+    raw = jpeg_with_gps((1200, 900), orientation=6)
     with Image.open(io.BytesIO(raw)) as original:
         assert original.getexif().get_ifd(0x8825)  # the test image really carries GPS
     clean = reencode_image(io.BytesIO(raw), size=len(raw))

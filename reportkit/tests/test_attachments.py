@@ -5,7 +5,7 @@ import io
 import pytest
 from PIL import Image
 
-from reporting.attachments import PDF_REFUSED, AttachmentRejected, clean_attachment
+from reportkit.attachments import PDF_REFUSED, AttachmentRejected, clean_attachment
 
 from .factories import jpeg_with_gps, upload
 

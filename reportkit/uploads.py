@@ -1,5 +1,4 @@
-"""The file field of the public forms. Like questions.py it imports no police model, so the independent
-service uses the same field (and the same cleaning, reporting.attachments)."""
+"""The file field of both services' public forms, with the same cleaning (reportkit.attachments)."""
 
 from typing import Any
 
@@ -15,7 +14,7 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 
 class MultipleFileField(forms.FileField):
-    """Up to LOOKOUT_REPORT_MAX_FILES files; each is re-encoded (reporting.attachments) during validation."""
+    """Up to LOOKOUT_REPORT_MAX_FILES files; each is re-encoded (reportkit.attachments) during validation."""
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": "image/*,.heic,.heif,.txt,text/plain"}))

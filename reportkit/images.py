@@ -1,8 +1,9 @@
 """Re-encoding uploaded images: anything that is not a real image is refused; what is kept has no metadata
 (EXIF, GPS, XMP, ICC profile, comments), is size-limited, and comes with a thumbnail.
 
-Used for appeal images and for the public's attachments (reporting.attachments). HEIC/HEIF (iPhone photos)
-is read through pillow-heif and, like every other format, written out as a fresh JPEG."""
+Used for appeal images and for the public's attachments in both services (reportkit.attachments).
+HEIC/HEIF (iPhone photos) is read through pillow-heif and, like every other format, written out as a fresh
+JPEG."""
 
 import io
 import warnings

@@ -1,6 +1,6 @@
 """Files from the public: each is re-encoded or refused with a reason a person can act on.
 
-- Photos (JPEG, PNG, WebP, GIF, HEIC): re-encoded from pixels by appeals.images, so the cleaned copy has no
+- Photos (JPEG, PNG, WebP, GIF, HEIC): re-encoded from pixels by reportkit.images, so the cleaned copy has no
   EXIF, GPS, XMP, ICC profile or comment.
 - Plain text (.txt, UTF-8): re-written as normalised text, without control characters.
 - PDF, Word and other documents are refused: they can carry hidden authors, tracked changes, scripts and
@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from PIL import Image, UnidentifiedImageError
 
-from appeals.images import TOO_MANY_PIXELS, ImageRejected, reencode_image
+from .images import TOO_MANY_PIXELS, ImageRejected, reencode_image
 
 ORIGINAL_TYPES = {
     "JPEG": "image/jpeg",
