@@ -1,5 +1,5 @@
 """Forms for the desk: grading, dissemination, recording information from other routes, actions' states,
-sharing an appeal, and the inbox and audit filters."""
+sharing an appeal, and the inbox filter. The audit log's filter is the audit app's (audit/forms.py)."""
 
 from datetime import timedelta
 from typing import Any
@@ -274,17 +274,3 @@ class LinkDecisionForm(forms.Form):
         error_messages={"required": "Choose whether the report is about this appeal."},
     )
     note = forms.CharField(label="Note", required=False, max_length=500)
-
-
-AUDIT_RECORD_TYPES = [
-    ("", "Any record"),
-    ("reporting.informationreport", "Report"),
-    ("appeals.appeal", "Appeal"),
-    ("intelligence.action", "Action"),
-]
-
-
-class AuditFilterForm(forms.Form):
-    person = forms.CharField(label="Person (username)", required=False, max_length=150)
-    record_type = forms.ChoiceField(label="Record", choices=AUDIT_RECORD_TYPES, required=False)
-    record_id = forms.CharField(label="Record number", required=False, max_length=64)

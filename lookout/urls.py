@@ -15,6 +15,7 @@ urlpatterns = [
     path("staff/appeals/", include("appeals.urls.staff")),
     path("staff/reports/", include("reporting.urls.staff")),
     path("staff/", include("intelligence.urls.staff")),
+    path("staff/audit/", include("audit.urls.staff")),
     path("staff/admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("favicon.ico", RedirectView.as_view(url=static("lookout/favicon.svg"), permanent=True)),
