@@ -1,8 +1,10 @@
 """Back office (first part): the inbox of reports, one report with its files and messages, and the audited
 reveals of contact details and original files. The intelligence issue turns this into the triage desk."""
 
+from collections.abc import Callable
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
@@ -12,7 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 from accounts.decorators import acting_user, staff_passes
 
 from .. import permissions, services
-from ..forms import JustificationForm, OutcomeForm, StaffQuestionForm, StatusForm
+from ..forms import JustificationForm, OutcomeForm, StaffQuestionForm, StatusForm, TokenMixin
 from ..models import Attachment, InformationReport
 from ..selectors import staff_report, staff_reports
 
@@ -38,6 +40,25 @@ def _detail(request: HttpRequest, report: InformationReport, status: int = 200, 
     return render(request, "reporting/staff/detail.html", context, status=status)
 
 
+def _posted(
+    request: HttpRequest,
+    report: InformationReport,
+    form_name: str,
+    form: forms.Form,
+    call: Callable[[dict[str, Any]], object],
+    done: str,
+) -> HttpResponse:
+    """A form on the report's page: valid, it runs its service and goes back to the page with a message;
+    not, the page again with the form's errors."""
+    if not form.is_valid():
+        if isinstance(form, TokenMixin):
+            form.fresh_token()
+        return _detail(request, report, status=400, **{form_name: form})
+    call(form.cleaned_data)
+    messages.success(request, done)
+    return redirect("reporting_staff:detail", report.pk)
+
+
 @staff_passes(permissions.can_read_reports)
 @require_safe
 def report_list(request: HttpRequest) -> HttpResponse:
@@ -56,41 +77,46 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def report_question(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report(pk)
-    form = StaffQuestionForm(request.POST)
-    if not form.is_valid():
-        form.fresh_token()
-        return _detail(request, report, status=400, question_form=form)
-    services.report_question_send(
-        report=report, actor=acting_user(request), body=form.cleaned_data["body"], token=form.cleaned_data["token"]
+    return _posted(
+        request,
+        report,
+        "question_form",
+        StaffQuestionForm(request.POST),
+        lambda data: services.report_question_send(
+            report=report, actor=acting_user(request), body=data["body"], token=data["token"]
+        ),
+        "Question sent. The person sees it when they come back with their receipt code.",
     )
-    messages.success(request, "Question sent. The person sees it when they come back with their receipt code.")
-    return redirect("reporting_staff:detail", report.pk)
 
 
 @staff_passes(permissions.can_read_reports)
 @require_POST
 def report_status(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report(pk)
-    form = StatusForm(request.POST)
-    if not form.is_valid():
-        return _detail(request, report, status=400, status_form=form)
-    services.report_status_set(report=report, actor=acting_user(request), status=form.cleaned_data["status"])
-    messages.success(request, "Status changed.")
-    return redirect("reporting_staff:detail", report.pk)
+    return _posted(
+        request,
+        report,
+        "status_form",
+        StatusForm(request.POST),
+        lambda data: services.report_status_set(report=report, actor=acting_user(request), status=data["status"]),
+        "Status changed.",
+    )
 
 
 @staff_passes(permissions.can_read_reports)
 @require_POST
 def report_outcome(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report(pk)
-    form = OutcomeForm(request.POST)
     if not report.partner_reference:
         raise Http404
-    if not form.is_valid():
-        return _detail(request, report, status=400, outcome_form=form)
-    services.report_outcome_record(report=report, actor=acting_user(request), outcome=form.cleaned_data["outcome"])
-    messages.success(request, "Outcome recorded and sent to the independent service.")
-    return redirect("reporting_staff:detail", report.pk)
+    return _posted(
+        request,
+        report,
+        "outcome_form",
+        OutcomeForm(request.POST),
+        lambda data: services.report_outcome_record(report=report, actor=acting_user(request), outcome=data["outcome"]),
+        "Outcome recorded and sent to the independent service.",
+    )
 
 
 @staff_passes(permissions.can_reveal)
