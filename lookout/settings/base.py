@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "accounts",
     "audit",
     "appeals",
+    "reportkit",
     "reporting",
     "intelligence",
     "api",

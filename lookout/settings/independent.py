@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     # Before "lookout", so its templates (error pages included) win over the police site's.
     "independent",
+    "reportkit",
     "lookout",
     "audit",
     "partner",
