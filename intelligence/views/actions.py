@@ -63,11 +63,12 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _action_step(
-    allowed: Callable[[AnyUser], bool],
     form_name: str,
     bind: Callable[[QueryDict, Action], forms.Form],
     service: Callable[..., Action],
     done: str,
+    *,
+    allowed: Callable[[AnyUser], bool] = permissions.can_work_actions,
 ) -> View:
     """The POST view of one step on an action's page: its form (bound to the posted data), the service that
     takes the form's fields, and the message shown when it is done; the page again with the form if not."""
@@ -87,40 +88,26 @@ def _action_step(
     return step
 
 
-action_allocate = _action_step(
-    permissions.can_work_actions,
-    "allocate_form",
-    lambda data, action: AllocateForm(data, unit_id=action.unit_id),
-    services.action_allocate,
-    "Allocated.",
-)
+def _form_of(form_class: type[forms.Form]) -> Callable[[QueryDict, Action], forms.Form]:
+    return lambda data, _action: form_class(data)
+
+
+def _allocate_form(data: QueryDict, action: Action) -> forms.Form:
+    """Allocation offers the officers of the action's unit."""
+    return AllocateForm(data, unit_id=action.unit_id)
+
+
+action_allocate = _action_step("allocate_form", _allocate_form, services.action_allocate, "Allocated.")
 action_complete = _action_step(
-    permissions.can_work_actions,
-    "complete_form",
-    lambda data, _action: CompleteForm(data),
-    services.action_complete,
-    "Marked as completed.",
+    "complete_form", _form_of(CompleteForm), services.action_complete, "Marked as completed."
 )
-action_result = _action_step(
-    permissions.can_work_actions,
-    "result_form",
-    lambda data, _action: ResultForm(data),
-    services.action_result,
-    "Result recorded.",
-)
+action_result = _action_step("result_form", _form_of(ResultForm), services.action_result, "Result recorded.")
 action_refer_back = _action_step(
-    permissions.can_work_actions,
-    "refer_form",
-    lambda data, _action: ReferBackForm(data),
-    services.action_refer_back,
-    "Referred back to the desk.",
+    "refer_form", _form_of(ReferBackForm), services.action_refer_back, "Referred back to the desk."
 )
+# The desk, not the unit, sends a referred-back action out again.
 action_reissue = _action_step(
-    permissions.can_work_desk,
-    "reissue_form",
-    lambda data, _action: ReissueForm(data),
-    services.action_reissue,
-    "Sent out again.",
+    "reissue_form", _form_of(ReissueForm), services.action_reissue, "Sent out again.", allowed=permissions.can_work_desk
 )
 
 

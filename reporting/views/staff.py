@@ -11,7 +11,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
-from accounts.decorators import acting_user, staff_passes
+from accounts.decorators import View, acting_user, staff_passes
 
 from .. import permissions, services
 from ..forms import JustificationForm, OutcomeForm, StaffQuestionForm, StatusForm, TokenMixin
@@ -40,25 +40,6 @@ def _detail(request: HttpRequest, report: InformationReport, status: int = 200, 
     return render(request, "reporting/staff/detail.html", context, status=status)
 
 
-def _posted(
-    request: HttpRequest,
-    report: InformationReport,
-    form_name: str,
-    form: forms.Form,
-    call: Callable[[dict[str, Any]], object],
-    done: str,
-) -> HttpResponse:
-    """A form on the report's page: valid, it runs its service and goes back to the page with a message;
-    not, the page again with the form's errors."""
-    if not form.is_valid():
-        if isinstance(form, TokenMixin):
-            form.fresh_token()
-        return _detail(request, report, status=400, **{form_name: form})
-    call(form.cleaned_data)
-    messages.success(request, done)
-    return redirect("reporting_staff:detail", report.pk)
-
-
 @staff_passes(permissions.can_read_reports)
 @require_safe
 def report_list(request: HttpRequest) -> HttpResponse:
@@ -73,50 +54,50 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail(request, report)
 
 
-@staff_passes(permissions.can_read_reports)
-@require_POST
-def report_question(request: HttpRequest, pk: int) -> HttpResponse:
-    report = _report(pk)
-    return _posted(
-        request,
-        report,
-        "question_form",
-        StaffQuestionForm(request.POST),
-        lambda data: services.report_question_send(
-            report=report, actor=acting_user(request), body=data["body"], token=data["token"]
-        ),
-        "Question sent. The person sees it when they come back with their receipt code.",
-    )
+def _report_step(
+    form_name: str,
+    form_class: type[forms.Form],
+    service: Callable[..., object],
+    done: str,
+    *,
+    forwarded_only: bool = False,
+) -> View:
+    """The POST view of a form on the report's page: valid, the service takes the form's fields and the page
+    comes back with `done`; not, the page again with the form's errors (and a fresh token if it has one)."""
+
+    @staff_passes(permissions.can_read_reports)
+    @require_POST
+    def step(request: HttpRequest, pk: int) -> HttpResponse:
+        report = _report(pk)
+        if forwarded_only and not report.partner_reference:
+            raise Http404
+        form = form_class(request.POST)
+        if not form.is_valid():
+            if isinstance(form, TokenMixin):
+                form.fresh_token()
+            return _detail(request, report, status=400, **{form_name: form})
+        service(report=report, actor=acting_user(request), **form.cleaned_data)
+        messages.success(request, done)
+        return redirect("reporting_staff:detail", report.pk)
+
+    return step
 
 
-@staff_passes(permissions.can_read_reports)
-@require_POST
-def report_status(request: HttpRequest, pk: int) -> HttpResponse:
-    report = _report(pk)
-    return _posted(
-        request,
-        report,
-        "status_form",
-        StatusForm(request.POST),
-        lambda data: services.report_status_set(report=report, actor=acting_user(request), status=data["status"]),
-        "Status changed.",
-    )
-
-
-@staff_passes(permissions.can_read_reports)
-@require_POST
-def report_outcome(request: HttpRequest, pk: int) -> HttpResponse:
-    report = _report(pk)
-    if not report.partner_reference:
-        raise Http404
-    return _posted(
-        request,
-        report,
-        "outcome_form",
-        OutcomeForm(request.POST),
-        lambda data: services.report_outcome_record(report=report, actor=acting_user(request), outcome=data["outcome"]),
-        "Outcome recorded and sent to the independent service.",
-    )
+report_question = _report_step(
+    "question_form",
+    StaffQuestionForm,
+    services.report_question_send,
+    "Question sent. The person sees it when they come back with their receipt code.",
+)
+report_status = _report_step("status_form", StatusForm, services.report_status_set, "Status changed.")
+# Outcomes go back only to the independent service, for the reports it forwarded.
+report_outcome = _report_step(
+    "outcome_form",
+    OutcomeForm,
+    services.report_outcome_record,
+    "Outcome recorded and sent to the independent service.",
+    forwarded_only=True,
+)
 
 
 @staff_passes(permissions.can_reveal)
