@@ -2,14 +2,7 @@
 
 from ninja import Schema
 
-
-class ErrorDetail(Schema):
-    code: str
-    message: str
-
-
-class ErrorOut(Schema):
-    error: ErrorDetail
+from partner.messages import ErrorOut  # noqa: F401 - one error shape for the whole API, partner or public
 
 
 class PublicImageOut(Schema):

@@ -1,9 +1,8 @@
-from typing import Any
-
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.errors import HttpError
 
+from partner.errors import add_error_handlers
 from partner.parser import StorableJsonParser
 
 from .partner import router as partner_router
@@ -14,25 +13,8 @@ api = NinjaAPI(title="Lookout API", version="1", docs_url=None, urls_namespace="
 api.add_router("/public", public_router)
 # Signed service-to-service endpoints for the independent service (partner.auth.PartnerSignature).
 api.add_router("/partner", partner_router)
-
-
-@api.exception_handler(AuthenticationError)
-def partner_refused(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-    """Why a partner request was refused (unsigned, bad signature, stale, replay), as a structured error."""
-    reason = getattr(request, "partner_refusal", None)
-    code = getattr(reason, "code", "unsigned")
-    message = getattr(reason, "message", "The request is not signed.")
-    return api.create_response(request, {"error": {"code": code, "message": message}}, status=401)
-
-
-@api.exception_handler(ValidationError)
-def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
-    details: list[Any] = list(exc.errors)
-    return api.create_response(
-        request,
-        {"error": {"code": "invalid", "message": "The request is not valid.", "details": details}},
-        status=422,
-    )
+# Refusals (signature, validation) as the partner contract's structured error, on the public API too.
+add_error_handlers(api)
 
 
 @api.exception_handler(HttpError)

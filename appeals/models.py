@@ -1,6 +1,7 @@
 """Appeals for wanted and missing people, the case for publicity, and its authorisation.
 
-The rule "only published appeals are public" lives in AppealQuerySet.public() and nowhere else.
+The rule "only published appeals are public" is PUBLIC below and nowhere else: Appeal.objects.public(),
+AppealImage.objects.public() and Appeal.is_public are all derived from it (appeals.visibility).
 """
 
 import uuid
@@ -9,7 +10,9 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+
+from .visibility import AppealRule
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -69,14 +72,27 @@ class OffenceCategory(models.TextChoices):
     OTHER = "other", "Other"
 
 
+# Which appeals the public may see, each rule once. Queries and single appeals are checked from these alone.
+PUBLIC = AppealRule({"status": AppealStatus.PUBLISHED})
+"""Published appeals: the only ones the public may see, anywhere (their details, images, feeds, the API)."""
+ENDED = AppealRule({"status": AppealStatus.CLOSED})
+"""Closed appeals: the public sees only that they have ended."""
+WAS_PUBLIC = AppealRule({"published_at__isnull": False})
+"""An appeal has been public once it was published, even after it is closed (partners may have shown it)."""
+
+
 class AppealQuerySet(models.QuerySet["Appeal"]):
     def public(self) -> "AppealQuerySet":
-        """Published appeals: the only ones the public may see, anywhere."""
-        return self.filter(status=AppealStatus.PUBLISHED)
+        """Published appeals: the only ones the public may see, anywhere (the rule PUBLIC)."""
+        return self.filter(PUBLIC.q())
 
     def ended(self) -> "AppealQuerySet":
-        """Closed appeals: the public sees only that they have ended."""
-        return self.filter(status=AppealStatus.CLOSED)
+        """Closed appeals: the public sees only that they have ended (the rule ENDED)."""
+        return self.filter(ENDED.q())
+
+    def was_public(self) -> "AppealQuerySet":
+        """Appeals that have been public, even if closed since (the rule WAS_PUBLIC)."""
+        return self.filter(WAS_PUBLIC.q())
 
     def review_overdue(self, now: "datetime") -> "AppealQuerySet":
         return self.public().filter(review_due_at__lte=now)
@@ -91,7 +107,7 @@ class AppealQuerySet(models.QuerySet["Appeal"]):
             return self.none()
         if has_role(user, Role.ADMINISTRATOR):
             return self.all()
-        was_public = Q(published_at__isnull=False)
+        was_public = WAS_PUBLIC.q()
         if not has_role(user, *APPEAL_WORKERS):
             return self.filter(was_public)
         return self.filter(
@@ -192,6 +208,21 @@ class Appeal(models.Model):
         return self.reference
 
     @property
+    def is_public(self) -> bool:
+        """The public may see this appeal (the rule PUBLIC, as Appeal.objects.public() applies it)."""
+        return PUBLIC.holds_for(self)
+
+    @property
+    def has_ended(self) -> bool:
+        """The public sees only that this appeal has ended (the rule ENDED)."""
+        return ENDED.holds_for(self)
+
+    @property
+    def was_public(self) -> bool:
+        """This appeal has been public, even if closed since (the rule WAS_PUBLIC)."""
+        return WAS_PUBLIC.holds_for(self)
+
+    @property
     def is_wanted(self) -> bool:
         return self.kind == AppealKind.WANTED
 
@@ -239,6 +270,18 @@ def _image_path(instance: "AppealImage", filename: str) -> str:
     return f"appeals/{uuid.uuid4().hex}.jpg"
 
 
+class AppealImageQuerySet(models.QuerySet["AppealImage"]):
+    """An image is public because its appeal is: the filter is the appeal's own rule through `appeal_field`
+    (as Read the Docs' RelatedProjectQuerySetBase.public() follows its project_field), never a copy of it."""
+
+    appeal_field = "appeal"
+
+    def public(self) -> "AppealImageQuerySet":
+        """Images the public may see: of a public appeal, and released by that appeal's publicity assessment."""
+        released = {f"{self.appeal_field}__assessment__released_images": F("pk")}
+        return self.filter(PUBLIC.q(via=self.appeal_field), **released)
+
+
 class AppealImage(models.Model):
     """An image re-encoded on upload (metadata stripped). Served only through a view that checks the
     appeal is still public, so closing an appeal stops every image URL at once."""
@@ -255,6 +298,8 @@ class AppealImage(models.Model):
     height = models.PositiveIntegerField()
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    objects = AppealImageQuerySet.as_manager()
 
     class Meta:
         ordering = ["id"]

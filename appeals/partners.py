@@ -6,8 +6,8 @@ The message carries the public reference and a message id only: nothing about th
 Today the one subscriber is the independent service (LOOKOUT_PARTNER_URL).
 """
 
-from partner import paths
-from partner.services import outbox_enqueue
+from partner.messages import Withdrawal
+from partner.services import outbox_send
 
 from .models import Appeal
 
@@ -15,18 +15,11 @@ from .models import Appeal
 def partners_were_told(appeal: Appeal) -> bool:
     """Only an appeal that was published can be on a partner's pages; a draft or a request for
     authorisation never left the back office, so closing it tells nobody."""
-    return appeal.published_at is not None
+    return appeal.was_public
 
 
 def appeal_withdrawal_enqueue(*, appeal: Appeal) -> None:
     """Call inside the transaction that ends the publication."""
     if not partners_were_told(appeal):
         return
-    message_id = f"withdrawn:{appeal.reference}"
-    outbox_enqueue(
-        kind="withdrawn",
-        path=paths.INDEPENDENT_WITHDRAWN,
-        message_id=message_id,
-        payload={"message_id": message_id, "reference": appeal.reference},
-        at_once=True,
-    )
+    outbox_send(Withdrawal(message_id=f"withdrawn:{appeal.reference}", reference=appeal.reference), at_once=True)

@@ -47,8 +47,8 @@ def appeals_shaped_by(user: AnyUser) -> set[int]:
 
 
 def was_public(appeal: Appeal) -> bool:
-    """An appeal has been public once it was published, even after it is closed."""
-    return appeal.published_at is not None
+    """An appeal has been public once it was published, even after it is closed (appeals.models.WAS_PUBLIC)."""
+    return appeal.was_public
 
 
 def can_view(user: AnyUser, appeal: Appeal) -> bool:
@@ -103,16 +103,16 @@ def can_decide(user: AnyUser, appeal: Appeal) -> bool:
 
 def can_renew(user: AnyUser, appeal: Appeal) -> bool:
     """At review, an authorising officer who did not shape the appeal may renew its publicity."""
-    return appeal.status == AppealStatus.PUBLISHED and has_role(user, *AUTHORISERS) and user.pk not in shaped_by(appeal)
+    return appeal.is_public and has_role(user, *AUTHORISERS) and user.pk not in shaped_by(appeal)
 
 
 def can_close(user: AnyUser, appeal: Appeal) -> bool:
     """Taking an appeal down must never wait on the right person: anyone with a role that acts (every role but
     auditor) may close a published appeal. A draft or a request for authorisation may be withdrawn by its author,
     an authoriser or an administrator. A closed appeal stays closed."""
-    if appeal.status == AppealStatus.CLOSED:
+    if appeal.has_ended:
         return False
-    if appeal.status == AppealStatus.PUBLISHED:
+    if appeal.is_public:
         return bool(roles_of(user) - {Role.AUDITOR})
     return can_view(user, appeal) and (appeal.author_id == user.pk or has_role(user, *AUTHORISERS, Role.ADMINISTRATOR))
 

@@ -192,14 +192,10 @@ def appeal_has_ended(reference: str) -> bool:
 
 
 def public_image(reference: str, public_id: str) -> AppealImage | None:
-    """An image is public only while its appeal is published and its assessment releases it."""
+    """An image is public only while its appeal is and its assessment releases it (AppealImage.objects.public)."""
     return (
-        AppealImage.objects.filter(
-            public_id=public_id,
-            appeal__reference=reference,
-            appeal__status="published",
-            appeal__assessment__released_images__public_id=public_id,
-        )
+        AppealImage.objects.public()
+        .filter(public_id=public_id, appeal__reference=reference)
         .only("image", "thumbnail")
         .first()
     )

@@ -264,7 +264,7 @@ def appeal_refuse(*, appeal: Appeal, officer: User, reason: str) -> Appeal:
 def appeal_renew(*, appeal: Appeal, officer: User, reason: str) -> Appeal:
     """At review, an authorising officer (who did not shape it) confirms publicity is still needed."""
     appeal = Appeal.objects.select_for_update().get(pk=appeal.pk)
-    if appeal.status != AppealStatus.PUBLISHED:
+    if not appeal.is_public:
         raise rules.RuleViolation("not_published", "Only a published appeal can be renewed.")
     assessment = rules.assessment_is_complete(appeal)
     rules.approver_did_not_shape(appeal, officer)
@@ -352,7 +352,7 @@ def _flag_review(appeal: Appeal, now: datetime) -> Appeal:
 def appeal_review_notify(*, appeal_id: int) -> int:
     """Tell the officers who authorised the appeal that its review is due. The e-mail names the reference
     only: personal details stay in the back office."""
-    appeal = Appeal.objects.filter(pk=appeal_id, status=AppealStatus.PUBLISHED).first()
+    appeal = Appeal.objects.public().filter(pk=appeal_id).first()
     if appeal is None or appeal.review_flagged_at is None:
         return 0  # renewed or closed since it was flagged
     officers = {

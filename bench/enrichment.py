@@ -19,10 +19,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from intelligence.duplicates import DuplicateIndex, ReportFingerprint  # noqa: E402
-from intelligence.extraction import extract  # noqa: E402
 from intelligence.fixtures.linking_set import TOWNS, VENUES, load, phone, plate  # noqa: E402
-from intelligence.linking import AppealIndex, AppealProfile, ReportFacts  # noqa: E402
+from intelligence.matching.duplicates import DuplicateIndex, ReportFingerprint  # noqa: E402
+from intelligence.matching.extraction import extract  # noqa: E402
+from intelligence.matching.linking import AppealIndex, AppealProfile, ReportFacts  # noqa: E402
 
 
 def _words(spaced: str) -> list[str]:

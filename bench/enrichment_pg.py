@@ -15,7 +15,7 @@ What it does, in a database of its own (created if missing, never the test datab
    enrichment leaves behind: an Enrichment row, 8 MinHash band keys (random) and 3 mentions each of
    entities drawn from a pool of 300,000 (phones, plates, places); so every table and index is full size.
    The newest --real reports are invented texts like the fixture set's (names, plates, phones, places) enriched
-   through intelligence.enrichment.report_enrich itself, so the candidates a new report finds are real ones;
+   through intelligence.enrichment.pipeline.report_enrich itself, so the candidates a new report finds are real ones;
 3. then, for --reports new reports (the fixture set's texts, cycled, stored first and not timed), times
    report_enrich(): extraction, linking against the appeal index, fingerprint, candidate lookup by entity and
    band key, loading and comparing the candidates, and writing the mentions, links, fingerprint, bands, group
@@ -234,7 +234,7 @@ def fill_real(count: int, rng: random.Random) -> None:
     from django.utils import timezone
 
     from appeals.models import Appeal
-    from intelligence.enrichment import report_enrich
+    from intelligence.enrichment.pipeline import report_enrich
     from reporting.models import InformationReport
 
     names = list(Appeal.objects.values_list("subject_name", flat=True)[:400])
@@ -304,7 +304,8 @@ def run(args: argparse.Namespace) -> None:
     from django.db import connection
     from django.utils import timezone
 
-    from intelligence.enrichment import current_index, index_invalidate, report_enrich
+    from intelligence.enrichment.index import current_index, index_invalidate
+    from intelligence.enrichment.pipeline import report_enrich
     from intelligence.fixtures.linking_set import load
     from intelligence.models import Band, Mention
     from reporting.models import InformationReport

@@ -18,11 +18,11 @@ from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 
 from audit.services import audit_record
-from partner import paths
-from partner.services import outbox_enqueue
+from partner import messages
+from partner.services import outbox_send
 from reporting.attachments import CleanAttachment
-from reporting.questions import QUESTION_FIELDS
-from reporting.receipts import CODE_LENGTH, receipt_format, receipt_hash
+from reportkit.questions import QUESTION_FIELDS
+from reportkit.receipts import CODE_LENGTH, receipt_format, receipt_hash
 
 from .clock import charity_today
 from .codes import code_from_nonce, nonce_key
@@ -177,10 +177,10 @@ def report_review_save(
     return report
 
 
-def _file_payload(record: CleanFile) -> dict[str, str]:
+def _file_payload(record: CleanFile) -> messages.File:
     with record.clean_file.open("rb") as handle:
         data = sealed_open(handle.read())  # sent as the operator chose; the forward is audited
-    return {"kind": record.kind, "content_type": record.content_type, "data": base64.b64encode(data).decode()}
+    return messages.File(kind=record.kind, content_type=record.content_type, data=base64.b64encode(data).decode())
 
 
 def report_forward(
@@ -199,18 +199,18 @@ def report_forward(
         if not answers["details"].strip():
             raise ValueError("The sanitised report needs some details to forward.")
         today = charity_today()
-        message_id = f"report:{report.reference}"
-        payload: dict[str, Any] = {
-            "message_id": message_id,
-            "reference": report.reference,
-            "appeal_reference": report.appeal_reference,
-            "crime_category": report.crime_category,
-            "urgency": report.urgency,
-            "received_on": report.received_on.isoformat(),
-            "answers": answers,
-            "files": [_file_payload(f) for f in report.files.filter(follow_up__isnull=True, forward=True)],
-        }
-        outbox_enqueue(kind="report", path=paths.POLICE_REPORTS, message_id=message_id, payload=payload)
+        outbox_send(
+            messages.ForwardedReport(
+                message_id=f"report:{report.reference}",
+                reference=report.reference,
+                appeal_reference=report.appeal_reference,
+                crime_category=report.crime_category,
+                urgency=report.urgency,
+                received_on=report.received_on,
+                answers=messages.Answers.model_validate(answers),
+                files=[_file_payload(f) for f in report.files.filter(follow_up__isnull=True, forward=True)],
+            )
+        )
         report.state = ReportState.FORWARDED
         report.forwarded_on = today
         report.hold_reason = ""
@@ -303,18 +303,14 @@ def follow_up_send(*, answer: FollowUpAnswer, actor: User, sanitised_answer: str
         if not follow_up.answers.filter(sent_on__isnull=True).exists():
             follow_up.state = FollowUpState.SENT
             follow_up.save(update_fields=["state"])
-        message_id = f"answer:{follow_up.police_question_id}:{answer.pk}"
-        outbox_enqueue(
-            kind="answer",
-            path=paths.POLICE_ANSWERS,
-            message_id=message_id,
-            payload={
-                "message_id": message_id,
-                "reference": follow_up.report.reference,
-                "question_id": follow_up.police_question_id,
-                "answer_id": str(answer.pk),
-                "answer": answer.sanitised_answer,
-            },
+        outbox_send(
+            messages.FollowUpAnswer(
+                message_id=f"answer:{follow_up.police_question_id}:{answer.pk}",
+                reference=follow_up.report.reference,
+                question_id=follow_up.police_question_id,
+                answer_id=str(answer.pk),
+                answer=answer.sanitised_answer,
+            )
         )
         audit_record(actor=actor, action="follow_up.answer_sent", target=follow_up.report, detail={"id": follow_up.pk})
     return answer
@@ -335,12 +331,14 @@ def outcome_receive(*, reference: str, outcome: str, label: str) -> dict[str, An
     return {"reference": reference, "outcome": outcome, "received": True}
 
 
+# The charity's own policy: the police outcomes (of those the partner contract has) that let it offer a reward.
+REWARD_OUTCOMES = frozenset({messages.Outcome.ARREST_AND_CHARGE})
+
+
 def reward_eligible(report: AnonymousReport) -> bool:
     """A reward may be offered only when the police reported an outcome the charity's policy names
-    (LOOKOUT_REWARD_OUTCOMES, for example an arrest and charge), and only once per report."""
-    return (
-        report.police_outcome in settings.LOOKOUT_REWARD_OUTCOMES and not Reward.objects.filter(report=report).exists()
-    )
+    (REWARD_OUTCOMES: an arrest and charge), and only once per report."""
+    return report.police_outcome in REWARD_OUTCOMES and not Reward.objects.filter(report=report).exists()
 
 
 @transaction.atomic

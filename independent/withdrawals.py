@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from audit.services import audit_record
+from partner.messages import Ack
 
 from .models import WithdrawnAppeal
 from .police_api import appeals_forget
@@ -28,4 +29,4 @@ def appeal_withdrawal_receive(*, reference: str) -> dict[str, Any]:
             audit_record(actor=None, action="appeal.withdrawn_received", target=tombstone)
     # Readers already leave it out (they check the tombstone); this keeps the cached copy clean too.
     transaction.on_commit(lambda: appeals_forget(reference))
-    return {"reference": reference, "received": True}
+    return Ack(reference=reference, received=True).model_dump()

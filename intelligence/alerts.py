@@ -28,7 +28,6 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
-from appeals.models import AppealStatus
 from partner import signing
 from reporting.models import InformationReport
 
@@ -54,7 +53,7 @@ def configured_channels() -> list[str]:
 
 def needs_alert(report: InformationReport) -> bool:
     """An urgent report ("I know where they are now") on a published appeal alerts the desk at once."""
-    return bool(report.urgent and report.appeal is not None and report.appeal.status == AppealStatus.PUBLISHED)
+    return bool(report.urgent and report.appeal is not None and report.appeal.is_public)
 
 
 def alerts_for_report(sender: Any, report: InformationReport, **kwargs: Any) -> list[Alert]:

@@ -12,7 +12,7 @@ class IntelligenceConfig(AppConfig):
         from reporting.signals import report_received
 
         from .alerts import alerts_for_report
-        from .enrichment import appeal_changed, enrich_on_arrival
+        from .signals import appeal_changed, enrich_on_arrival
 
         # reporting knows nothing of the desk; the desk listens for new reports (urgent alerts, enrichment).
         report_received.connect(alerts_for_report, dispatch_uid="intelligence.alerts_for_report")

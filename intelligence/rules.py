@@ -1,6 +1,8 @@
 """The desk's rules, one small function each; the docstring is the rule. Services call them; tests call them
 directly (tests/test_rules.py). Each raises RuleViolation with a message the officer can act on."""
 
+from datetime import timedelta
+
 from appeals.models import ThreatRiskHarm
 from appeals.rules import RuleViolation
 
@@ -99,9 +101,33 @@ def referral_has_a_reason(*, reason: str) -> None:
         raise RuleViolation("reason", "Say why you are referring this action back.")
 
 
-HARM_RANK = {ThreatRiskHarm.HIGH: 3, ThreatRiskHarm.MEDIUM: 2, ThreatRiskHarm.LOW: 1}
+# The inbox's order. intelligence.selectors.inbox() sorts by the same key in SQL, built from these names; a test
+# (tests/test_selectors.py) checks the inbox comes out in the order inbox_priority gives.
+# An appeal without an assessment, and a report from no appeal, rank 0.
+HARM_RANK: dict[str, int] = {ThreatRiskHarm.HIGH: 3, ThreatRiskHarm.MEDIUM: 2, ThreatRiskHarm.LOW: 1}
+TOP_PRIORITY_HARM = ThreatRiskHarm.HIGH
+FRESH_FOR = timedelta(hours=24)
 
 
 def is_top_priority(*, urgent: bool, threat_risk_harm: str) -> bool:
     """Urgent whereabouts ("I know where they are now") on a high-harm appeal goes to the top of the inbox."""
-    return urgent and threat_risk_harm == ThreatRiskHarm.HIGH
+    return urgent and threat_risk_harm == TOP_PRIORITY_HARM
+
+
+def inbox_priority(
+    *, closed: bool, urgent: bool, threat_risk_harm: str, fresh: bool, corroboration: int
+) -> tuple[int, int, int, int, int, int]:
+    """The desk's inbox order, as a sort key (smallest first; ties go newest first). Closed reports go last;
+    before them come
+    1. urgent whereabouts on a high-harm appeal (is_top_priority);
+    2. then by the appeal's threat, risk and harm (HARM_RANK: high, medium, low, none), urgent first within each;
+    3. then fresh (received within FRESH_FOR) before older;
+    4. then corroboration: how many reports there are on the same appeal."""
+    return (
+        int(closed),
+        -int(is_top_priority(urgent=urgent, threat_risk_harm=threat_risk_harm)),
+        -HARM_RANK.get(threat_risk_harm, 0),
+        -int(urgent),
+        -int(fresh),
+        -corroboration,
+    )

@@ -3,13 +3,14 @@ log filter and the numbers. Each visibility rule has one name here and every vie
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.contrib.auth.models import User
 from django.db.models import (
     Case,
     Count,
     Exists,
+    Expression,
     F,
     IntegerField,
     OuterRef,
@@ -23,10 +24,10 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from appeals.models import ThreatRiskHarm
 from audit.models import AuditEvent
 from reporting.models import InformationReport, ReportStatus
 
+from . import rules
 from .models import (
     Action,
     AppealUnitShare,
@@ -41,8 +42,43 @@ from .models import (
 from .permissions import can_work_actions, can_work_desk, unit_of
 
 INBOX_LIMIT = 100
-FRESH_FOR = timedelta(hours=24)
 REPORT_TYPE = InformationReport._meta.label_lower
+
+
+def inbox_ranks(now: datetime) -> dict[str, Expression]:
+    """rules.inbox_priority as SQL: one annotation for each part of its key, in the same order (INBOX_ORDER)."""
+    harm = "appeal__assessment__threat_risk_harm"
+    corroboration = Subquery(
+        InformationReport.objects.filter(appeal=OuterRef("appeal"))
+        .order_by()
+        .values("appeal")
+        .annotate(n=Count("pk"))
+        .values("n")[:1],
+        output_field=IntegerField(),
+    )
+    return {
+        "closed_rank": Case(When(status=ReportStatus.CLOSED, then=Value(1)), default=Value(0)),
+        "top_rank": Case(When(urgent=True, **{harm: rules.TOP_PRIORITY_HARM}, then=Value(1)), default=Value(0)),
+        "harm_rank": Case(
+            *(When(**{harm: level}, then=Value(rank)) for level, rank in rules.HARM_RANK.items()), default=Value(0)
+        ),
+        "fresh_rank": Case(When(received_at__gte=now - rules.FRESH_FOR, then=Value(1)), default=Value(0)),
+        # A report sent from no appeal counts itself alone.
+        "corroboration": Coalesce(corroboration, Value(1)),
+    }
+
+
+# The key of rules.inbox_priority (closed_rank ascending, the rest descending), then newest first.
+INBOX_ORDER = [
+    "closed_rank",
+    "-top_rank",
+    "-harm_rank",
+    "-urgent",
+    "-fresh_rank",
+    "-corroboration",
+    "-received_at",
+    "-pk",
+]
 
 
 def inbox(
@@ -55,12 +91,8 @@ def inbox(
     collapse: bool = True,
     now: datetime | None = None,
 ) -> QuerySet[InformationReport]:
-    """The desk's one queue, in this order (closed reports last):
-    1. urgent whereabouts on a high-harm appeal;
-    2. then by the appeal's threat, risk and harm (high, medium, low, none), urgent first within each;
-    3. then fresh (received in the last 24 hours) before older;
-    4. then corroboration: how many reports there are on the same appeal;
-    5. then newest first.
+    """The desk's one queue, in the order of rules.inbox_priority (closed reports last; urgent whereabouts on a
+    high-harm appeal first; then harm, urgency, freshness and corroboration), then newest first.
 
     Reports that repeat another (a DuplicateGroup) are shown once, as the group's first report with
     "+N similar" (`similar`), unless `collapse` is off, a group is asked for, or the repeat is urgent (an urgent
@@ -68,29 +100,10 @@ def inbox(
     reports that mention it. The appeal filter takes reports sent from the appeal and reports an analyst
     confirmed as about it.
     """
-    now = now or timezone.now()
-    harm = "appeal__assessment__threat_risk_harm"
-    corroboration = Subquery(
-        InformationReport.objects.filter(appeal=OuterRef("appeal"))
-        .order_by()
-        .values("appeal")
-        .annotate(n=Count("pk"))
-        .values("n")[:1],
-        output_field=IntegerField(),
-    )
     reports = (
         InformationReport.objects.select_related("appeal", "appeal__assessment", "appeal__owning_unit")
         .annotate(
-            closed_rank=Case(When(status=ReportStatus.CLOSED, then=Value(1)), default=Value(0)),
-            top_rank=Case(When(urgent=True, **{harm: ThreatRiskHarm.HIGH}, then=Value(1)), default=Value(0)),
-            harm_rank=Case(
-                When(**{harm: ThreatRiskHarm.HIGH}, then=Value(3)),
-                When(**{harm: ThreatRiskHarm.MEDIUM}, then=Value(2)),
-                When(**{harm: ThreatRiskHarm.LOW}, then=Value(1)),
-                default=Value(0),
-            ),
-            fresh_rank=Case(When(received_at__gte=now - FRESH_FOR, then=Value(1)), default=Value(0)),
-            corroboration=Coalesce(corroboration, Value(1)),
+            **inbox_ranks(now or timezone.now()),
             group_id=F("enrichment__group_id"),
             similar=Coalesce(F("enrichment__group__size"), Value(1)) - Value(1),
             # The most likely appeal linking suggests (not rejected), for reports sent from no appeal's page.
@@ -105,9 +118,7 @@ def inbox(
             Prefetch("gradings", queryset=Grading.objects.order_by("-graded_at", "-pk")),
             Prefetch("actions", queryset=Action.objects.select_related("unit").order_by("created_at", "pk")),
         )
-        .order_by(
-            "closed_rank", "-top_rank", "-harm_rank", "-urgent", "-fresh_rank", "-corroboration", "-received_at", "-pk"
-        )
+        .order_by(*INBOX_ORDER)
     )
     if appeal_reference:
         reference = appeal_reference.strip().upper()

@@ -192,7 +192,7 @@ def action_result(*, action: Action, actor: User, result: str, appeal_outcome: s
     action.result = result.strip()
     action.resulted_at = now
     if appeal_outcome:
-        if action.appeal is None or action.appeal.status != AppealStatus.PUBLISHED:
+        if action.appeal is None or not action.appeal.is_public:
             raise rules.RuleViolation("appeal", "This action has no published appeal to close.")
         appeal_close(appeal=action.appeal, actor=actor, outcome=appeal_outcome, note=f"Action {action.pk}: {result}")
         action.closed_appeal = True

@@ -22,8 +22,8 @@ def send_alert(alert_id: int) -> bool:
 
 @task()
 def enrich_report(report_id: int) -> bool:
-    """Enrich, link and group a newly stored report (intelligence.enrichment.report_enrich)."""
-    from .enrichment import report_enrich
+    """Enrich, link and group a newly stored report (intelligence.enrichment.pipeline.report_enrich)."""
+    from .enrichment.pipeline import report_enrich
 
     return report_enrich(report_id=report_id) is not None
 
@@ -31,6 +31,6 @@ def enrich_report(report_id: int) -> bool:
 @task()
 def relink_recent(appeal_id: int) -> int:
     """Suggest links from recent reports to a newly published appeal."""
-    from .enrichment import appeal_relink_recent
+    from .enrichment.pipeline import appeal_relink_recent
 
     return appeal_relink_recent(appeal_id=appeal_id)

@@ -29,11 +29,10 @@ def staff_home(request: HttpRequest) -> HttpResponse:
             else Appeal.objects.none()
         ),
         "my_drafts": visible.filter(status__in=[AppealStatus.DRAFT, AppealStatus.AWAITING_AUTHORISATION], author=user),
-        "reviews_due": visible.filter(
-            status=AppealStatus.PUBLISHED, review_due_at__lte=now + timedelta(days=3)
-        ).order_by("review_due_at"),
-        "published": visible.filter(status=AppealStatus.PUBLISHED).order_by("-published_at"),
-        "closed": visible.filter(status=AppealStatus.CLOSED).order_by("-closed_at")[:20],
+        # Published appeals whose review is overdue or falls due within three days.
+        "reviews_due": visible.review_overdue(now + timedelta(days=3)).order_by("review_due_at"),
+        "published": visible.public().order_by("-published_at"),
+        "closed": visible.ended().order_by("-closed_at")[:20],
         "now": now,
     }
     return render(request, "lookout/staff_home.html", context)

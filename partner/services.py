@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from . import signing
+from .messages import Message
 from .models import OutboxMessage, ReceivedMessage, SeenNonce
 
 logger = logging.getLogger(__name__)
@@ -51,6 +52,13 @@ def outbox_enqueue(
     else:
         transaction.on_commit(lambda: deliver_message.enqueue(message.message_id))
     return message
+
+
+def outbox_send(message: Message, *, at_once: bool = False) -> OutboxMessage:
+    """Put one partner message (partner.messages) in the outbox, to its path, in the caller's transaction."""
+    return outbox_enqueue(
+        kind=message.kind, path=message.path, message_id=message.message_id, payload=message.payload(), at_once=at_once
+    )
 
 
 def outbox_deliver_at_once(*, message_id: str) -> bool:

@@ -11,7 +11,9 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Case, IntegerField, Value, When
 
-from .questions import Acquaintance, CrimeCategory, InAreaAnswer
+# What came of an anonymous report, as the partner contract names it (told to the independent service).
+from partner.messages import Outcome as PartnerOutcome
+from reportkit.questions import Acquaintance, CrimeCategory, InAreaAnswer
 
 
 class Channel(models.TextChoices):
@@ -38,16 +40,6 @@ STATUS_FOR_REPORTER = {
 }
 
 
-class PartnerOutcome(models.TextChoices):
-    """What came of an anonymous report, told to the independent service (which may then offer a reward)."""
-
-    ARREST_AND_CHARGE = "arrest_and_charge", "Led to an arrest and charge"
-    ARREST = "arrest", "Led to an arrest (no charge yet)"
-    LOCATED = "located", "Helped locate the person"
-    PROPERTY_RECOVERED = "property_recovered", "Led to property, drugs or weapons being recovered"
-    NO_FURTHER_ACTION = "no_further_action", "No further action"
-
-
 class InformationReportQuerySet(models.QuerySet["InformationReport"]):
     def inbox_order(self) -> "InformationReportQuerySet":
         """Urgent first, then open before closed, then newest first."""
@@ -71,7 +63,7 @@ class InformationReport(models.Model):
     partner_reference = models.CharField(max_length=40, unique=True, null=True, blank=True, editable=False)
     partner_outcome = models.CharField(max_length=30, choices=PartnerOutcome.choices, blank=True)
 
-    # The guided questions (reporting.questions). Every one is optional except `details`.
+    # The guided questions (reportkit.questions). Every one is optional except `details`.
     acquaintance = models.CharField(max_length=20, choices=Acquaintance.choices, blank=True)
     last_seen_when = models.CharField(max_length=200, blank=True)
     last_seen_where = models.CharField(max_length=300, blank=True)
@@ -117,7 +109,7 @@ class InformationReport(models.Model):
 
 
 class Receipt(models.Model):
-    """The reporter's way back: only the keyed hash of the code is stored (reporting.receipts)."""
+    """The reporter's way back: only the keyed hash of the code is stored (reportkit.receipts)."""
 
     report = models.OneToOneField(InformationReport, on_delete=models.CASCADE, related_name="receipt")
     code_hash = models.CharField(max_length=64, unique=True)

@@ -20,8 +20,9 @@ from django.utils import timezone
 
 from appeals.models import Appeal
 from audit.services import audit_record
-from partner import paths
-from partner.services import outbox_enqueue
+from partner import messages
+from partner.services import outbox_send
+from reportkit.receipts import receipt_format, receipt_hash, receipt_new
 
 from . import permissions
 from .attachments import AttachmentRejected, CleanAttachment, clean_attachment
@@ -37,7 +38,6 @@ from .models import (
     Receipt,
     ReportStatus,
 )
-from .receipts import receipt_format, receipt_hash, receipt_new
 from .rules import anonymous_received_at
 from .signals import report_received
 
@@ -245,17 +245,13 @@ def report_question_send(*, report: InformationReport, actor: User, body: str, t
         if report.partner_reference:
             # An anonymous report: the question goes to the independent service (signed, retried until
             # acknowledged), which shows it to the reporter when they come back with their receipt.
-            message_id = f"question:{message.idempotency_token}"
-            outbox_enqueue(
-                kind="question",
-                path=paths.INDEPENDENT_QUESTIONS,
-                message_id=message_id,
-                payload={
-                    "message_id": message_id,
-                    "reference": report.partner_reference,
-                    "question_id": str(message.idempotency_token),
-                    "question": body,
-                },
+            outbox_send(
+                messages.Question(
+                    message_id=f"question:{message.idempotency_token}",
+                    reference=report.partner_reference,
+                    question_id=str(message.idempotency_token),
+                    question=body,
+                )
             )
     return message
 
@@ -363,7 +359,7 @@ def report_receive_forwarded(
     existing = InformationReport.objects.filter(partner_reference=reference).first()
     if existing is not None:  # the message id changed but the report did not: never a second copy
         return {"reference": reference, "received": True}
-    from .questions import QUESTION_FIELDS
+    from reportkit.questions import QUESTION_FIELDS
 
     stored: list[str] = []
     try:
@@ -439,17 +435,13 @@ def report_outcome_record(*, report: InformationReport, actor: User, outcome: st
         return report
     report.partner_outcome = outcome
     report.save(update_fields=["partner_outcome"])
-    message_id = f"outcome:{report.partner_reference}:{outcome}"
-    outbox_enqueue(
-        kind="outcome",
-        path=paths.INDEPENDENT_OUTCOMES,
-        message_id=message_id,
-        payload={
-            "message_id": message_id,
-            "reference": report.partner_reference,
-            "outcome": outcome,
-            "label": PartnerOutcome(outcome).label,
-        },
+    outbox_send(
+        messages.ReportOutcome(
+            message_id=f"outcome:{report.partner_reference}:{outcome}",
+            reference=report.partner_reference,
+            outcome=PartnerOutcome(outcome),
+            label=PartnerOutcome(outcome).label,
+        )
     )
     audit_record(actor=actor, action="report.outcome_recorded", target=report, detail={"outcome": outcome})
     return report

@@ -14,20 +14,13 @@ from accounts.roles import Role
 from accounts.tests.factories import make_staff
 from appeals.tests.factories import published
 from audit.models import AuditEvent
-from partner import paths, signing
+from partner import messages, paths
 from partner.models import OutboxMessage
+from partner.testing import signed, signed_headers
 from reporting.models import Channel, InformationReport, Message, MessageDirection
+from reporting.questions import QUESTION_FIELDS
 from reporting.services import report_outcome_record, report_question_send
 from reporting.tests.factories import jpeg_with_gps
-
-KEY = "dev-partner-key-not-for-production"
-
-
-def signed_post(client: Client, path: str, payload: dict, *, key: str = KEY, headers: dict | None = None):
-    body = json.dumps(payload).encode()
-    sig = headers or signing.sign(key=key.encode(), key_id="k1", method="POST", path=path, body=body)
-    extra = {f"HTTP_{k.upper().replace('-', '_')}": v for k, v in sig.items()}
-    return client.post(path, body, content_type="application/json", **extra), sig
 
 
 def forwarded(**overrides):
@@ -46,7 +39,7 @@ def forwarded(**overrides):
 
 @pytest.mark.django_db
 def test_a_signed_forwarded_report_is_stored_anonymously_with_the_day_only():
-    response, _ = signed_post(Client(), paths.POLICE_REPORTS, forwarded())
+    response = signed(Client(), paths.POLICE_REPORTS, forwarded())
     assert response.status_code == 200, response.content
     assert response.json() == {"reference": "SUS-ABCDEF0123456789ABCD", "received": True}
     report = InformationReport.objects.get()
@@ -63,8 +56,8 @@ def test_a_signed_forwarded_report_is_stored_anonymously_with_the_day_only():
 @pytest.mark.django_db
 def test_the_same_message_delivered_twice_creates_one_report():
     client = Client()
-    first, _ = signed_post(client, paths.POLICE_REPORTS, forwarded())
-    second, _ = signed_post(client, paths.POLICE_REPORTS, forwarded())
+    first = signed(client, paths.POLICE_REPORTS, forwarded())
+    second = signed(client, paths.POLICE_REPORTS, forwarded())
     assert first.json() == second.json()
     assert InformationReport.objects.count() == 1
 
@@ -74,17 +67,18 @@ def test_unsigned_replayed_or_badly_signed_requests_are_refused_with_structured_
     client = Client()
     response = client.post(paths.POLICE_REPORTS, json.dumps(forwarded()), content_type="application/json")
     assert response.status_code == 401 and response.json()["error"]["code"] == "unsigned"
-    response, _ = signed_post(client, paths.POLICE_REPORTS, forwarded(), key="another-key")
+    response = signed(client, paths.POLICE_REPORTS, forwarded(), key="another-key")
     assert response.status_code == 401 and response.json()["error"]["code"] == "bad_signature"
-    ok, headers = signed_post(client, paths.POLICE_REPORTS, forwarded())
+    headers = signed_headers(paths.POLICE_REPORTS, forwarded())
+    ok = signed(client, paths.POLICE_REPORTS, forwarded(), headers=headers)
     assert ok.status_code == 200
-    replay, _ = signed_post(client, paths.POLICE_REPORTS, forwarded(), headers=headers)
+    replay = signed(client, paths.POLICE_REPORTS, forwarded(), headers=headers)
     assert replay.status_code == 401 and replay.json()["error"]["code"] == "replay"
 
 
 @pytest.mark.django_db
 def test_fields_beyond_the_schema_are_refused():
-    response, _ = signed_post(Client(), paths.POLICE_REPORTS, forwarded(receipt="X", user_agent="Y"))
+    response = signed(Client(), paths.POLICE_REPORTS, forwarded(receipt="X", user_agent="Y"))
     assert response.status_code == 422
     assert InformationReport.objects.count() == 0
 
@@ -92,14 +86,14 @@ def test_fields_beyond_the_schema_are_refused():
 @pytest.mark.django_db
 def test_a_report_about_an_appeal_is_linked():
     appeal = published()
-    response, _ = signed_post(Client(), paths.POLICE_REPORTS, forwarded(appeal_reference=appeal.reference))
+    response = signed(Client(), paths.POLICE_REPORTS, forwarded(appeal_reference=appeal.reference))
     assert response.status_code == 200
     assert InformationReport.objects.get().appeal == appeal
 
 
 @pytest.mark.django_db
 def test_questions_and_outcomes_on_anonymous_reports_go_to_the_independent_service(django_capture_on_commit_callbacks):
-    signed_post(Client(), paths.POLICE_REPORTS, forwarded())
+    signed(Client(), paths.POLICE_REPORTS, forwarded())
     report = InformationReport.objects.get()
     analyst = make_staff(Role.ANALYST)
     with django_capture_on_commit_callbacks(execute=False):
@@ -118,6 +112,11 @@ def test_questions_and_outcomes_on_anonymous_reports_go_to_the_independent_servi
         "label": "Led to an arrest and charge",
     }
     assert AuditEvent.objects.filter(action="report.outcome_recorded").count() == 1
+    # What the police send is what the charity accepts (the same schemas check it there).
+    for kind, schema in {"question": messages.Question, "outcome": messages.ReportOutcome}.items():
+        assert schema.model_validate(sent[kind].payload).payload() == sent[kind].payload
+    with pytest.raises(ValueError):
+        report_outcome_record(report=report, actor=analyst, outcome="charged")  # not an outcome we send
 
     answer = {
         "message_id": f"answer:{question.idempotency_token}",
@@ -126,7 +125,7 @@ def test_questions_and_outcomes_on_anonymous_reports_go_to_the_independent_servi
         "answer": "Blue",
     }
     for _ in range(2):
-        response, _ = signed_post(Client(), paths.POLICE_ANSWERS, answer)
+        response = signed(Client(), paths.POLICE_ANSWERS, answer)
         assert response.status_code == 200
     reply = Message.objects.get(direction=MessageDirection.FROM_REPORTER)
     assert reply.body == "Blue" and reply.report == report
@@ -134,7 +133,7 @@ def test_questions_and_outcomes_on_anonymous_reports_go_to_the_independent_servi
     # The reporter corrected their answer: a second answer to the same question is kept as well.
     corrected = {**answer, "message_id": f"{answer['message_id']}:2", "answer_id": "2", "answer": "Dark blue"}
     for _ in range(2):
-        response, _ = signed_post(Client(), paths.POLICE_ANSWERS, corrected)
+        response = signed(Client(), paths.POLICE_ANSWERS, corrected)
         assert response.status_code == 200
     replies = Message.objects.filter(direction=MessageDirection.FROM_REPORTER).order_by("id")
     assert [m.body for m in replies] == ["Blue", "Dark blue"]
@@ -147,3 +146,31 @@ def test_confidential_reports_send_nothing_to_the_partner():
     report = submit().report
     report_question_send(report=report, actor=make_staff(Role.ANALYST), body="Q", token=uuid.uuid4())
     assert OutboxMessage.objects.count() == 0
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "payload", "missing"),
+    [
+        (paths.POLICE_REPORTS, forwarded(), "urgency"),
+        (paths.POLICE_REPORTS, forwarded(), "answers"),
+        (paths.POLICE_REPORTS, forwarded(), "message_id"),
+        (
+            paths.POLICE_ANSWERS,
+            {"message_id": "answer:1", "reference": "SUS-ABCDEF0123456789ABCD", "question_id": str(uuid.uuid4())},
+            "answer",
+        ),
+    ],
+)
+def test_a_partner_message_missing_a_field_is_refused_with_a_structured_error(path, payload, missing):
+    payload = {name: value for name, value in payload.items() if name != missing}
+    response = signed(Client(raise_request_exception=False), path, payload)
+    assert response.status_code == 422 and response["Content-Type"].startswith("application/json")
+    error = response.json()["error"]
+    assert error["code"] == "invalid"
+    assert [(d["type"], d["loc"][-1]) for d in error["details"]] == [("missing", missing)]
+    assert InformationReport.objects.count() == 0 and Message.objects.count() == 0
+
+
+def test_the_contract_carries_every_guided_question():
+    assert list(messages.Answers.model_fields) == QUESTION_FIELDS

@@ -20,15 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tests.device_probe import CLIENT_ADDRESS, FORWARDED_ADDRESS, REFERRER, USER_AGENT, cell_text
+
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 GUNICORN_CONF = ROOT / "deploy" / "gunicorn_conf.py"  # the demo's and production's: logs without addresses
-
-CLIENT_ADDRESS = "203.0.113.77"
-FORWARDED_ADDRESS = "198.51.100.42"
-USER_AGENT = "DistinctiveAgent/9.9 (LookoutProbe; Zx81)"
-REFERRER = "https://referrer-probe.example.net/came-from"
-NEEDLES = [CLIENT_ADDRESS, FORWARDED_ADDRESS, "DistinctiveAgent", "LookoutProbe", "referrer-probe"]
 
 
 def free_port() -> int:
@@ -66,11 +62,7 @@ class Database:
         parts = []
         for table in self.tables():
             for row in self.rows(f'SELECT * FROM "{table}"'):  # noqa: S608 - names from the catalogue
-                for value in row:
-                    if isinstance(value, bytes | memoryview):
-                        parts.append(bytes(value).decode("latin-1"))
-                    else:
-                        parts.append(str(value))
+                parts.extend(cell_text(value) for value in row)
         return "\n".join(parts)
 
 

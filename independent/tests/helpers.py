@@ -1,6 +1,5 @@
 """Helpers for the independent service's tests: a fake police API, same-origin posts, operators."""
 
-import json
 import re
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -9,6 +8,8 @@ from django.contrib.auth.models import Group, User
 from django.test import Client
 
 from independent.services import OPERATOR_GROUP
+from partner.testing import send_json
+from tests import images
 
 SAME_ORIGIN = {"HTTP_SEC_FETCH_SITE": "same-origin"}
 APPEALS = [
@@ -47,12 +48,7 @@ class FakePoliceApi:
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:  # noqa: N802
                 fake.hits += 1
-                body = json.dumps(fake.appeals).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+                send_json(self, fake.appeals)
 
             def log_message(self, *args: object) -> None:
                 pass
@@ -87,24 +83,8 @@ def receipt_of(response) -> str:  # type: ignore[no-untyped-def]
 
 
 def jpeg_with_gps(size: tuple[int, int] = (800, 600)) -> bytes:
-    """A real JPEG carrying camera, GPS and comment metadata, as a phone photo does (the same probe as
-    reporting/tests/factories.py, which cannot be imported here: it loads police models)."""
-    import io
-
-    from PIL import Image
-
-    image = Image.new("RGB", size, (120, 160, 200))
-    exif = Image.Exif()
-    exif[0x010F] = "TestCam Maker"
-    exif[0x0110] = "TestCam 3000"
-    gps = exif.get_ifd(0x8825)
-    gps[1] = "N"
-    gps[2] = (51.0, 30.0, 12.5)
-    gps[3] = "W"
-    gps[4] = (0.0, 7.0, 40.2)
-    out = io.BytesIO()
-    image.save(out, format="JPEG", exif=exif, comment=b"secret comment", icc_profile=b"fake-icc" * 10)
-    return out.getvalue()
+    """A phone photo with camera, GPS and comment metadata (tests.images), without the time it was taken."""
+    return images.jpeg_with_gps(size, taken_at=None)
 
 
 def upload(data: bytes, name: str = "IMG_0001.jpg", content_type: str = "image/jpeg"):  # type: ignore[no-untyped-def]

@@ -19,8 +19,9 @@ import pytest
 from django.utils import timezone
 
 from independent.sanitise import suggest_sanitised
+from tests.device_probe import NEEDLES
 
-from .e2e import NEEDLES, Browser, Service, field_value, run_both, wait_for
+from .e2e import Browser, Service, field_value, run_both, wait_for
 from .helpers import jpeg_with_gps
 
 pytestmark = pytest.mark.e2e

@@ -13,13 +13,13 @@ from audit.models import AuditEvent
 from independent import services
 from independent.models import AnonymousReport, FollowUp, ReportState, RewardState
 from independent.police_api import Appeal
-from partner import paths, signing
+from partner import paths
 from partner.models import OutboxMessage
+from partner.testing import signed
 
 from .helpers import make_operator, receipt_of
 
 pytestmark = pytest.mark.django_db
-KEY = "dev-partner-key-not-for-production"
 
 
 def submit(details: str = "He is at the Crown. I live next door to him.", **kwargs):  # type: ignore[no-untyped-def]
@@ -113,13 +113,6 @@ def test_missing_person_appeals_are_not_taken():
     missing = Appeal("M-3XPD", "missing", "Jodie", "", {}, "", "", "")
     with pytest.raises(services.MissingPersonRefused):
         services.report_submit(nonce=services.new_nonce(), answers={"details": "x"}, appeal=missing)
-
-
-def signed(client: Client, path: str, payload: dict):  # type: ignore[no-untyped-def]
-    body = json.dumps(payload).encode()
-    headers = signing.sign(key=KEY.encode(), key_id="k1", method="POST", path=path, body=body)
-    extra = {f"HTTP_{k.upper().replace('-', '_')}": v for k, v in headers.items()}
-    return client.post(path, body, content_type="application/json", **extra)
 
 
 def forwarded_report() -> AnonymousReport:

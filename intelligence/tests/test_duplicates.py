@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from intelligence.duplicates import (
+from intelligence.matching.duplicates import (
     BANDS,
     DuplicateIndex,
     ReportFingerprint,
@@ -12,7 +12,7 @@ from intelligence.duplicates import (
     minhash,
     normalise_text,
 )
-from intelligence.extraction import extract
+from intelligence.matching.extraction import extract
 
 DAY = date(2025, 3, 10)
 

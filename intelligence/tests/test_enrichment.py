@@ -11,7 +11,8 @@ from appeals.tests.factories import published
 from audit.models import AuditEvent
 from audit.services import audit_verify_chain
 from intelligence import selectors
-from intelligence.enrichment import enrich_pending, link_decide, report_enrich, report_text
+from intelligence.enrichment.decisions import link_decide
+from intelligence.enrichment.pipeline import enrich_pending, report_enrich, report_text
 from intelligence.models import Band, DuplicateGroup, Enrichment, Entity, Link, LinkDecision, Mention
 from reporting.models import InformationReport
 from reporting.services import report_submit
@@ -44,6 +45,19 @@ def enrich(report: InformationReport):  # type: ignore[no-untyped-def]
     return done
 
 
+def submitted(details: str) -> InformationReport:
+    """A general report stored as the public form stores it (report_submit, which queues its enrichment)."""
+    return report_submit(token=uuid.uuid4(), appeal=None, answers={"details": details}, crime_category="other").report
+
+
+def enriched(*texts: str) -> list[InformationReport]:
+    """General reports, all stored first and then enriched in the order given."""
+    reports = [general(text) for text in texts]
+    for report in reports:
+        enrich(report)
+    return reports
+
+
 def test_report_text_reads_every_answer_and_the_vehicle():
     report = submit(None).report
     text = report_text(report)
@@ -51,10 +65,10 @@ def test_report_text_reads_every_answer_and_the_vehicle():
 
 
 def test_entities_are_stored_once_and_joined_by_their_normal_form():
-    first = general("Blue van lb07seo outside the Red Lion pub, call 07700 900123")
-    second = general("Saw LB07 SEO again, driver rang 07700900123")
-    enrich(first)
-    enrich(second)
+    first, second = enriched(
+        "Blue van lb07seo outside the Red Lion pub, call 07700 900123",
+        "Saw LB07 SEO again, driver rang 07700900123",
+    )
     plate = Entity.objects.get(key="vrm:LB07SEO")
     assert plate.get_kind_display() == "Registration"
     assert set(plate.mentions.values_list("raw", flat=True)) == {"lb07seo", "LB07 SEO"}
@@ -95,13 +109,12 @@ def test_enriching_twice_changes_nothing():
 
 
 def test_reports_that_tell_the_same_thing_are_grouped_and_the_first_leads():
-    text = "Cannabis smell and people coming and going all night at 14 Wren Close, NE4 7QT."
-    first = general(text)
-    second = general("Strong cannabis smell, people coming and going all night at 14 Wren Close NE4 7QT")
-    third = general("Caller says cannabis smell and visitors all night at Wren Close, NE4 7QT.")
-    other = general("Someone is dealing from a car outside the school on Quay Street in the mornings.")
-    for report in (first, second, third, other):
-        enrich(report)
+    first, second, third, other = enriched(
+        "Cannabis smell and people coming and going all night at 14 Wren Close, NE4 7QT.",
+        "Strong cannabis smell, people coming and going all night at 14 Wren Close NE4 7QT",
+        "Caller says cannabis smell and visitors all night at Wren Close, NE4 7QT.",
+        "Someone is dealing from a car outside the school on Quay Street in the mornings.",
+    )
     group = DuplicateGroup.objects.get()
     assert group.lead == first and group.size == 3
     assert set(group.members.values_list("report", flat=True)) == {first.pk, second.pk, third.pk}
@@ -130,10 +143,10 @@ def test_an_urgent_repeat_is_never_hidden():
 
 
 def test_a_different_postcode_is_a_different_fact():
-    one = general("Cannabis smell and people coming and going all night at 14 Wren Close, NE4 7QT.")
-    two = general("Cannabis smell and people coming and going all night at 14 Wren Close, NE4 7QU.")
-    enrich(one)
-    enrich(two)
+    one, two = enriched(
+        "Cannabis smell and people coming and going all night at 14 Wren Close, NE4 7QT.",
+        "Cannabis smell and people coming and going all night at 14 Wren Close, NE4 7QU.",
+    )
     assert not DuplicateGroup.objects.exists()
 
 
@@ -148,11 +161,11 @@ def test_reports_linked_to_different_appeals_never_group():
 
 
 def test_the_entity_filter_finds_every_report_that_mentions_it():
-    one = general("Van LB07 SEO outside the Red Lion pub")
-    two = general("lb07seo parked on Mill Lane overnight, again")
-    three = general("A different van, KX19 TVN")
-    for report in (one, two, three):
-        enrich(report)
+    one, two, three = enriched(
+        "Van LB07 SEO outside the Red Lion pub",
+        "lb07seo parked on Mill Lane overnight, again",
+        "A different van, KX19 TVN",
+    )
     found = {r.pk for r in selectors.inbox(entity="vrm:LB07SEO", collapse=False)}
     assert found == {one.pk, two.pk}
 
@@ -196,12 +209,7 @@ def test_rejecting_keeps_the_reason_and_only_the_desk_decides():
 def test_a_new_report_is_enriched_on_arrival_without_anyone_asking():
     """report_submit queues the enrichment once its transaction commits (the test settings run tasks at once)."""
     appeal = published(vehicle="Blue Ford Transit, LB07 SEO")
-    stored = report_submit(
-        token=uuid.uuid4(),
-        appeal=None,
-        answers={"details": "That van lb07 seo is parked behind the chip shop every night"},
-        crime_category="other",
-    ).report
+    stored = submitted("That van lb07 seo is parked behind the chip shop every night")
     assert Enrichment.objects.filter(report=stored).exists()
     assert Link.objects.filter(report=stored, appeal=appeal, likely=True).exists()
     stages = [s.name for s in selectors.timelines([selectors.desk_report(stored.pk)])[stored.pk]]
@@ -218,11 +226,11 @@ def desk_client():  # type: ignore[no-untyped-def]
 
 
 def test_inbox_shows_entities_to_click_and_similar_reports_folded():
-    first = general("Cannabis smell and people coming and going all night at 14 Wren Close, NE4 7QT.")
-    second = general("Strong cannabis smell, people coming and going all night at 14 Wren Close NE4 7QT")
-    other = general("Van LB07 SEO outside the Red Lion pub")
-    for report in (first, second, other):
-        enrich(report)
+    first, second, other = enriched(
+        "Cannabis smell and people coming and going all night at 14 Wren Close, NE4 7QT.",
+        "Strong cannabis smell, people coming and going all night at 14 Wren Close NE4 7QT",
+        "Van LB07 SEO outside the Red Lion pub",
+    )
     client = desk_client()
     html = client.get("/staff/inbox/").content.decode()
     assert f">Report {first.pk}<" in html and f">Report {second.pk}<" not in html
@@ -272,10 +280,7 @@ def test_report_page_shows_suggestion_reasons_and_the_analyst_decides():
 
 def test_a_link_of_another_report_is_not_found():
     appeal = published(vehicle="Blue Ford Transit, LB07 SEO")
-    one = general("That van lb07 seo is parked behind the chip shop every night")
-    two = general("Nothing to do with anyone")
-    enrich(one)
-    enrich(two)
+    one, two = enriched("That van lb07 seo is parked behind the chip shop every night", "Nothing to do with anyone")
     link = Link.objects.get(report=one, appeal=appeal)
     response = desk_client().post(f"/staff/inbox/{two.pk}/links/{link.pk}/", {f"link-{link.pk}-decision": "confirmed"})
     assert response.status_code == 404
@@ -285,10 +290,10 @@ def test_appeal_numbers_count_confirmed_and_waiting_links():
     from intelligence.numbers import appeal_numbers
 
     appeal = published(vehicle="Blue Ford Transit, LB07 SEO")
-    one = general("That van lb07 seo is parked behind the chip shop every night")
-    two = general("LB07 SEO outside the Red Lion pub at closing time")
-    enrich(one)
-    enrich(two)
+    one, two = enriched(
+        "That van lb07 seo is parked behind the chip shop every night",
+        "LB07 SEO outside the Red Lion pub at closing time",
+    )
     assert (appeal_numbers(appeal).confirmed, appeal_numbers(appeal).awaiting) == (0, 2)
     link_decide(link=Link.objects.get(report=one), actor=analyst(), decision=LinkDecision.CONFIRMED)
     assert (appeal_numbers(appeal).confirmed, appeal_numbers(appeal).awaiting) == (1, 1)
@@ -298,17 +303,10 @@ def test_appeal_numbers_count_confirmed_and_waiting_links():
 def test_publishing_an_appeal_reads_last_weeks_reports_again_for_it():
     """A report about a van, made before the van's owner was on an appeal, is suggested for the appeal as soon as
     it is published; reports about other things are not; running it again suggests nothing twice."""
-    from intelligence.enrichment import appeal_relink_recent
+    from intelligence.enrichment.pipeline import appeal_relink_recent
 
-    before = report_submit(
-        token=uuid.uuid4(),
-        appeal=None,
-        answers={"details": "The van LB07 SEO is parked behind the chip shop every night"},
-        crime_category="other",
-    ).report
-    unrelated = report_submit(
-        token=uuid.uuid4(), appeal=None, answers={"details": "Bikes stolen from the station"}, crime_category="other"
-    ).report
+    before = submitted("The van LB07 SEO is parked behind the chip shop every night")
+    unrelated = submitted("Bikes stolen from the station")
     assert not Link.objects.exists()
     appeal = published(vehicle="Blue Ford Transit, LB07 SEO")
     link = Link.objects.get(report=before)

@@ -37,8 +37,8 @@ def test_intel_evaluate_prints_precision_and_recall() -> None:
 def test_linking_meets_the_issue_targets_cold_on_both_sets() -> None:
     """Precision >= 0.95 and recall >= 0.90 with nothing learnt from analysts, on the development set and on the
     held-out set (another seed), feature traps included."""
-    from intelligence.evaluation import evaluate
     from intelligence.fixtures.linking_set import HOLDOUT_PATH, JSON_PATH, load
+    from intelligence.matching.evaluation import evaluate
 
     for path in (JSON_PATH, HOLDOUT_PATH):
         result = evaluate(load(path), confirm=False)
@@ -121,31 +121,30 @@ PUBLIC = JSON_PATH.parent / "public_set.json"
 PUBLIC_HOLDOUT = JSON_PATH.parent / "public_set_holdout.json"
 
 
-def test_the_independent_development_half_meets_the_issue_11_targets_cold() -> None:
-    """Issue 11's targets on reports written by someone who had not seen the linker: linking P >= 0.95 and
-    R >= 0.85, grouping pairwise P >= 0.90 and R >= 0.60, nothing learnt (the half the linker was tuned on)."""
-    from intelligence.evaluation import evaluate
+# Floors (linking precision, recall; grouping pairwise precision, recall), nothing learnt.
+# - The development half (tuned on) meets issue 11's targets on reports written by someone who had not seen the
+#   linker: linking P >= 0.95 and R >= 0.85, grouping P >= 0.90 and R >= 0.60.
+# - The held-out half (never read while tuning) does NOT yet meet issue 11's precision targets: measured cold at
+#   the merge, linking P 0.931 R 0.879, grouping P 0.842 R 0.727 (before this work: linking P 0.690 R 0.729,
+#   grouping P 0.857 R 0.136). Its floors hold those figures so nothing slips back; raise them to the targets
+#   (linking P >= 0.95, grouping P >= 0.90) when a change reaches them - measured on a new held-out set, since
+#   this one has now been scored.
+@pytest.mark.parametrize(
+    ("path", "floors"),
+    [
+        pytest.param(PUBLIC, (0.95, 0.85, 0.90, 0.60), id="development-half-meets-the-issue-11-targets"),
+        pytest.param(PUBLIC_HOLDOUT, (0.93, 0.87, 0.84, 0.72), id="held-out-half-does-not-get-worse"),
+    ],
+)
+def test_the_independent_set_holds_its_floors_cold(path: Path, floors: tuple[float, float, float, float]) -> None:
+    from intelligence.matching.evaluation import evaluate
 
-    result = evaluate(load(PUBLIC), confirm=False)
-    assert result.linking.precision >= 0.95
-    assert result.linking.recall >= 0.85
-    assert result.grouping.precision >= 0.90
-    assert result.grouping.recall >= 0.60
-
-
-def test_the_independent_held_out_half_does_not_get_worse_cold() -> None:
-    """The held-out half (never read while tuning) does NOT yet meet issue 11's precision targets: measured
-    cold at the merge, linking P 0.931 R 0.879, grouping P 0.842 R 0.727 (before this work: linking P 0.690
-    R 0.729, grouping P 0.857 R 0.136). This holds those figures so nothing slips back; raise the floors to the
-    targets (linking P >= 0.95, grouping P >= 0.90) when a change reaches them - measured on a new held-out set,
-    since this one has now been scored."""
-    from intelligence.evaluation import evaluate
-
-    result = evaluate(load(PUBLIC_HOLDOUT), confirm=False)
-    assert result.linking.precision >= 0.93
-    assert result.linking.recall >= 0.87
-    assert result.grouping.precision >= 0.84
-    assert result.grouping.recall >= 0.72
+    link_precision, link_recall, group_precision, group_recall = floors
+    result = evaluate(load(path), confirm=False)
+    assert result.linking.precision >= link_precision
+    assert result.linking.recall >= link_recall
+    assert result.grouping.precision >= group_precision
+    assert result.grouping.recall >= group_recall
 
 
 def test_intel_evaluate_knows_the_independent_sets_by_name() -> None:

@@ -3,7 +3,7 @@ what must not (false positives). Each row asserts the complete set of values of 
 
 import pytest
 
-from intelligence.extraction import Kind, extract, match_names, talks_about_person
+from intelligence.matching.extraction import Kind, extract, match_names, talks_about_person
 
 ROWS: list[tuple[str, Kind, set[str]]] = [
     # --- registration marks: every format, any case, missing or extra spaces -----------------------------------

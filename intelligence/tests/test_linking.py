@@ -1,9 +1,10 @@
 """Linking: each kind of evidence, how they combine, and what must not link."""
 
 from datetime import date
+from functools import partial
 
-from intelligence.extraction import Kind, extract
-from intelligence.linking import (
+from intelligence.matching.extraction import Kind, extract
+from intelligence.matching.linking import (
     SUGGEST_THRESHOLD,
     AppealIndex,
     AppealProfile,
@@ -30,8 +31,12 @@ DUNMORE = AppealProfile.build(reference="W-DN55", kind="wanted", name="Stacey Du
 INDEX = AppealIndex([KELLOW, PRICE, ASHDOWN, MARLOW, MOSS, DUNMORE])
 
 
-def links(text: str, *, page: str | None = None) -> dict[str, float]:
-    return {s.reference: s.confidence for s in INDEX.suggest(ReportFacts.from_text(text, submitted_from=page))}
+def scores(index: AppealIndex, text: str, *, page: str | None = None) -> dict[str, float]:
+    """The confidence of every appeal the index suggests for a report."""
+    return {s.reference: s.confidence for s in index.suggest(ReportFacts.from_text(text, submitted_from=page))}
+
+
+links = partial(scores, INDEX)
 
 
 def likely(text: str, *, page: str | None = None) -> set[str]:
@@ -159,8 +164,7 @@ BROWN_EYEBROW = AppealProfile.build(
 FEATURES = AppealIndex([BROWN_EYEBROW, KELLOW])
 
 
-def _about(text: str) -> dict[str, float]:
-    return {s.reference: s.confidence for s in FEATURES.suggest(ReportFacts.from_text(text))}
+_about = partial(scores, FEATURES)
 
 
 def test_a_described_feature_links_by_how_telling_it_is():
@@ -199,8 +203,7 @@ JONES = AppealProfile.build(
 PLATES = AppealIndex([VAN, BMW, JONES])
 
 
-def _plates(text: str, page: str | None = None) -> dict[str, float]:
-    return {s.reference: s.confidence for s in PLATES.suggest(ReportFacts.from_text(text, submitted_from=page))}
+_plates = partial(scores, PLATES)
 
 
 def test_a_hyphenated_plate_is_the_whole_plate() -> None:
@@ -258,8 +261,7 @@ REDHEAD = AppealProfile.build(
 WORDS = AppealIndex([JORDAN, SWALLOW, REDHEAD])
 
 
-def _words(text: str, page: str | None = None) -> dict[str, float]:
-    return {s.reference: s.confidence for s in WORDS.suggest(ReportFacts.from_text(text, submitted_from=page))}
+_words = partial(scores, WORDS)
 
 
 def test_paraphrased_features_are_read_through_the_lexicon() -> None:
@@ -327,8 +329,7 @@ SHANE = AppealProfile.build(
 NAMES_INDEX = AppealIndex([GIRL, ARSONIST, SHANE, VAN])
 
 
-def _named(text: str) -> dict[str, float]:
-    return {s.reference: s.confidence for s in NAMES_INDEX.suggest(ReportFacts.from_text(text))}
+_named = partial(scores, NAMES_INDEX)
 
 
 def test_a_shared_first_name_with_corroboration_links_the_one_it_fits() -> None:
@@ -356,8 +357,7 @@ LANE = AppealProfile.build(reference="M-4RTV", kind="missing", name="Sophie Lane
 SLIPS = AppealIndex([LLOYD, DUNN, LANE, SHANE])
 
 
-def _slips(text: str, page: str | None = None) -> dict[str, float]:
-    return {s.reference: s.confidence for s in SLIPS.suggest(ReportFacts.from_text(text, submitted_from=page))}
+_slips = partial(scores, SLIPS)
 
 
 def test_a_nickname_misspelt_in_lower_case_is_still_the_nickname() -> None:

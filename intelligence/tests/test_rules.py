@@ -93,3 +93,24 @@ def test_top_priority_is_urgent_whereabouts_on_a_high_harm_appeal():
     assert rules.is_top_priority(urgent=True, threat_risk_harm="high")
     assert not rules.is_top_priority(urgent=True, threat_risk_harm="medium")
     assert not rules.is_top_priority(urgent=False, threat_risk_harm="high")
+
+
+def test_inbox_priority_closed_last_then_top_priority_harm_urgency_freshness_corroboration():
+    def key(closed=False, urgent=False, harm="", fresh=False, corroboration=1):
+        return rules.inbox_priority(
+            closed=closed, urgent=urgent, threat_risk_harm=harm, fresh=fresh, corroboration=corroboration
+        )
+
+    order = [
+        key(urgent=True, harm="high"),  # top priority
+        key(harm="high", fresh=True, corroboration=5),
+        key(harm="high", fresh=True),
+        key(harm="high"),
+        key(urgent=True, harm="medium"),
+        key(harm="medium", fresh=True),
+        key(harm="low", urgent=True),
+        key(urgent=True),  # no appeal, or no assessment
+        key(fresh=True),
+        key(closed=True, urgent=True, harm="high"),
+    ]
+    assert order == sorted(order)

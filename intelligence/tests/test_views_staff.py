@@ -1,5 +1,5 @@
 """Desk pages (the access matrix is in tests/security/test_roles_access_matrix.py): the inbox's order, filters,
-timeline and constant query count, unit officers' view of actions, recording a call, the numbers."""
+timeline and constant query count, unit officers' view of actions, the audit viewer, recording a call, the numbers."""
 
 from datetime import timedelta
 
@@ -11,7 +11,7 @@ from accounts.roles import Role
 from accounts.tests.factories import UnitFactory, make_staff
 from appeals.tests.factories import draft, published
 from audit.models import AuditEvent
-from intelligence.enrichment import report_enrich
+from intelligence.enrichment.pipeline import report_enrich
 from intelligence.models import Action
 from reporting.models import Channel, InformationReport
 from reporting.tests.factories import clean_photo, submit
@@ -169,6 +169,21 @@ def test_record_a_phone_call_shows_the_receipt_once():
     report = InformationReport.objects.get()
     assert report.channel == Channel.PHONE and "Pat" not in report.details
     assert hasattr(report, "contact")
+
+
+def test_audit_viewer_filters_by_person_and_record():
+    appeal = published()
+    report = submit(appeal).report
+    analyst = make_staff(Role.ANALYST, username="desk.analyst")
+    grade(report, by=analyst)
+    auditor = signed_in(make_staff(Role.AUDITOR))
+    html = auditor.get("/staff/audit/", {"person": "desk.analyst"}).content.decode()
+    assert "report.graded" in html and "appeal.created" not in html
+    html = auditor.get(
+        "/staff/audit/", {"record_type": "appeals.appeal", "record_id": appeal.reference}
+    ).content.decode()
+    assert "appeal.authorised" in html or "appeal.published" in html
+    assert "report.graded" not in html
 
 
 def test_numbers_pages_draw_accessible_charts_with_tables():

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ..views import actions, inbox, numbers, reports, sharing
+from ..views import actions, audit, inbox, numbers, reports, sharing
 
 app_name = "intelligence_staff"
 urlpatterns = [
@@ -19,6 +19,7 @@ urlpatterns = [
     path("actions/<int:pk>/reissue/", actions.action_reissue, name="reissue"),
     path("actions/<int:pk>/file/", actions.action_file, name="file"),
     path("sharing/<str:reference>/", sharing.appeal_share, name="share"),
+    path("audit/", audit.audit_log, name="audit"),
     path("numbers/", numbers.force_numbers, name="numbers"),
     path("numbers/<str:reference>/", numbers.appeal_numbers, name="appeal_numbers"),
 ]

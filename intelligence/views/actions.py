@@ -51,7 +51,7 @@ def _action_page(request: HttpRequest, action: Action, status: int = 200, **form
         "result_form": forms_.get("result_form") or ResultForm(),
         "refer_form": forms_.get("refer_form") or ReferBackForm(),
         "reissue_form": forms_.get("reissue_form") or ReissueForm(initial={"unit": action.unit_id}),
-        "can_close_appeal": action.appeal is not None and action.appeal.status == "published",
+        "can_close_appeal": action.appeal is not None and action.appeal.is_public,
     }
     return render(request, "intelligence/staff/action.html", context, status=status)
 

@@ -14,7 +14,8 @@ from accounts.decorators import acting_user, staff_passes
 from reporting import services as reporting_services
 from reporting.models import InformationReport
 
-from .. import enrichment, permissions, selectors, services
+from .. import permissions, selectors, services
+from ..enrichment import decisions
 from ..forms import DisseminateForm, GradingForm, LinkDecisionForm
 from ..models import Link, LinkDecision
 from .forms import form_apply
@@ -126,7 +127,7 @@ def link_decide(request: HttpRequest, pk: int, link_pk: int) -> HttpResponse:
     link = get_object_or_404(Link, pk=link_pk, report=report)
     form = _link_form(link, request.POST)
     if form.is_valid():
-        enrichment.link_decide(
+        decisions.link_decide(
             link=link,
             actor=acting_user(request),
             decision=form.cleaned_data["decision"],

@@ -12,7 +12,6 @@ from .independent import (  # noqa: F401 - read by django-stubs
     LOOKOUT_POLICE_PUBLIC_URL,
     LOOKOUT_REWARD_CURRENCY,
     LOOKOUT_REWARD_MAX,
-    LOOKOUT_REWARD_OUTCOMES,
 )
 from .test import *  # noqa: F403
 from .test import INSTALLED_APPS

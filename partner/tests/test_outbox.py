@@ -13,8 +13,7 @@ from django.utils import timezone
 from partner import signing
 from partner.models import OutboxMessage, ReceivedMessage
 from partner.services import backoff, outbox_deliver, outbox_deliver_due, outbox_enqueue, receive_message
-
-KEY = "dev-partner-key-not-for-production"
+from partner.testing import KEY, send_json
 
 
 class Peer:
@@ -37,12 +36,7 @@ class Peer:
                     return
                 payload = json.loads(body)
                 peer.received.append(payload)
-                answer = json.dumps({"acknowledged": payload["message_id"]}).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(answer)))
-                self.end_headers()
-                self.wfile.write(answer)
+                send_json(self, {"acknowledged": payload["message_id"]})
 
             def log_message(self, *args: object) -> None:
                 pass

@@ -14,14 +14,10 @@ from appeals.models import AppealKind
 from appeals.tests.factories import published
 from conftest import axe_violations
 from reporting.models import InformationReport, MessageDirection
+from tests.device_probe import FORWARDED_ADDRESS, USER_AGENT, everything_logged  # noqa: F401 - the fixture by name
 
 from .factories import jpeg_with_gps
-from .test_no_device_data import (  # noqa: F401 - the fixture is used by name
-    FORWARDED_ADDRESS,
-    USER_AGENT,
-    assert_no_trace,
-    everything_logged,
-)
+from .test_no_device_data import assert_no_trace
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -1,77 +1,27 @@
 """The anonymity proof: a report sent with a distinctive address, user agent and referrer leaves no trace of
 them in the database (every table), the logs (at DEBUG, SQL included) or the media folder."""
 
-import io
 import logging
-import os
 import re
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.core.management import call_command
-from django.db import connection
 from django.test import Client
 
 from appeals.tests.factories import published
 from deploy import gunicorn_conf
 from reporting.models import Attachment, InformationReport, Message
 from reportkit.formtoken import form_token_new
+from tests.device_probe import (  # noqa: F401 - the fixture is used by name
+    CLIENT_HEADERS,
+    FORWARDED_ADDRESS,
+    NEEDLES,
+    USER_AGENT,
+    database_text,
+    everything_logged,
+    media_files,
+)
 
 from .factories import jpeg_with_gps, upload
-
-CLIENT_ADDRESS = "203.0.113.77"
-FORWARDED_ADDRESS = "198.51.100.42"
-USER_AGENT = "DistinctiveAgent/9.9 (LookoutProbe; Zx81)"
-REFERRER = "https://referrer-probe.example.net/came-from"
-NEEDLES = [CLIENT_ADDRESS, FORWARDED_ADDRESS, "DistinctiveAgent", "LookoutProbe", "referrer-probe"]
-
-
-@pytest.fixture
-def everything_logged(caplog: pytest.LogCaptureFixture) -> Iterator[pytest.LogCaptureFixture]:
-    """Capture every logger at DEBUG, including Django's (which do not propagate) and SQL with parameters."""
-    names = ["", "django", "django.request", "django.server", "django.db.backends", "django.security"]
-    loggers = [logging.getLogger(name) for name in names]
-    saved = [(lg, lg.level) for lg in loggers]
-    for lg in loggers:
-        lg.setLevel(logging.DEBUG)
-        lg.addHandler(caplog.handler)
-    caplog.handler.setLevel(logging.DEBUG)
-    connection.force_debug_cursor = True
-    try:
-        yield caplog
-    finally:
-        connection.force_debug_cursor = False
-        for lg, level in saved:
-            lg.setLevel(level)
-            lg.removeHandler(caplog.handler)
-
-
-def database_text() -> str:
-    """A full dump (dumpdata) plus a raw scan of every table, binary columns included."""
-    out = io.StringIO()
-    call_command("dumpdata", stdout=out)
-    parts = [out.getvalue()]
-    with connection.cursor() as cursor:
-        for table in connection.introspection.table_names():
-            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608 - table names from introspection
-            for row in cursor.fetchall():
-                for value in row:
-                    if isinstance(value, bytes | memoryview):
-                        parts.append(bytes(value).decode("latin-1"))
-                    else:
-                        parts.append(str(value))
-    return "\n".join(parts)
-
-
-def media_bytes() -> list[tuple[Path, bytes]]:
-    found = []
-    for root, _dirs, files in os.walk(settings.MEDIA_ROOT):
-        for name in files:
-            path = Path(root) / name
-            found.append((path, path.read_bytes()))
-    return found
 
 
 def _record_text(record: logging.LogRecord) -> str:
@@ -85,7 +35,7 @@ def _record_text(record: logging.LogRecord) -> str:
 
 def assert_no_trace(log_text: str) -> None:
     db = database_text()
-    media = media_bytes()
+    media = media_files()
     assert media, "the test must have stored files to search"
     for needle in NEEDLES:
         assert needle not in db, f"{needle} found in the database"
@@ -95,17 +45,9 @@ def assert_no_trace(log_text: str) -> None:
 
 
 @pytest.mark.django_db
-def test_report_with_device_details_leaves_no_trace(everything_logged, capsys):
+def test_report_with_device_details_leaves_no_trace(everything_logged, capsys):  # noqa: F811 - the fixture
     appeal = published()
-    client = Client(
-        REMOTE_ADDR=CLIENT_ADDRESS,
-        HTTP_USER_AGENT=USER_AGENT,
-        HTTP_X_FORWARDED_FOR=FORWARDED_ADDRESS,
-        HTTP_X_REAL_IP=FORWARDED_ADDRESS,
-        HTTP_FORWARDED=f"for={FORWARDED_ADDRESS}",
-        HTTP_REFERER=REFERRER,
-        HTTP_SEC_FETCH_SITE="same-origin",
-    )
+    client = Client(**CLIENT_HEADERS, HTTP_SEC_FETCH_SITE="same-origin")
     client.get(f"/appeals/{appeal.reference}/report/", {"now": "no"})
     data = {
         "token": form_token_new("report"),

@@ -16,7 +16,7 @@ from appeals.services import appeal_close
 from appeals.tests.factories import published
 from audit.models import AuditEvent
 from audit.services import audit_record, audit_verify_chain
-from intelligence.enrichment import report_enrich
+from intelligence.enrichment.pipeline import report_enrich
 from intelligence.models import Entity
 from lookout.retention import retention_purge
 from partner.models import OutboxMessage

@@ -23,14 +23,14 @@ from accounts.tests.factories import make_staff
 from api.urls import api
 from appeals import services as appeal_services
 from appeals.tests.factories import add_image, assess, draft, senior
-from intelligence.enrichment import report_enrich
+from intelligence.enrichment.pipeline import report_enrich
 from intelligence.tests.factories import disseminate, fugitive_team, unit_officer
 from reporting.models import InformationReport
 from reporting.tests.factories import clean_photo, submit
 
 pytestmark = pytest.mark.django_db
 
-STAFF_NAMESPACES = {"staff", "appeals_staff", "reporting_staff", "intelligence_staff", "audit_staff"}
+STAFF_NAMESPACES = {"staff", "appeals_staff", "reporting_staff", "intelligence_staff"}
 STATES = ("draft", "refused", "awaiting", "published", "closed")
 USERS = (
     "anonymous",
@@ -125,7 +125,7 @@ EXPECTED: dict[str, Any] = {
     "intelligence_staff:complete": only("unit_officer"),
     "intelligence_staff:result": only("unit_officer"),
     "intelligence_staff:refer_back": only("unit_officer"),
-    "audit_staff:log": only("auditor", "administrator"),
+    "intelligence_staff:audit": only("auditor", "administrator"),
     "intelligence_staff:numbers": DESK | {"auditor"},
 }
 GET_ONLY = {
@@ -140,7 +140,7 @@ GET_ONLY = {
     "intelligence_staff:report",
     "intelligence_staff:actions",
     "intelligence_staff:action",
-    "audit_staff:log",
+    "intelligence_staff:audit",
     "intelligence_staff:numbers",
 }
 POST_ONLY = {
@@ -289,6 +289,7 @@ def _urls(name: str, w: dict[str, Any]) -> dict[str, str]:
         "intelligence_staff:inbox",
         "intelligence_staff:record",
         "intelligence_staff:actions",
+        "intelligence_staff:audit",
         "intelligence_staff:numbers",
     }:
         return {"-": reverse(name, args=[action.pk])}

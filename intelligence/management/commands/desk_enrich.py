@@ -1,6 +1,6 @@
 """Enrich any report that was stored but not enriched (the queue was down, or it predates enrichment)."""
 
-from intelligence.enrichment import enrich_pending
+from intelligence.enrichment.pipeline import enrich_pending
 from lookout.repeating import RepeatingCommand
 
 

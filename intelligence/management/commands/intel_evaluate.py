@@ -4,9 +4,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from intelligence.evaluation import evaluate
 from intelligence.fixtures.linking_set import HOLDOUT_PATH, JSON_PATH, load
-from intelligence.linking import SUGGEST_THRESHOLD
+from intelligence.matching.evaluation import evaluate
+from intelligence.matching.linking import SUGGEST_THRESHOLD
 
 FIXTURES = JSON_PATH.parent
 # The independent set, written by hand by someone who had not seen the linker (issue 11): the development half

@@ -1,0 +1,206 @@
+"""What a report says about the person it describes (sex, age, build, height), whether that contradicts an
+appeal, and where the reporter says "not him". Pure and typed; the words are in intelligence/matching/lexicon.
+
+Linking uses these to veto descriptive evidence: a feature that matches ("very tall and thin") says nothing when
+the report also says "a man about fifty" and the appeal's subject is 22. See
+docs/adr/0011-reading-reports-as-people-write.md.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .lexicon import build_words, sex_words
+
+# How far a stated age may be from the appeal's and still be the same person: people guess ages badly.
+AGE_TOLERANCE = 6
+AGE_TOLERANCE_SHARE = 0.2  # or a fifth of the age, whichever is more (a "60" for a 76-year-old is a fair guess)
+# A stated height this far (cm) from the appeal's is someone else; "tiny" / "really tall" against the extremes.
+HEIGHT_TOLERANCE_CM = 13
+SHORT_BELOW_CM = 178  # a subject this tall or more is not "tiny"
+TALL_ABOVE_CM = 168  # a subject this short or less is not "really tall"
+
+_DECADES = {
+    "teens": 13, "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
+    "eighties": 80, "nineties": 90,
+}  # fmt: skip
+_NOT_AN_AGE_AFTER = r"(?!\s*(?:am|pm|a\.m|p\.m|:|\.\d|quid|pounds?|p\b|mins?|minutes?|hours?|hrs?|days?|weeks?|nights?|"
+_NOT_AN_AGE_AFTER += (
+    r"foot|feet|ft|inch|cm|o'?clock|%|mph|miles?|yards?|metres?|people|men|lads|kids|times|th\b|st\b|nd\b|rd\b|"
+    r"this\b|tonight|last\b|in\s+the\s+(?:morning|evening|afternoon)|at\s+night|ish\s+(?:this|in|at|last)))"
+)
+# "about 50", "maybe 60", "must be 17", "in his 50s", "early 20s", "late forties", "15 year old", "60 plus".
+_AGE_DECADE = re.compile(
+    r"\b(?P<when>early|mid|late)?[\s-]*(?:(?P<n>[1-9]0)'?s|(?P<word>" + "|".join(_DECADES) + r"))\b", re.IGNORECASE
+)
+_AGE_NUMBER = re.compile(
+    r"\b(?:(?:about|around|abt|maybe|like|must\s+(?:have\s+)?be(?:en)?|aged?|looked|looks|roughly|approx|prob|"
+    r"probably|at\s+least|at\s+most|only|barely|over|under|is|was|be)\s+(?P<a>[1-9][0-9]?)(?![0-9])(?:\s*ish)?"
+    r"|(?<![0-9])(?P<b>[1-9][0-9]?)\s*(?:years?\s*old|yrs?\s*old|yr\s*old|year\s*old|yo\b|y/o|\s+plus|\+|\s+maybe|\s+at\s+most|ish\b))"
+    + _NOT_AN_AGE_AFTER,
+    re.IGNORECASE,
+)
+_TEEN = re.compile(r"\b(teen|teenage|teenager|teenaged)\b", re.I)
+_OLD = re.compile(r"\b(pensioner|elderly|old\s+enough\s+to\s+be\s+my\s+(?:grandad|nan|gran|grandma)|oap)\b", re.I)
+_FEET = re.compile(r"\b(?P<f>[4-7])\s*(?:foot|feet|ft|')\s*(?P<i>1[01]|[0-9])?\b", re.IGNORECASE)
+_TINY = re.compile(r"\b(tiny|really\s+short|very\s+short|titch)\b", re.IGNORECASE)
+_TALL = re.compile(r"\b(really\s+tall|very\s+tall|massive|huge|towering)\b", re.IGNORECASE)
+# "not him", "not the lad on this page", "this isnt about connor", "wrong person", "its not benno".
+_NEGATION = re.compile(
+    r"\b(?:not\s+(?:him|her|them|this\s+(?:one|lad|guy|man|woman|girl|boy|person|fella|bloke)|the\s+(?:one|lad|guy|man|"
+    r"woman|girl|boy|person)\s+(?:on|from|off|in)\s+(?:this|the|your)\s+(?:page|appeal|poster))|"
+    r"(?:this\s+|it\s+)?(?:is\s*nt|isn'?t|is\s+not|aint|ain't)\s+about|not\s+about\s+(?:this|him|her|them)|wrong\s+(?:person|guy|man|woman|one|lad|girl)|"
+    r"(?:it'?s|it\s+is|its)\s+not|(?:wasnt|wasn't|was\s+not)\s+(?:him|her)|not\s+the\s+same\s+(?:person|one|guy|man|woman))",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"\bbut\b|[.;!?\n]|,\s*(?:but|just|the|she|he|its|it's)\b", re.IGNORECASE)
+_INDEFINITE = re.compile(
+    r"\b(?:a|an|some|two|three|this)\s+(?:\w+\s+){0,2}?(?:man|woman|lad|girl|boy|bloke|guy|kid|kids|fella|lady|"
+    r"figures?|teenagers?|youths?|people|men|women)\b|\b(?:someone|somebody)\b",
+    re.IGNORECASE,
+)
+_DEFINITE = re.compile(
+    r"\b(?:he|she|him|her|hes|shes|he's|she's|his|the\s+(?:\w+\s+)?(?:lad|girl|boy|man|woman|guy|bloke|one|person|"
+    r"fella|lady)\s+(?:on|off|from|in)\s+(?:this|the|your)|this\s+(?:lad|girl|boy|man|woman|guy|person)|"
+    r"(?:your|the|this)\s+(?:\w+\s+)?(?:suspect|appeal|poster|page)|missing|wanted)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Stated:
+    """What a report says about the person it describes; None or "" where it says nothing."""
+
+    sex: str = ""
+    age: tuple[int, int] | None = None
+    build: str = ""
+    height_cm: int | None = None
+    tiny: bool = False
+    very_tall: bool = False
+
+
+def stated_sex(text: str) -> str:
+    """The sex of the first person word ("a lad", "the woman", else "he" / "she"), "" when none."""
+    words = sex_words()
+    nouns = {w for ws in words.values() for w in ws if len(w) > 3 or w in {"man", "lad", "boy", "guy", "men"}}
+    first_noun = ""
+    first_pronoun = ""
+    for m in re.finditer(r"[a-z']+", text.lower().replace("’", "'")):
+        word = m.group()
+        before = text[max(0, m.start() - 4) : m.start()].lower()
+        if "my" in before:
+            continue  # "my mum", "my son": the reporter's family, not the person described
+        for sex, ws in words.items():
+            if word in ws:
+                if word in nouns and not first_noun:
+                    first_noun = sex
+                elif not first_pronoun and word not in nouns:
+                    first_pronoun = sex
+        if first_noun:
+            break
+    return first_noun or first_pronoun
+
+
+def stated_age(text: str) -> tuple[int, int] | None:
+    """The age range the report gives, if any: "in his 50s" (50-59), "early 20s" (20-24), "about 50" (50)."""
+    for m in _AGE_DECADE.finditer(text):
+        base = int(m.group("n")) if m.group("n") else _DECADES[m.group("word").lower()]
+        if base < 10:
+            continue
+        when = (m.group("when") or "").lower()
+        lo, hi = {"early": (0, 4), "mid": (3, 7), "late": (6, 9)}.get(when, (0, 9))
+        return base + lo, base + hi
+    for m in _AGE_NUMBER.finditer(text):
+        age = int(m.group("a") or m.group("b"))
+        # "about 10" is as often a time as an age: after "about" and the like, an age is 13 or more.
+        if 13 <= age <= 99 or (m.group("b") and age >= 5):
+            return age, age
+    if _OLD.search(text):
+        return 65, 99
+    if _TEEN.search(text):
+        return 13, 19
+    return None
+
+
+@cache
+def _build_patterns() -> dict[str, re.Pattern[str]]:
+    return {
+        build: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b")
+        for build, words in build_words().items()
+    }
+
+
+def stated_build(text: str) -> str:
+    """ "slim" or "large" when the report says only one of them ("skinny", "very fat"), else ""."""
+    lowered = text.lower()
+    found = {build for build, pattern in _build_patterns().items() if pattern.search(lowered)}
+    return found.pop() if len(found) == 1 else ""
+
+
+def stated(text: str) -> Stated:
+    feet = _FEET.search(text)
+    height = round((int(feet.group("f")) * 12 + int(feet.group("i") or 0)) * 2.54) if feet else None
+    return Stated(
+        sex=stated_sex(text),
+        age=stated_age(text),
+        build=stated_build(text),
+        height_cm=height,
+        tiny=_TINY.search(text) is not None,
+        very_tall=_TALL.search(text) is not None,
+    )
+
+
+def contradictions(
+    said: Stated, *, sex: str, age_min: int | None, age_max: int | None, physique: str, height_cm: int | None
+) -> list[str]:
+    """Where what the report says cannot be the appeal's subject: another sex, an age well outside theirs, the
+    opposite build, a height far from theirs. Empty when nothing contradicts (or nothing is known)."""
+    out: list[str] = []
+    if said.sex and sex and said.sex != sex:
+        out.append(f"describes a {'man' if said.sex == 'male' else 'woman'}")
+    if said.age and age_min is not None:
+        top = age_max if age_max is not None else age_min
+        slack = max(AGE_TOLERANCE, round(AGE_TOLERANCE_SHARE * top))
+        if said.age[1] < age_min - slack or said.age[0] > top + slack:
+            shown = f"{said.age[0]}" if said.age[0] == said.age[1] else f"{said.age[0]}-{said.age[1]}"
+            out.append(f"says about {shown} years old")
+    slim = physique == "slim"
+    large = physique in {"large", "heavy", "stocky"}
+    if (said.build == "large" and slim) or (said.build == "slim" and large):
+        out.append(f"says {'heavy' if said.build == 'large' else 'slim'} build")
+    if height_cm:
+        if said.height_cm and abs(said.height_cm - height_cm) > HEIGHT_TOLERANCE_CM:
+            out.append(f"says about {said.height_cm} cm tall")
+        elif said.tiny and height_cm >= SHORT_BELOW_CM:
+            out.append("says very short")
+        elif said.very_tall and height_cm <= TALL_ABOVE_CM and said.build != "large":
+            out.append("says very tall")
+    return out
+
+
+def negated_spans(text: str) -> list[tuple[int, int]]:
+    """Where the reporter says it is not the person ("not him, but...", "its not benno but his brother"): from the
+    cue to the end of its clause. Names there are not the report's subject, and neither is the page's."""
+    spans = []
+    for m in _NEGATION.finditer(text):
+        end = _CLAUSE_END.search(text, m.end())
+        spans.append((m.start(), end.start() if end else len(text)))
+    return spans
+
+
+def introduces_someone_new(text: str) -> bool:
+    """Whether the first person the text talks about is someone new ("a man in a white van...", "someone set
+    fire...") rather than the one on the page ("he", "the lad off the poster", "the missing girl")."""
+    new = _INDEFINITE.search(text)
+    if new is None:
+        return False
+    known = _DEFINITE.search(text)
+    return known is None or known.start() > new.start()
+
+
+_THE_APPEAL = re.compile(r"\b(?:this|the|your|that)\s+(?:appeal|poster|page|post|picture|photo|pic)\b", re.IGNORECASE)
+
+
+def refers_to_the_appeal(text: str) -> bool:
+    """Whether the text points at the appeal itself ("the car from this appeal", "the one on your poster")."""
+    return _THE_APPEAL.search(text) is not None

@@ -1,0 +1,131 @@
+"""An appeal's names and aliases in free text, misspelt or not."""
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+# --- appeal names in free text --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    name: str  # the appeal's name or alias as written on the appeal
+    matched: str  # the text as the reporter wrote it
+    span: tuple[int, int]
+    score: float  # 0-1
+    part: str = "whole"  # "whole", "first" / "last" when only that word of a longer name was found, "slip" for a
+    # lower-case misspelling of a one-word nickname
+
+    @property
+    def partial(self) -> bool:
+        return self.part != "whole"
+
+    @property
+    def similarity(self) -> float:
+        """How closely the words written match, 0-1, before the discount for naming only part of the name."""
+        factor = {"whole": 1.0, "first": FIRST_NAME_ONLY, "last": SURNAME_ONLY, "slip": LOWER_SLIP_FACTOR}[self.part]
+        return min(1.0, self.score / factor)
+
+
+# Hyphens split: "Ellie-May" is written "Ellie May" as often as not.
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*")
+# A misspelling is tolerated only in words long enough for a slip to leave them recognisable.
+MIN_FUZZY_LENGTH = 5
+FULL_NAME_CUTOFF = 84.0
+WORD_CUTOFF = 80.0
+SHORT_WORD_CUTOFF = 70.0
+LOWER_SLIP_CUTOFF = 70.0
+LOWER_SLIP_FACTOR = 0.8
+# Texting words that look like misspelt nicknames ("dunno" is not Dunny).
+NOT_SLIPS = frozenset(
+    ["dunno", "gonna", "wanna", "gotta", "innit", "bruvs", "mates", "lolll", "proper", "really", "sorry", "smell"]
+)
+# A part of a name alone is weaker evidence than the whole name.
+FIRST_NAME_ONLY = 0.45
+SURNAME_ONLY = 0.6
+
+
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group().lower().replace("’", "'"), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _word_score(said: str, name_word: str, *, fuzzy: bool = True) -> float:
+    """0-100: how well one written word stands for one word of a name. Short words must be exact."""
+    if said == name_word:
+        return 100.0
+    said_bare, name_bare = said.removesuffix("'s"), name_word
+    if said_bare == name_bare:
+        return 100.0
+    if not fuzzy or min(len(said_bare), len(name_bare)) < MIN_FUZZY_LENGTH:
+        return 0.0
+    return float(fuzz.ratio(said_bare, name_bare, score_cutoff=WORD_CUTOFF))
+
+
+def _lower_slip(said: str, name_word: str) -> float:
+    """0-100: a one-word nickname written in lower case and misspelt ("doyla" for Doyler, "lloydie" for Lloydy,
+    "jonsey" for Jonesy). Believed only in words of MIN_FUZZY_LENGTH+ letters that begin as the name does (its
+    first two letters: "yellow" is never "Kellow"), close enough (LOWER_SLIP_CUTOFF), and then discounted
+    (LOWER_SLIP_FACTOR), because lower-case words are mostly just words."""
+    said = said.removesuffix("'s")
+    if min(len(said), len(name_word)) < MIN_FUZZY_LENGTH or said[:2] != name_word[:2] or said in NOT_SLIPS:
+        return 0.0
+    ratio = fuzz.ratio(said, name_word, score_cutoff=LOWER_SLIP_CUTOFF)
+    return ratio * LOWER_SLIP_FACTOR
+
+
+def match_names(
+    text: str, names: Sequence[str], *, text_tokens: list[tuple[str, int, int]] | None = None
+) -> list[NameMatch]:
+    """Where the text names any of the given names (an appeal's name and aliases): the whole name, misspelt or
+    not ("Darren Kelow" for "Darren Kellow", "darren kellow"), scores by similarity; a word standing alone (a
+    one-word alias, or part of a name) may be misspelt only when it is written capitalised, as a name, and a
+    short one ("Daz") must be written as it is; the first name alone scores lower (FIRST_NAME_ONLY) and the
+    surname alone a little higher (SURNAME_ONLY), because first names are shared by many. The best reading of
+    each place in the text wins, and each name is reported once, at its best."""
+    if text_tokens is None:
+        text_tokens = tokens(text)
+    best: dict[str, NameMatch] = {}
+
+    def offer(match: NameMatch) -> None:
+        current = best.get(match.name)
+        if current is None or match.score > current.score:
+            best[match.name] = match
+
+    for name in names:
+        parts = [t for t, _, _ in tokens(name)]
+        if not parts:
+            continue
+        n = len(parts)
+        for i in range(len(text_tokens) - n + 1):
+            window = text_tokens[i : i + n]
+            # One word alone is misspelt only if written as a name (capitalised): "yellow" is not "Kellow".
+            fuzzy = n >= 2 or text[window[0][1]].isupper()
+            scores = [_word_score(w, p, fuzzy=fuzzy) for (w, _, _), p in zip(window, parts, strict=True)]
+            if n == 1 and not fuzzy and not scores[0]:
+                slip = _lower_slip(window[0][0], parts[0])
+                if slip:
+                    span = (window[0][1], window[0][2])
+                    offer(NameMatch(name, text[span[0] : span[1]], span, round(slip / 100.0, 3), part="slip"))
+                continue
+            if n >= 2 and 100.0 in scores:
+                # Beside a word written exactly, a slip in a short word is still a slip: "Kieran Mess", "Tomasz Wolk".
+                scores = [
+                    s or float(fuzz.ratio(w, p, score_cutoff=SHORT_WORD_CUTOFF))
+                    for s, (w, _, _), p in zip(scores, window, parts, strict=True)
+                ]
+            if min(scores) == 0.0:
+                continue
+            score = sum(scores) / (100.0 * n)
+            if score * 100 >= FULL_NAME_CUTOFF:
+                span = (window[0][1], window[-1][2])
+                offer(NameMatch(name, text[span[0] : span[1]], span, round(score, 3)))
+        if n >= 2:
+            for word, start, end in text_tokens:
+                for part, which, weight in ((parts[0], "first", FIRST_NAME_ONLY), (parts[-1], "last", SURNAME_ONLY)):
+                    s = _word_score(word, part, fuzzy=text[start].isupper())
+                    if s:
+                        score = round(weight * s / 100.0, 3)
+                        offer(NameMatch(name, text[start:end], (start, end), score, part=which))
+    return sorted(best.values(), key=lambda m: (m.span, -m.score))

@@ -1,0 +1,119 @@
+"""Suggesting links: every candidate's evidence, the page the report was sent from, contradictions, and the
+confidence of each appeal as the noisy-OR of its reasons' weights."""
+
+from typing import TYPE_CHECKING
+
+from ..description import Stated, introduces_someone_new, refers_to_the_appeal
+from ..extraction import talks_about_person
+from .evidence import contradictions_of, evidence_for, someone_else_named
+from .profiles import AppealProfile, ReportFacts
+from .reasons import LinkSuggestion, Reason, noisy_or
+from .weights import (
+    CLOSED_FACTOR,
+    MIN_CONFIDENCE,
+    W_PAGE_DENIED,
+    W_PAGE_NAMES_SOMEONE,
+    W_PAGE_NEW_PERSON,
+    W_PAGE_NO_PERSON,
+    W_PAGE_OTHER_NAMED,
+    W_PAGE_PERSON,
+)
+
+if TYPE_CHECKING:
+    from .index import AppealIndex
+
+
+def suggest(index: "AppealIndex", report: ReportFacts) -> list[LinkSuggestion]:
+    """Every appeal the report may be about with confidence ≥ MIN_CONFIDENCE, most likely first."""
+    reading = index.read(report)
+    evidence = {
+        ref: evidence_for(index, index.profiles[ref], report, reading) for ref in index.candidates(report, reading)
+    }
+    page = report.submitted_from
+    denied = bool(reading.negated)
+    if page in index.profiles:
+        own = [r for r in evidence.get(page, []) if r.code != "area"]
+        named_elsewhere = any(
+            noisy_or(r.weight for r in reasons if r.code != "area") >= 0.75
+            for ref, reasons in evidence.items()
+            if ref != page
+        )
+        if named_elsewhere and not own:
+            reason = Reason(
+                "page_other",
+                "sent from the appeal's page, but names another appeal's subject",
+                W_PAGE_OTHER_NAMED,
+            )
+        elif denied:
+            reason = Reason("page_denied", "sent from the appeal's page, but says it is not them", W_PAGE_DENIED)
+        elif not own and (someone := someone_else_named(index, index.profiles[page], reading)):
+            reason = Reason(
+                "page_names_someone",
+                f"sent from the appeal's page, but names someone else ({someone})",
+                W_PAGE_NAMES_SOMEONE,
+            )
+        elif not own and introduces_someone_new(report.text):
+            reason = Reason(
+                "page_new_person",
+                "sent from the appeal's page, but talks about someone new ('a man...')",
+                W_PAGE_NEW_PERSON,
+            )
+        elif talks_about_person(report.text) or own or refers_to_the_appeal(report.text):
+            reason = Reason("page", "submitted from the appeal's page", W_PAGE_PERSON)
+        else:
+            reason = Reason(
+                "page_no_person",
+                "submitted from the appeal's page, but does not talk about a person",
+                W_PAGE_NO_PERSON,
+            )
+        evidence.setdefault(page, []).insert(0, reason)
+    suggestions = []
+    for ref, reasons in evidence.items():
+        profile = index.profiles[ref]
+        before = noisy_or(r.weight for r in reasons)
+        reasons = _veto_contradicted(profile, reasons, reading.said)
+        if not reasons:
+            continue
+        confidence = noisy_or(r.weight for r in reasons)
+        if any(r.code == "contradiction" for r in reasons):
+            # Shown to the analyst as a weak suggestion with its reasons, folded, not hidden.
+            confidence = max(confidence, min(before, MIN_CONFIDENCE))
+        if profile.status == "closed":
+            confidence *= CLOSED_FACTOR
+            reasons = [*reasons, Reason("closed", "the appeal has ended", 0.0)]
+        if confidence >= MIN_CONFIDENCE:
+            suggestions.append(LinkSuggestion(ref, round(confidence, 3), tuple(reasons)))
+    return sorted(suggestions, key=lambda s: (-s.confidence, s.reference))
+
+
+# Evidence that says who the person looks like or where they are, which a contradiction outweighs; a plate, a
+# phone, a reference or the whole name is not.
+DESCRIPTIVE = frozenset(
+    {
+        "feature",
+        "page",
+        "page_no_person",
+        "page_new_person",
+        "first_name",
+        "alias",
+        "surname",
+        "area",
+        "vrm_part",
+        "kind",
+        "sex",
+        "age",
+        "circumstances",
+        "vehicle",
+    }
+)
+
+
+def _veto_contradicted(profile: AppealProfile, reasons: list[Reason], said: Stated) -> list[Reason]:
+    """A report that describes someone the subject cannot be (another sex, an age far from theirs, the opposite
+    build or height) is not about them on descriptive evidence: those reasons are kept for the analyst to see,
+    at no weight, beside the contradiction."""
+    found = contradictions_of(profile, said)
+    if not found or not any(r.code in DESCRIPTIVE for r in reasons):
+        return reasons
+    kept = [r if r.code not in DESCRIPTIVE else Reason(r.code, r.text + " (outweighed)", 0.0) for r in reasons]
+    return [*kept, Reason("contradiction", "but the report " + "; ".join(found), 0.0)]

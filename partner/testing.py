@@ -1,0 +1,36 @@
+"""Test support for the partner channel, shared by both services' suites (imports no app of either):
+signed requests through Django's test client, and JSON answers from a loopback peer."""
+
+import json
+from http.server import BaseHTTPRequestHandler
+from typing import Any
+
+from django.test import Client
+
+from . import signing
+
+# The development key of both services' test settings (LOOKOUT_PARTNER_KEYS).
+KEY = "dev-partner-key-not-for-production"
+KEY_ID = "k1"
+
+
+def signed_headers(path: str, payload: Any, *, key: str = KEY, key_id: str = KEY_ID) -> dict[str, str]:
+    """The signature headers of a POST of `payload` (as `signed` encodes it) to `path`."""
+    return signing.sign(key=key.encode(), key_id=key_id, method="POST", path=path, body=json.dumps(payload).encode())
+
+
+def signed(client: Client, path: str, payload: Any, *, key: str = KEY, headers: dict[str, str] | None = None) -> Any:
+    """POST `payload` as JSON to `path`, signed as the partner service signs it (or with the `headers` given,
+    to replay a request)."""
+    headers = headers or signed_headers(path, payload, key=key)
+    return client.post(path, json.dumps(payload).encode(), content_type="application/json", headers=headers)
+
+
+def send_json(handler: BaseHTTPRequestHandler, data: Any, status: int = 200) -> None:
+    """Answer a loopback request with `data` as JSON."""
+    body = json.dumps(data).encode()
+    handler.send_response(status)
+    handler.send_header("Content-Type", "application/json")
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    handler.wfile.write(body)
