@@ -1,5 +1,5 @@
 """Forms for the desk: grading, dissemination, recording information from other routes, actions' states,
-sharing an appeal, and the inbox and audit filters."""
+sharing an appeal, and the inbox filter. The audit log's filter is the audit app's (audit/forms.py)."""
 
 from datetime import timedelta
 from typing import Any
@@ -56,6 +56,42 @@ def unit_officers(unit_id: int | None = None) -> QuerySet[User]:
     return officers.select_related("profile__unit").order_by("last_name", "first_name").distinct()
 
 
+def _choose(label: str, choices: Any, required: str) -> forms.ChoiceField:
+    """Radio buttons one of which must be chosen; `required` says what to do when none is."""
+    return forms.ChoiceField(
+        label=label, choices=choices, widget=forms.RadioSelect, error_messages={"required": required}
+    )
+
+
+def _say(label: str, required: str, *, rows: int, max_length: int = 2000, **kwargs: Any) -> forms.CharField:
+    """A box of text that must be written; `required` says what to write when it is left empty."""
+    return forms.CharField(
+        label=label,
+        max_length=max_length,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        error_messages={"required": required},
+        **kwargs,
+    )
+
+
+def _choose_unit(label: str) -> BoundedModelChoiceField:
+    """One of the units that take actions (the queryset is set by ActionUnitsForm)."""
+    return BoundedModelChoiceField(
+        label=label,
+        queryset=Unit.objects.none(),
+        empty_label="Choose a unit",
+        error_messages={"required": "Choose a unit"},
+    )
+
+
+class ActionUnitsForm(forms.Form):
+    """A form whose `unit` field offers the units that take actions and specialist work."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = action_units()  # type: ignore[attr-defined]
+
+
 class OfficerChoiceField(BoundedModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         user: User = obj
@@ -65,46 +101,28 @@ class OfficerChoiceField(BoundedModelChoiceField):
 
 
 class GradingForm(forms.Form):
-    source_evaluation = forms.ChoiceField(
-        label="Source evaluation",
-        choices=SourceEvaluation.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Choose a source evaluation"},
+    source_evaluation = _choose("Source evaluation", SourceEvaluation.choices, "Choose a source evaluation")
+    intelligence_assessment = _choose(
+        "Intelligence assessment", IntelligenceAssessment.choices, "Choose an intelligence assessment"
     )
-    intelligence_assessment = forms.ChoiceField(
-        label="Intelligence assessment",
-        choices=IntelligenceAssessment.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Choose an intelligence assessment"},
-    )
-    handling_code = forms.ChoiceField(
-        label="Handling code",
-        choices=HandlingCode.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Choose a handling code"},
-    )
+    handling_code = _choose("Handling code", HandlingCode.choices, "Choose a handling code")
     handling_conditions = forms.CharField(
         label="Conditions (handling code C only)",
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    summary = forms.CharField(
-        label="Sanitised intelligence summary",
-        help_text="In your own words. Nothing that could identify the person who told us: this is what a team reads.",
+    summary = _say(
+        "Sanitised intelligence summary",
+        "Write a sanitised summary of the intelligence",
+        rows=4,
         max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Write a sanitised summary of the intelligence"},
+        help_text="In your own words. Nothing that could identify the person who told us: this is what a team reads.",
     )
 
 
-class DisseminateForm(forms.Form):
-    unit = BoundedModelChoiceField(
-        label="Unit",
-        queryset=Unit.objects.none(),
-        empty_label="Choose a unit",
-        error_messages={"required": "Choose a unit"},
-    )
+class DisseminateForm(ActionUnitsForm):
+    unit = _choose_unit("Unit")
     officer = OfficerChoiceField(
         label="Officer (optional)",
         help_text="Leave empty to let the unit allocate it",
@@ -112,18 +130,12 @@ class DisseminateForm(forms.Form):
         required=False,
         empty_label="The unit allocates it",
     )
-    instruction = forms.CharField(
-        label="What should the unit do?",
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Say what the unit should do"},
-    )
+    instruction = _say("What should the unit do?", "Say what the unit should do", rows=3)
     priority = forms.ChoiceField(label="Priority", choices=ActionPriority.choices, initial=ActionPriority.MEDIUM)
     due_within = forms.ChoiceField(label="Due", choices=DUE_CHOICES, initial="24")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = action_units()  # type: ignore[attr-defined]
         self.fields["officer"].queryset = unit_officers()  # type: ignore[attr-defined]
 
     def due_at(self) -> Any:
@@ -145,12 +157,7 @@ class CompleteForm(forms.Form):
 
 
 class ResultForm(forms.Form):
-    result = forms.CharField(
-        label="Result",
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Say what the result was"},
-    )
+    result = _say("Result", "Say what the result was", rows=3)
     appeal_outcome = forms.ChoiceField(
         label="Does this end the appeal?",
         help_text="Ending it takes the appeal down from the public site at once",
@@ -161,31 +168,21 @@ class ResultForm(forms.Form):
 
 
 class ReferBackForm(forms.Form):
-    reason = forms.CharField(
-        label="Why are you referring it back?",
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"required": "Say why you are referring this action back"},
-    )
+    reason = _say("Why are you referring it back?", "Say why you are referring this action back", rows=2)
 
 
-class ReissueForm(forms.Form):
+class ReissueForm(ActionUnitsForm):
     unit = BoundedModelChoiceField(label="Send to unit", queryset=Unit.objects.none(), empty_label=None)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = action_units()  # type: ignore[attr-defined]
 
 
 class RecordForm(TokenMixin, GuidedQuestionsForm):
     """The public's guided questions, with what the officer who took the call adds: route, appeal, urgency
     and the person's contact details (sealed as for the web)."""
 
-    channel = forms.ChoiceField(
-        label="How did the information reach us?",
-        choices=[(c.value, c.label) for c in (Channel.PHONE, Channel.EMAIL, Channel.IN_PERSON)],
-        widget=forms.RadioSelect,
-        error_messages={"required": "Choose how the information reached us"},
+    channel = _choose(
+        "How did the information reach us?",
+        [(c.value, c.label) for c in (Channel.PHONE, Channel.EMAIL, Channel.IN_PERSON)],
+        "Choose how the information reached us",
     )
     appeal = BoundedModelChoiceField(
         label="Appeal", queryset=Appeal.objects.none(), required=False, empty_label="No appeal: general information"
@@ -207,29 +204,10 @@ class RecordForm(TokenMixin, GuidedQuestionsForm):
         }
 
 
-class ShareForm(forms.Form):
-    unit = BoundedModelChoiceField(
-        label="Specialist unit",
-        queryset=Unit.objects.none(),
-        empty_label="Choose a unit",
-        error_messages={"required": "Choose a unit"},
-    )
-    kind = forms.ChoiceField(
-        label="Transfer or share?",
-        choices=ShareKind.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Choose transfer or share"},
-    )
-    reason = forms.CharField(
-        label="Why?",
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"required": "Say why the appeal is being transferred or shared"},
-    )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = action_units()  # type: ignore[attr-defined]
+class ShareForm(ActionUnitsForm):
+    unit = _choose_unit("Specialist unit")
+    kind = _choose("Transfer or share?", ShareKind.choices, "Choose transfer or share")
+    reason = _say("Why?", "Say why the appeal is being transferred or shared", rows=2)
 
 
 class InboxFilterForm(forms.Form):
@@ -267,24 +245,9 @@ class InboxFilterForm(forms.Form):
 
 
 class LinkDecisionForm(forms.Form):
-    decision = forms.ChoiceField(
-        label="Is this report about the appeal?",
-        choices=[(LinkDecision.CONFIRMED.value, "Yes, confirm"), (LinkDecision.REJECTED.value, "No, reject")],
-        widget=forms.RadioSelect,
-        error_messages={"required": "Choose whether the report is about this appeal."},
+    decision = _choose(
+        "Is this report about the appeal?",
+        [(LinkDecision.CONFIRMED.value, "Yes, confirm"), (LinkDecision.REJECTED.value, "No, reject")],
+        "Choose whether the report is about this appeal.",
     )
     note = forms.CharField(label="Note", required=False, max_length=500)
-
-
-AUDIT_RECORD_TYPES = [
-    ("", "Any record"),
-    ("reporting.informationreport", "Report"),
-    ("appeals.appeal", "Appeal"),
-    ("intelligence.action", "Action"),
-]
-
-
-class AuditFilterForm(forms.Form):
-    person = forms.CharField(label="Person (username)", required=False, max_length=150)
-    record_type = forms.ChoiceField(label="Record", choices=AUDIT_RECORD_TYPES, required=False)
-    record_id = forms.CharField(label="Record number", required=False, max_length=64)

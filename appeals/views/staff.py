@@ -3,6 +3,9 @@
 Each view validates with a form and calls one service; rule violations come back as messages on the page.
 """
 
+from collections.abc import Callable
+from typing import Any
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -24,6 +27,35 @@ from ..rules import RuleViolation, needs_senior_authority
 
 def _appeal_for(request: HttpRequest, reference: str, need: Need = Need.VIEW) -> Appeal:
     return permissions.appeal_for(acting_user(request), reference, need=need)
+
+
+def _form_done(
+    request: HttpRequest,
+    form: forms.BaseForm,
+    call: Callable[[dict[str, Any]], object],
+    done: str | Callable[[dict[str, Any]], str],
+) -> bool:
+    """A posted, valid form runs its service: True (with the success message) when the service accepts it;
+    a broken rule becomes an error at the top of the form."""
+    if request.method != "POST" or not form.is_valid():
+        return False
+    try:
+        call(form.cleaned_data)
+    except RuleViolation as exc:
+        form.add_error(None, exc.message)
+        return False
+    messages.success(request, done if isinstance(done, str) else done(form.cleaned_data))
+    return True
+
+
+def _button_done(request: HttpRequest, call: Callable[[], object], done: str) -> None:
+    """A button with no form runs its service: a broken rule is shown as an error message."""
+    try:
+        call()
+    except RuleViolation as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, done)
 
 
 class KindForm(forms.Form):
@@ -80,12 +112,12 @@ def appeal_edit(request: HttpRequest, reference: str) -> HttpResponse:
     appeal = _appeal_for(request, reference, Need.EDIT)
     form = AppealForm(request.POST or None, instance=appeal, kind=appeal.kind)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.appeal_update(appeal=appeal, actor=acting_user(request), data=form.cleaned_data)
-        except RuleViolation as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, "Changes saved.")
+        data = form.cleaned_data
+        _button_done(
+            request,
+            lambda: services.appeal_update(appeal=appeal, actor=acting_user(request), data=data),
+            "Changes saved.",
+        )
         return redirect("appeals_staff:detail", appeal.reference)
     if request.method == "POST":
         # The ModelForm has already applied the invalid values to the instance; reload before re-rendering.
@@ -123,12 +155,9 @@ def appeal_images(request: HttpRequest, reference: str) -> HttpResponse:
 def appeal_image_remove(request: HttpRequest, reference: str, public_id: str) -> HttpResponse:
     appeal = _appeal_for(request, reference, Need.EDIT)
     image = get_object_or_404(appeal.images, public_id=public_id)
-    try:
-        services.appeal_image_remove(image=image, actor=acting_user(request))
-    except RuleViolation as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, "Image removed.")
+    _button_done(
+        request, lambda: services.appeal_image_remove(image=image, actor=acting_user(request)), "Image removed."
+    )
     return redirect("appeals_staff:images", appeal.reference)
 
 
@@ -148,25 +177,24 @@ def appeal_assessment(request: HttpRequest, reference: str) -> HttpResponse:
     appeal = _appeal_for(request, reference, Need.EDIT)
     existing = PublicityAssessment.objects.filter(appeal=appeal).first()
     form = AssessmentForm(request.POST or None, instance=existing, appeal=appeal)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.assessment_save(
-                appeal=appeal,
-                actor=acting_user(request),
-                threat_risk_harm=data["threat_risk_harm"],
-                missing_risk_grade=data.get("missing_risk_grade", ""),
-                necessity=data["necessity"],
-                less_intrusive_means=data["less_intrusive_means"],
-                released_fields=data["released_fields"],
-                released_images=list(data["released_images"]),
-                review_interval_days=data["review_interval_days"],
-            )
-        except RuleViolation as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, "Publicity assessment saved.")
-            return redirect("appeals_staff:detail", appeal.reference)
+    saved = _form_done(
+        request,
+        form,
+        lambda data: services.assessment_save(
+            appeal=appeal,
+            actor=acting_user(request),
+            threat_risk_harm=data["threat_risk_harm"],
+            missing_risk_grade=data.get("missing_risk_grade", ""),
+            necessity=data["necessity"],
+            less_intrusive_means=data["less_intrusive_means"],
+            released_fields=data["released_fields"],
+            released_images=list(data["released_images"]),
+            review_interval_days=data["review_interval_days"],
+        ),
+        "Publicity assessment saved.",
+    )
+    if saved:
+        return redirect("appeals_staff:detail", appeal.reference)
     return render(request, "appeals/staff/assessment.html", {"appeal": appeal, "form": form})
 
 
@@ -174,12 +202,11 @@ def appeal_assessment(request: HttpRequest, reference: str) -> HttpResponse:
 @require_POST
 def appeal_submit(request: HttpRequest, reference: str) -> HttpResponse:
     appeal = _appeal_for(request, reference, Need.EDIT)
-    try:
-        services.appeal_submit(appeal=appeal, actor=acting_user(request))
-    except RuleViolation as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, "Sent for authorisation. An authorising officer will decide.")
+    _button_done(
+        request,
+        lambda: services.appeal_submit(appeal=appeal, actor=acting_user(request)),
+        "Sent for authorisation. An authorising officer will decide.",
+    )
     return redirect("appeals_staff:detail", appeal.reference)
 
 
@@ -187,19 +214,20 @@ def appeal_submit(request: HttpRequest, reference: str) -> HttpResponse:
 def appeal_decide(request: HttpRequest, reference: str) -> HttpResponse:
     appeal = _appeal_for(request, reference, Need.DECIDE)
     form = DecisionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            if data["decision"] == "approve":
-                services.appeal_authorise(appeal=appeal, officer=acting_user(request), reason=data["reason"])
-                messages.success(request, f"Approved. {appeal.reference} is now published.")
-            else:
-                services.appeal_refuse(appeal=appeal, officer=acting_user(request), reason=data["reason"])
-                messages.success(request, "Refused. The appeal has gone back to its author with your reasons.")
-        except RuleViolation as exc:
-            form.add_error(None, exc.message)
-        else:
-            return redirect("appeals_staff:detail", appeal.reference)
+    decided = _form_done(
+        request,
+        form,
+        lambda data: (services.appeal_authorise if data["decision"] == "approve" else services.appeal_refuse)(
+            appeal=appeal, officer=acting_user(request), reason=data["reason"]
+        ),
+        lambda data: (
+            f"Approved. {appeal.reference} is now published."
+            if data["decision"] == "approve"
+            else "Refused. The appeal has gone back to its author with your reasons."
+        ),
+    )
+    if decided:
+        return redirect("appeals_staff:detail", appeal.reference)
     assessment = PublicityAssessment.objects.filter(appeal=appeal).first()
     context = {"appeal": appeal, "form": form, "assessment": assessment}
     return render(request, "appeals/staff/decide.html", context)
@@ -209,14 +237,14 @@ def appeal_decide(request: HttpRequest, reference: str) -> HttpResponse:
 def appeal_renew(request: HttpRequest, reference: str) -> HttpResponse:
     appeal = _appeal_for(request, reference, Need.RENEW)
     form = RenewForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.appeal_renew(appeal=appeal, officer=acting_user(request), reason=form.cleaned_data["reason"])
-        except RuleViolation as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, "Renewed. The next review date is set.")
-            return redirect("appeals_staff:detail", appeal.reference)
+    renewed = _form_done(
+        request,
+        form,
+        lambda data: services.appeal_renew(appeal=appeal, officer=acting_user(request), reason=data["reason"]),
+        "Renewed. The next review date is set.",
+    )
+    if renewed:
+        return redirect("appeals_staff:detail", appeal.reference)
     return render(request, "appeals/staff/renew.html", {"appeal": appeal, "form": form})
 
 
@@ -224,19 +252,16 @@ def appeal_renew(request: HttpRequest, reference: str) -> HttpResponse:
 def appeal_close(request: HttpRequest, reference: str) -> HttpResponse:
     appeal = _appeal_for(request, reference, Need.CLOSE)
     form = CloseForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.appeal_close(
-                appeal=appeal,
-                actor=acting_user(request),
-                outcome=form.cleaned_data["outcome"],
-                note=form.cleaned_data["note"],
-            )
-        except RuleViolation as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, "Closed. The appeal has been taken down from every public page.")
-            return redirect("appeals_staff:detail", appeal.reference)
+    closed = _form_done(
+        request,
+        form,
+        lambda data: services.appeal_close(
+            appeal=appeal, actor=acting_user(request), outcome=data["outcome"], note=data["note"]
+        ),
+        "Closed. The appeal has been taken down from every public page.",
+    )
+    if closed:
+        return redirect("appeals_staff:detail", appeal.reference)
     return render(request, "appeals/staff/close.html", {"appeal": appeal, "form": form})
 
 

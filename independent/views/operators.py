@@ -6,6 +6,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
@@ -164,16 +165,42 @@ def report_review(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("operators:detail", report.pk)
 
 
+def _posted(
+    request: HttpRequest,
+    pk: int,
+    form_name: str,
+    form_class: type[forms.Form],
+    call: Callable[[AnonymousReport, dict[str, Any]], object],
+    done: str,
+    refusals: tuple[type[Exception], ...] = (),
+) -> HttpResponse:
+    """A form on the report's page: valid and accepted by the service, `done` and back to the page; else the
+    page again with the form's errors (a refusal the service raises, when named, is one of them)."""
+    report = _report(pk)
+    form = form_class(request.POST)
+    if form.is_valid():
+        try:
+            call(report, form.cleaned_data)
+        except refusals as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, done)
+            return redirect("operators:detail", report.pk)
+    return _detail(request, report, status=400, **{form_name: form})
+
+
 @operator_required
 @require_POST
 def report_hold(request: HttpRequest, pk: int) -> HttpResponse:
-    report = _report(pk)
-    form = HoldForm(request.POST)
-    if not form.is_valid():
-        return _detail(request, report, status=400, hold_form=form)
-    services.report_hold(report=report, actor=_operator(request), reason=form.cleaned_data["reason"])
-    messages.success(request, "Report held.")
-    return redirect("operators:detail", report.pk)
+    operator = _operator(request)
+    return _posted(
+        request,
+        pk,
+        "hold_form",
+        HoldForm,
+        lambda report, data: services.report_hold(report=report, actor=operator, reason=data["reason"]),
+        "Report held.",
+    )
 
 
 @operator_required
@@ -194,17 +221,16 @@ def follow_up_send(request: HttpRequest, pk: int, answer_pk: int) -> HttpRespons
 @operator_required
 @require_POST
 def reward_offer(request: HttpRequest, pk: int) -> HttpResponse:
-    report = _report(pk)
-    form = RewardOfferForm(request.POST)
-    if not form.is_valid():
-        return _detail(request, report, status=400, reward_form=form)
-    try:
-        services.reward_offer(report=report, actor=_operator(request), **form.cleaned_data)
-    except ValueError as exc:
-        form.add_error(None, str(exc))
-        return _detail(request, report, status=400, reward_form=form)
-    messages.success(request, "Reward offered. The reporter sees it when they come back with their receipt.")
-    return redirect("operators:detail", report.pk)
+    operator = _operator(request)
+    return _posted(
+        request,
+        pk,
+        "reward_form",
+        RewardOfferForm,
+        lambda report, data: services.reward_offer(report=report, actor=operator, **data),
+        "Reward offered. The reporter sees it when they come back with their receipt.",
+        refusals=(ValueError,),
+    )
 
 
 @operator_required

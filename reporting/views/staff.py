@@ -1,18 +1,20 @@
 """Back office (first part): the inbox of reports, one report with its files and messages, and the audited
 reveals of contact details and original files. The intelligence issue turns this into the triage desk."""
 
+from collections.abc import Callable
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
-from accounts.decorators import acting_user, staff_passes
+from accounts.decorators import View, acting_user, staff_passes
 
 from .. import permissions, services
-from ..forms import JustificationForm, OutcomeForm, StaffQuestionForm, StatusForm
+from ..forms import JustificationForm, OutcomeForm, StaffQuestionForm, StatusForm, TokenMixin
 from ..models import Attachment, InformationReport
 from ..selectors import staff_report, staff_reports
 
@@ -52,45 +54,50 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail(request, report)
 
 
-@staff_passes(permissions.can_read_reports)
-@require_POST
-def report_question(request: HttpRequest, pk: int) -> HttpResponse:
-    report = _report(pk)
-    form = StaffQuestionForm(request.POST)
-    if not form.is_valid():
-        form.fresh_token()
-        return _detail(request, report, status=400, question_form=form)
-    services.report_question_send(
-        report=report, actor=acting_user(request), body=form.cleaned_data["body"], token=form.cleaned_data["token"]
-    )
-    messages.success(request, "Question sent. The person sees it when they come back with their receipt code.")
-    return redirect("reporting_staff:detail", report.pk)
+def _report_step(
+    form_name: str,
+    form_class: type[forms.Form],
+    service: Callable[..., object],
+    done: str,
+    *,
+    forwarded_only: bool = False,
+) -> View:
+    """The POST view of a form on the report's page: valid, the service takes the form's fields and the page
+    comes back with `done`; not, the page again with the form's errors (and a fresh token if it has one)."""
+
+    @staff_passes(permissions.can_read_reports)
+    @require_POST
+    def step(request: HttpRequest, pk: int) -> HttpResponse:
+        report = _report(pk)
+        if forwarded_only and not report.partner_reference:
+            raise Http404
+        form = form_class(request.POST)
+        if not form.is_valid():
+            if isinstance(form, TokenMixin):
+                form.fresh_token()
+            return _detail(request, report, status=400, **{form_name: form})
+        service(report=report, actor=acting_user(request), **form.cleaned_data)
+        messages.success(request, done)
+        return redirect("reporting_staff:detail", report.pk)
+
+    return step
 
 
-@staff_passes(permissions.can_read_reports)
-@require_POST
-def report_status(request: HttpRequest, pk: int) -> HttpResponse:
-    report = _report(pk)
-    form = StatusForm(request.POST)
-    if not form.is_valid():
-        return _detail(request, report, status=400, status_form=form)
-    services.report_status_set(report=report, actor=acting_user(request), status=form.cleaned_data["status"])
-    messages.success(request, "Status changed.")
-    return redirect("reporting_staff:detail", report.pk)
-
-
-@staff_passes(permissions.can_read_reports)
-@require_POST
-def report_outcome(request: HttpRequest, pk: int) -> HttpResponse:
-    report = _report(pk)
-    form = OutcomeForm(request.POST)
-    if not report.partner_reference:
-        raise Http404
-    if not form.is_valid():
-        return _detail(request, report, status=400, outcome_form=form)
-    services.report_outcome_record(report=report, actor=acting_user(request), outcome=form.cleaned_data["outcome"])
-    messages.success(request, "Outcome recorded and sent to the independent service.")
-    return redirect("reporting_staff:detail", report.pk)
+report_question = _report_step(
+    "question_form",
+    StaffQuestionForm,
+    services.report_question_send,
+    "Question sent. The person sees it when they come back with their receipt code.",
+)
+report_status = _report_step("status_form", StatusForm, services.report_status_set, "Status changed.")
+# Outcomes go back only to the independent service, for the reports it forwarded.
+report_outcome = _report_step(
+    "outcome_form",
+    OutcomeForm,
+    services.report_outcome_record,
+    "Outcome recorded and sent to the independent service.",
+    forwarded_only=True,
+)
 
 
 @staff_passes(permissions.can_reveal)
