@@ -13,6 +13,7 @@ from reportkit.receipts import receipt_normalise
 from reportkit.uploads import MultipleFileField
 
 from .models import PartnerOutcome, ReportStatus
+from .rules import REPORT_STATUS_TRANSITIONS
 
 _PHONE = re.compile(r"^\+?[0-9 ()\-]{7,25}$")
 
@@ -151,7 +152,16 @@ class JustificationForm(forms.Form):
 
 
 class StatusForm(forms.Form):
+    """The statuses a report can be moved to from where it is (reporting.rules.REPORT_STATUS_TRANSITIONS), with
+    where it is first; without `current`, every status (the service refuses a move the rules do not allow)."""
+
     status = forms.ChoiceField(label="Status", choices=ReportStatus.choices)
+
+    def __init__(self, *args: Any, current: str | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if current is not None:
+            reachable = {current} | set(REPORT_STATUS_TRANSITIONS[ReportStatus(current)])
+            self.fields["status"].choices = [(v, label) for v, label in ReportStatus.choices if v in reachable]
 
 
 class OutcomeForm(forms.Form):

@@ -106,3 +106,19 @@ def test_unknown_report_and_file_are_404():
 def test_staff_nav_links_to_the_inbox():
     html = signed_in(Role.ANALYST).get("/staff/").content.decode()
     assert 'href="/staff/reports/"' in html
+
+
+def test_status_form_offers_only_the_moves_the_rules_allow_and_explains_a_refused_one():
+    report = submit(published()).report
+    analyst = signed_in(Role.ANALYST)
+    page = analyst.get(f"/staff/reports/{report.pk}/").content.decode()
+    assert f'value="{ReportStatus.RECEIVED}"' in page  # where it is, first
+    analyst.post(f"/staff/reports/{report.pk}/status/", {"status": ReportStatus.BEING_LOOKED_AT})
+    page = analyst.get(f"/staff/reports/{report.pk}/").content.decode()
+    assert f'value="{ReportStatus.RECEIVED}"' not in page  # nothing moves back to received
+    # A page left open from before the move still posts "received": refused with the reason, not a 403 or 500.
+    refused = analyst.post(f"/staff/reports/{report.pk}/status/", {"status": ReportStatus.RECEIVED})
+    assert refused.status_code == 400
+    assert "cannot be moved to received" in refused.content.decode()
+    report.refresh_from_db()
+    assert report.status == ReportStatus.BEING_LOOKED_AT

@@ -16,6 +16,7 @@ from accounts.decorators import View, acting_user, staff_passes
 from .. import permissions, services
 from ..forms import JustificationForm, OutcomeForm, StaffQuestionForm, StatusForm, TokenMixin
 from ..models import Attachment, InformationReport
+from ..rules import ReportStatusMoveRefused
 from ..selectors import staff_report, staff_reports
 
 
@@ -30,7 +31,7 @@ def _detail(request: HttpRequest, report: InformationReport, status: int = 200, 
     context = {
         "report": report,
         "question_form": StaffQuestionForm(),
-        "status_form": StatusForm(initial={"status": report.status}),
+        "status_form": StatusForm(initial={"status": report.status}, current=report.status),
         "reveal_form": JustificationForm(),
         "can_reveal": permissions.can_reveal(acting_user(request)),
         "has_contact": hasattr(report, "contact"),
@@ -76,7 +77,11 @@ def _report_step(
             if isinstance(form, TokenMixin):
                 form.fresh_token()
             return _detail(request, report, status=400, **{form_name: form})
-        service(report=report, actor=acting_user(request), **form.cleaned_data)
+        try:
+            service(report=report, actor=acting_user(request), **form.cleaned_data)
+        except ReportStatusMoveRefused as refused:  # e.g. a page left open while a colleague moved the report
+            form.add_error("status" if "status" in form.fields else None, str(refused))
+            return _detail(request, _report(pk), status=400, **{form_name: form})
         messages.success(request, done)
         return redirect("reporting_staff:detail", report.pk)
 
