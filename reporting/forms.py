@@ -161,7 +161,9 @@ class StatusForm(forms.Form):
         super().__init__(*args, **kwargs)
         if current is not None:
             reachable = {current} | set(REPORT_STATUS_TRANSITIONS[ReportStatus(current)])
-            self.fields["status"].choices = [(v, label) for v, label in ReportStatus.choices if v in reachable]
+            field = self.fields["status"]
+            assert isinstance(field, forms.ChoiceField)
+            field.choices = [(v, label) for v, label in ReportStatus.choices if v in reachable]
 
 
 class OutcomeForm(forms.Form):
