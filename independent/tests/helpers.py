@@ -9,6 +9,7 @@ from django.test import Client
 
 from independent.services import OPERATOR_GROUP
 from partner.testing import send_json
+from reportkit.tests.factories import upload as upload  # re-exported for the tests here
 from tests import images
 
 SAME_ORIGIN = {"HTTP_SEC_FETCH_SITE": "same-origin"}
@@ -85,9 +86,3 @@ def receipt_of(response) -> str:  # type: ignore[no-untyped-def]
 def jpeg_with_gps(size: tuple[int, int] = (800, 600)) -> bytes:
     """A phone photo with camera, GPS and comment metadata (tests.images), without the time it was taken."""
     return images.jpeg_with_gps(size, taken_at=None)
-
-
-def upload(data: bytes, name: str = "IMG_0001.jpg", content_type: str = "image/jpeg"):  # type: ignore[no-untyped-def]
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    return SimpleUploadedFile(name, data, content_type=content_type)

@@ -51,6 +51,14 @@ def test_right_now_leads_to_999_first(police_api):
     assert "form_token" not in page
 
 
+def test_continuing_without_an_answer_to_the_first_question_says_what_to_do(police_api):
+    page = Client().get("/report/").content.decode()
+    assert 'name="asked"' in page  # the page marks its own submission, as the police page does
+    response = Client().get("/report/", {"asked": "1"})
+    assert response.status_code == 200
+    assert "Select yes if you know where they are right now" in response.content.decode()
+
+
 def test_the_form_has_no_name_or_contact_field(police_api):
     page = Client().get("/appeals/W-7KQ2/form/").content.decode()
     for name in ("contact_name", "contact_phone", "contact_email", 'type="email"', 'type="tel"', "csrfmiddlewaretoken"):
