@@ -2,7 +2,7 @@
 
 import re
 import uuid
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 
@@ -161,8 +161,7 @@ class StatusForm(forms.Form):
         super().__init__(*args, **kwargs)
         if current is not None:
             reachable = {current} | set(REPORT_STATUS_TRANSITIONS[ReportStatus(current)])
-            field = self.fields["status"]
-            assert isinstance(field, forms.ChoiceField)
+            field = cast(forms.ChoiceField, self.fields["status"])
             field.choices = [(v, label) for v, label in ReportStatus.choices if v in reachable]
 
 
