@@ -14,14 +14,15 @@ from appeals.models import AppealKind
 from appeals.tests.factories import published
 from conftest import axe_violations
 from reporting.models import InformationReport, MessageDirection
-
-from .factories import jpeg_with_gps
-from .test_no_device_data import (  # noqa: F401 - the fixture is used by name
+from tests.traces import (  # noqa: F401 - the fixture is used by name
     FORWARDED_ADDRESS,
     USER_AGENT,
     assert_no_trace,
     everything_logged,
+    logged_text,
 )
+
+from .factories import jpeg_with_gps
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -190,9 +191,7 @@ def test_nothing_about_the_browser_is_kept_through_the_live_server(
         expect(page.locator("#report-status")).to_be_visible()
     finally:
         context.close()
-    captured = capsys.readouterr()
-    records = "\n".join(str(r.__dict__) for r in everything_logged.records)
-    assert_no_trace(everything_logged.text + records + captured.out + captured.err)
+    assert_no_trace(logged_text(everything_logged, capsys))
 
 
 def test_a_submitted_report_keeps_its_receipt_on_a_repeated_post(phone_page: Page, live_server):

@@ -1,101 +1,30 @@
 """The anonymity proof: a report sent with a distinctive address, user agent and referrer leaves no trace of
 them in the database (every table), the logs (at DEBUG, SQL included) or the media folder."""
 
-import io
-import logging
-import os
 import re
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.core.management import call_command
-from django.db import connection
 from django.test import Client
 
 from appeals.tests.factories import published
 from deploy import gunicorn_conf
 from reporting.models import Attachment, InformationReport, Message
 from reportkit.formtoken import form_token_new
+from tests.traces import (  # noqa: F401 - the fixture is used by name
+    CLIENT_ADDRESS,
+    FORWARDED_ADDRESS,
+    REFERRER,
+    USER_AGENT,
+    assert_no_trace,
+    everything_logged,
+    logged_text,
+)
 
 from .factories import jpeg_with_gps, upload
 
-CLIENT_ADDRESS = "203.0.113.77"
-FORWARDED_ADDRESS = "198.51.100.42"
-USER_AGENT = "DistinctiveAgent/9.9 (LookoutProbe; Zx81)"
-REFERRER = "https://referrer-probe.example.net/came-from"
-NEEDLES = [CLIENT_ADDRESS, FORWARDED_ADDRESS, "DistinctiveAgent", "LookoutProbe", "referrer-probe"]
-
-
-@pytest.fixture
-def everything_logged(caplog: pytest.LogCaptureFixture) -> Iterator[pytest.LogCaptureFixture]:
-    """Capture every logger at DEBUG, including Django's (which do not propagate) and SQL with parameters."""
-    names = ["", "django", "django.request", "django.server", "django.db.backends", "django.security"]
-    loggers = [logging.getLogger(name) for name in names]
-    saved = [(lg, lg.level) for lg in loggers]
-    for lg in loggers:
-        lg.setLevel(logging.DEBUG)
-        lg.addHandler(caplog.handler)
-    caplog.handler.setLevel(logging.DEBUG)
-    connection.force_debug_cursor = True
-    try:
-        yield caplog
-    finally:
-        connection.force_debug_cursor = False
-        for lg, level in saved:
-            lg.setLevel(level)
-            lg.removeHandler(caplog.handler)
-
-
-def database_text() -> str:
-    """A full dump (dumpdata) plus a raw scan of every table, binary columns included."""
-    out = io.StringIO()
-    call_command("dumpdata", stdout=out)
-    parts = [out.getvalue()]
-    with connection.cursor() as cursor:
-        for table in connection.introspection.table_names():
-            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608 - table names from introspection
-            for row in cursor.fetchall():
-                for value in row:
-                    if isinstance(value, bytes | memoryview):
-                        parts.append(bytes(value).decode("latin-1"))
-                    else:
-                        parts.append(str(value))
-    return "\n".join(parts)
-
-
-def media_bytes() -> list[tuple[Path, bytes]]:
-    found = []
-    for root, _dirs, files in os.walk(settings.MEDIA_ROOT):
-        for name in files:
-            path = Path(root) / name
-            found.append((path, path.read_bytes()))
-    return found
-
-
-def _record_text(record: logging.LogRecord) -> str:
-    """Everything a handler could write for this record, including the request an error report would dump."""
-    text = str(record.__dict__)
-    request = getattr(record, "request", None)
-    if request is not None and hasattr(request, "META"):
-        text += repr(request.META)
-    return text
-
-
-def assert_no_trace(log_text: str) -> None:
-    db = database_text()
-    media = media_bytes()
-    assert media, "the test must have stored files to search"
-    for needle in NEEDLES:
-        assert needle not in db, f"{needle} found in the database"
-        assert needle not in log_text, f"{needle} found in the logs"
-        for path, data in media:
-            assert needle.encode() not in data, f"{needle} found in {path}"
-
 
 @pytest.mark.django_db
-def test_report_with_device_details_leaves_no_trace(everything_logged, capsys):
+def test_report_with_device_details_leaves_no_trace(everything_logged, capsys):  # noqa: F811 - the fixture
     appeal = published()
     client = Client(
         REMOTE_ADDR=CLIENT_ADDRESS,
@@ -128,10 +57,9 @@ def test_report_with_device_details_leaves_no_trace(everything_logged, capsys):
     client.get("/appeals/W-ZZZZ/report/")  # a 404, which Django logs
     assert InformationReport.objects.count() == 1 and Message.objects.count() == 1
     assert Attachment.objects.count() == 3
-    captured = capsys.readouterr()
-    log_text = everything_logged.text + "\n".join(_record_text(r) for r in everything_logged.records)
+    log_text = logged_text(everything_logged, capsys)
     assert "INSERT" in log_text  # the SQL really was logged, parameters and all
-    assert_no_trace(log_text + captured.out + captured.err)
+    assert_no_trace(log_text)
 
 
 def test_served_app_access_log_has_no_client_address_user_agent_or_referrer():
