@@ -2,12 +2,16 @@
 
 import re
 import threading
+from datetime import timedelta
+from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from django.contrib.auth.models import Group, User
 from django.test import Client
+from django.utils import timezone
 
-from independent.services import OPERATOR_GROUP
+from independent.models import AnonymousReport, Reward
+from independent.services import OPERATOR_GROUP, reward_offer
 from partner.testing import send_json
 
 SAME_ORIGIN = {"HTTP_SEC_FETCH_SITE": "same-origin"}
@@ -66,6 +70,18 @@ def make_operator(username: str = "olu.operator") -> User:
     group, _ = Group.objects.get_or_create(name=OPERATOR_GROUP)
     user.groups.add(group)
     return user
+
+
+def offer_reward(report: AnonymousReport, operator: User, amount: int) -> Reward:
+    """The operator offers `amount` GBP, open for 30 days, on a report whose outcome has arrived."""
+    report.refresh_from_db()
+    return reward_offer(
+        report=report,
+        actor=operator,
+        amount=Decimal(amount),
+        currency="GBP",
+        expires_on=timezone.localdate() + timedelta(days=30),
+    )
 
 
 def form_token(client: Client, url: str) -> str:
