@@ -1,5 +1,5 @@
 """Test support for the partner channel, shared by both services' suites (imports no app of either):
-signed requests through Django's test client, and JSON answers from a loopback peer."""
+signed requests through Django's test client, and a loopback peer's signature check and JSON answers."""
 
 import json
 from http.server import BaseHTTPRequestHandler
@@ -34,3 +34,16 @@ def send_json(handler: BaseHTTPRequestHandler, data: Any, status: int = 200) -> 
     handler.send_header("Content-Length", str(len(body)))
     handler.end_headers()
     handler.wfile.write(body)
+
+
+def verified_body(handler: BaseHTTPRequestHandler, keys: dict[str, bytes]) -> bytes | None:
+    """The body of a loopback POST whose partner signature verifies with `keys`; otherwise the request is
+    answered 401 and None is returned."""
+    body = handler.rfile.read(int(handler.headers["Content-Length"]))
+    try:
+        signing.verify(keys=keys, method="POST", path=handler.path, body=body, headers=dict(handler.headers))
+    except signing.SignatureError:
+        handler.send_response(401)
+        handler.end_headers()
+        return None
+    return body

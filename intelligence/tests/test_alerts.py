@@ -14,7 +14,7 @@ from django.utils import timezone
 from appeals.tests.factories import published
 from intelligence import alerts
 from intelligence.models import Alert
-from partner import signing
+from partner.testing import verified_body
 from reporting.tests.factories import submit
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -31,18 +31,8 @@ class DeskReceiver:
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:  # noqa: N802
-                body = self.rfile.read(int(self.headers["Content-Length"]))
-                try:
-                    signing.verify(
-                        keys={"desk": KEY.encode()},
-                        method="POST",
-                        path=self.path,
-                        body=body,
-                        headers=dict(self.headers),
-                    )
-                except signing.SignatureError:
-                    self.send_response(401)
-                    self.end_headers()
+                body = verified_body(self, {"desk": KEY.encode()})
+                if body is None:
                     return
                 payload = json.loads(body)
                 receiver.requests.append(payload)

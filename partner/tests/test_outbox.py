@@ -10,10 +10,9 @@ import pytest
 from django.db import transaction
 from django.utils import timezone
 
-from partner import signing
 from partner.models import OutboxMessage, ReceivedMessage
 from partner.services import backoff, outbox_deliver, outbox_deliver_due, outbox_enqueue, receive_message
-from partner.testing import KEY, send_json
+from partner.testing import KEY, send_json, verified_body
 
 
 class Peer:
@@ -25,14 +24,8 @@ class Peer:
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:  # noqa: N802
-                body = self.rfile.read(int(self.headers["Content-Length"]))
-                try:
-                    signing.verify(
-                        keys={"k1": KEY.encode()}, method="POST", path=self.path, body=body, headers=dict(self.headers)
-                    )
-                except signing.SignatureError:
-                    self.send_response(401)
-                    self.end_headers()
+                body = verified_body(self, {"k1": KEY.encode()})
+                if body is None:
                     return
                 payload = json.loads(body)
                 peer.received.append(payload)
