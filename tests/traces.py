@@ -13,12 +13,26 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
+from django.test import Client
 
 CLIENT_ADDRESS = "203.0.113.77"
 FORWARDED_ADDRESS = "198.51.100.42"
 USER_AGENT = "DistinctiveAgent/9.9 (LookoutProbe; Zx81)"
 REFERRER = "https://referrer-probe.example.net/came-from"
 NEEDLES = [CLIENT_ADDRESS, FORWARDED_ADDRESS, "DistinctiveAgent", "LookoutProbe", "referrer-probe"]
+
+
+def device_client(**extra: str) -> Client:
+    """A test client whose requests carry every identifying header a device or a proxy could add."""
+    return Client(
+        REMOTE_ADDR=CLIENT_ADDRESS,
+        HTTP_USER_AGENT=USER_AGENT,
+        HTTP_X_FORWARDED_FOR=FORWARDED_ADDRESS,
+        HTTP_X_REAL_IP=FORWARDED_ADDRESS,
+        HTTP_FORWARDED=f"for={FORWARDED_ADDRESS}",
+        HTTP_REFERER=REFERRER,
+        **extra,
+    )
 
 
 @pytest.fixture

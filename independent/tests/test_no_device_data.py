@@ -6,16 +6,12 @@ stored files; and no original upload is stored."""
 import re
 
 import pytest
-from django.test import Client
 
 from independent.models import CleanFile
 from tests.traces import (  # noqa: F401 - the fixture is used by name
-    CLIENT_ADDRESS,
-    FORWARDED_ADDRESS,
-    REFERRER,
-    USER_AGENT,
     assert_no_trace,
     database_text,
+    device_client,
     everything_logged,
     logged_text,
     media_bytes,
@@ -26,14 +22,7 @@ from .helpers import SAME_ORIGIN, form_token, jpeg_with_gps, receipt_of, upload
 
 @pytest.mark.django_db
 def test_an_anonymous_report_leaves_no_trace_of_the_device(everything_logged, capsys, police_api):  # noqa: F811
-    client = Client(
-        REMOTE_ADDR=CLIENT_ADDRESS,
-        HTTP_USER_AGENT=USER_AGENT,
-        HTTP_X_FORWARDED_FOR=FORWARDED_ADDRESS,
-        HTTP_X_REAL_IP=FORWARDED_ADDRESS,
-        HTTP_FORWARDED=f"for={FORWARDED_ADDRESS}",
-        HTTP_REFERER=REFERRER,
-    )
+    client = device_client()
     url = "/appeals/W-7KQ2/form/"
     photo = jpeg_with_gps()
     response = client.post(

@@ -4,18 +4,14 @@ them in the database (every table), the logs (at DEBUG, SQL included) or the med
 import re
 
 import pytest
-from django.test import Client
 
 from appeals.tests.factories import published
 from deploy import gunicorn_conf
 from reporting.models import Attachment, InformationReport, Message
 from reportkit.formtoken import form_token_new
 from tests.traces import (  # noqa: F401 - the fixture is used by name
-    CLIENT_ADDRESS,
-    FORWARDED_ADDRESS,
-    REFERRER,
-    USER_AGENT,
     assert_no_trace,
+    device_client,
     everything_logged,
     logged_text,
 )
@@ -26,15 +22,7 @@ from .factories import jpeg_with_gps, upload
 @pytest.mark.django_db
 def test_report_with_device_details_leaves_no_trace(everything_logged, capsys):  # noqa: F811 - the fixture
     appeal = published()
-    client = Client(
-        REMOTE_ADDR=CLIENT_ADDRESS,
-        HTTP_USER_AGENT=USER_AGENT,
-        HTTP_X_FORWARDED_FOR=FORWARDED_ADDRESS,
-        HTTP_X_REAL_IP=FORWARDED_ADDRESS,
-        HTTP_FORWARDED=f"for={FORWARDED_ADDRESS}",
-        HTTP_REFERER=REFERRER,
-        HTTP_SEC_FETCH_SITE="same-origin",
-    )
+    client = device_client(HTTP_SEC_FETCH_SITE="same-origin")
     client.get(f"/appeals/{appeal.reference}/report/", {"now": "no"})
     data = {
         "token": form_token_new("report"),
