@@ -2,7 +2,8 @@
 signed requests through Django's test client, and a loopback peer's signature check and JSON answers."""
 
 import json
-from http.server import BaseHTTPRequestHandler
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 from django.test import Client
@@ -24,6 +25,21 @@ def signed(client: Client, path: str, payload: Any, *, key: str = KEY, headers: 
     to replay a request)."""
     headers = headers or signed_headers(path, payload, key=key)
     return client.post(path, json.dumps(payload).encode(), content_type="application/json", headers=headers)
+
+
+class QuietHandler(BaseHTTPRequestHandler):
+    """A loopback peer's request handler that keeps the test output free of access-log lines."""
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def serve_loopback(handler: type[BaseHTTPRequestHandler]) -> ThreadingHTTPServer:
+    """`handler` served on a free loopback port from a daemon thread; `server.shutdown()` and
+    `server.server_close()` stop it."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
 
 
 def send_json(handler: BaseHTTPRequestHandler, data: Any, status: int = 200) -> None:

@@ -1,10 +1,8 @@
 """Helpers for the independent service's tests: a fake police API, same-origin posts, operators."""
 
 import re
-import threading
 from datetime import timedelta
 from decimal import Decimal
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from django.contrib.auth.models import Group, User
 from django.test import Client
@@ -12,7 +10,7 @@ from django.utils import timezone
 
 from independent.models import AnonymousReport, Reward
 from independent.services import OPERATOR_GROUP, reward_offer
-from partner.testing import send_json
+from partner.testing import QuietHandler, send_json, serve_loopback
 
 SAME_ORIGIN = {"HTTP_SEC_FETCH_SITE": "same-origin"}
 APPEALS = [
@@ -48,17 +46,13 @@ class FakePoliceApi:
         self.appeals = list(APPEALS)
         fake = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(QuietHandler):
             def do_GET(self) -> None:  # noqa: N802
                 fake.hits += 1
                 send_json(self, fake.appeals)
 
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = serve_loopback(Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
     def stop(self) -> None:
         self.server.shutdown()

@@ -2,9 +2,7 @@
 loopback that checks the signature, even when the worker dies between sending and marking the alert sent."""
 
 import json
-import threading
 from datetime import timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from unittest import mock
 
 import pytest
@@ -14,7 +12,7 @@ from django.utils import timezone
 from appeals.tests.factories import published
 from intelligence import alerts
 from intelligence.models import Alert
-from partner.testing import verified_body
+from partner.testing import QuietHandler, serve_loopback, verified_body
 from reporting.tests.factories import submit
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -29,7 +27,7 @@ class DeskReceiver:
         self.alerts: dict[str, dict] = {}
         receiver = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(QuietHandler):
             def do_POST(self) -> None:  # noqa: N802
                 body = verified_body(self, {"desk": KEY.encode()})
                 if body is None:
@@ -40,11 +38,7 @@ class DeskReceiver:
                 self.send_response(204)
                 self.end_headers()
 
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.server = serve_loopback(Handler)
 
     @property
     def url(self) -> str:
