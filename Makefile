@@ -45,9 +45,10 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy .
-	$(VENV)/bin/djlint --lint --quiet accounts appeals audit demo independent intelligence lookout reporting
+	$(VENV)/bin/djlint --lint --quiet accounts appeals audit demo independent intelligence lookout reporting signin
 	DJANGO_SETTINGS_MODULE=lookout.settings.test $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=lookout.settings.independent_test $(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/lint-imports
 
 # Two services, two settings modules: the police suite, then the independent service's own tests.
 test-sqlite: install static browser

@@ -19,13 +19,13 @@ from partner import messages, paths
 from partner.auth import PartnerSignature
 from partner.messages import Ack, ErrorOut, error
 from partner.services import receive_message
-from reporting.questions import CrimeCategory
 from reporting.services import (
     ForwardedFile,
     ForwardedReportRefused,
     report_answer_receive,
     report_receive_forwarded,
 )
+from reportkit.questions import CrimeCategory
 
 router = Router(auth=PartnerSignature(), tags=["partner"])
 

@@ -12,7 +12,7 @@ import hmac
 
 from django.conf import settings
 
-from reporting.receipts import ALPHABET
+from reportkit.receipts import ALPHABET
 
 
 def _key(purpose: str) -> bytes:

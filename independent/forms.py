@@ -1,5 +1,5 @@
 """Forms of the independent service. The report form is the police's guided questions
-(reporting.questions.GuidedQuestionsForm, shared, not copied) plus a category and files, and nothing about
+(reportkit.questions.GuidedQuestionsForm, shared, not copied) plus a category and files, and nothing about
 the reporter: no name, phone or email field exists here."""
 
 from datetime import timedelta
@@ -13,30 +13,14 @@ from django.utils import timezone
 
 from lookout.fields import DatabaseIdField
 from reporting.attachments import ACCEPTED_TEXT
-from reporting.questions import QUESTION_FIELDS, CrimeCategory, GuidedQuestionsForm
 from reporting.uploads import MultipleFileField
+from reportkit.forms import ReceiptField, ReportFormBase, written_answer
 from reportkit.formtoken import FormTokenError, form_token_check, form_token_new
+from reportkit.questions import GuidedQuestionsForm
 
 from .models import Urgency
 
-FILES_NOT_KEPT = (
-    "Choose your files again: for your safety, browsers do not keep chosen files when a page is shown again"
-)
 EXPIRED = "This page was open too long, or did not come from this site. Check your answers and send it again"
-
-
-class WhereNowForm(forms.Form):
-    """The first question: someone in danger now needs 999, not a web form."""
-
-    now = forms.ChoiceField(
-        choices=[("yes", "Yes"), ("no", "No")],
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select yes if you know where they are right now"},
-    )
-
-    def __init__(self, *args: Any, label: str, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["now"].label = label
 
 
 class SignedTokenMixin(forms.Form):
@@ -68,14 +52,10 @@ class SignedTokenMixin(forms.Form):
         self.data = data
 
 
-class AnonymousReportForm(SignedTokenMixin, GuidedQuestionsForm):
+class AnonymousReportForm(SignedTokenMixin, ReportFormBase):
+    """The shared questions (reportkit.forms) and files; nothing about the reporter."""
+
     form_purpose = "report"
-    crime_category = forms.ChoiceField(
-        label="What is it about?",
-        choices=CrimeCategory.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select what your information is about"},
-    )
     attachments = MultipleFileField(
         label="Photos or documents",
         required=False,
@@ -84,38 +64,22 @@ class AnonymousReportForm(SignedTokenMixin, GuidedQuestionsForm):
             "taken and on which phone, and we never keep the file you send, only the cleaned copy."
         ),
     )
-    urgent = forms.BooleanField(required=False, widget=forms.HiddenInput)
-
-    def __init__(self, *args: Any, general: bool, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        if not general:
-            del self.fields["crime_category"]
-
-    def note_lost_files(self, sent_files: bool) -> None:
-        if sent_files and self.errors and "attachments" not in self.errors:
-            self.add_error("attachments", FILES_NOT_KEPT)
 
 
 class ReceiptForm(forms.Form):
-    receipt = forms.CharField(
-        label="Your receipt code",
-        help_text="The code you were given when you sent your information, like 7KQ2-XM4P-…",
-        max_length=60,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"}),
-        error_messages={"required": "Enter your receipt code"},
-    )
+    receipt = ReceiptField()
 
 
 class AnswerForm(SignedTokenMixin, forms.Form):
     form_purpose = "answer"
     receipt = forms.CharField(widget=forms.HiddenInput, max_length=60)
     follow_up = DatabaseIdField(widget=forms.HiddenInput)
-    answer = forms.CharField(
-        label="Your answer",
+    answer = written_answer(
+        "Your answer",
         help_text="We read it and take out anything that could point to you before the police see it.",
         max_length=10000,
-        widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={"required": "Write your answer"},
+        rows=5,
+        required="Write your answer",
     )
 
 
@@ -145,24 +109,19 @@ class SanitiseForm(GuidedQuestionsForm):
         self.fields["in_your_area"].help_text = "Usually left empty: it points to where the reporter lives."
 
     def sanitised(self) -> dict[str, Any]:
-        return {name: self.cleaned_data.get(name) or "" for name in QUESTION_FIELDS}
+        return self.question_answers()
 
 
 class HoldForm(forms.Form):
-    reason = forms.CharField(
-        label="Why hold it?",
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"required": "Say why you are holding it"},
-    )
+    reason = written_answer("Why hold it?", max_length=2000, rows=2, required="Say why you are holding it")
 
 
 class SanitiseAnswerForm(forms.Form):
-    sanitised_answer = forms.CharField(
-        label="Sanitised answer (what the police will see)",
+    sanitised_answer = written_answer(
+        "Sanitised answer (what the police will see)",
         max_length=10000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Write the sanitised answer"},
+        rows=4,
+        required="Write the sanitised answer",
     )
 
 

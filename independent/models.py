@@ -3,7 +3,7 @@
 No field records who a reporter is or anything about their device or connection, and no time finer than the
 day (independent.clock): an exact time could be matched against a phone or network log. Reports are ordered
 by urgency, then the order they arrived in (the id). The receipt and the reward collection code are kept only
-as keyed hashes (reporting.receipts). No original upload is ever stored, only the cleaned copy. What the
+as keyed hashes (reportkit.receipts). No original upload is ever stored, only the cleaned copy. What the
 reporter wrote, answered and sent is sealed (independent.sealing) and erased once forwarded (ADR 0031).
 """
 
@@ -12,7 +12,7 @@ import uuid
 from django.db import models
 from django.db.models import Case, IntegerField, Value, When
 
-from reporting.questions import CrimeCategory
+from reportkit.questions import CrimeCategory
 
 
 class ReportChannel(models.TextChoices):
@@ -73,7 +73,7 @@ class AnonymousReport(models.Model):
     received_on = models.DateField(db_index=True)
     state = models.CharField(max_length=20, choices=ReportState.choices, default=ReportState.RECEIVED)
 
-    # The reporter's own words and answers (reporting.questions), sealed (independent.sealing): a JSON object
+    # The reporter's own words and answers (reportkit.questions), sealed (independent.sealing): a JSON object
     # of QUESTION_FIELDS. Opened only by independent.reveal (audited). None once erased: when the report is
     # forwarded (only the sanitised version is kept) or held past INDEPENDENT_RAW_RETENTION_DAYS.
     sealed_answers = models.BinaryField(null=True, blank=True, editable=False)

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from audit.services import audit_record
-from reporting.questions import QUESTION_FIELDS
+from reportkit.questions import QUESTION_FIELDS
 
 from .models import AnonymousReport, CleanFile
 from .sealing import sealed_open, sealed_open_json

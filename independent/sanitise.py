@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from reporting.questions import QUESTION_FIELDS
+from reportkit.questions import QUESTION_FIELDS
 
 REMOVED = "[removed]"
 REMOVED_SENTENCE = "[removed: about the person who told us]"

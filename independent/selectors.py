@@ -1,38 +1,24 @@
 """Reads: a report by its receipt (throttled without tracking anyone), and the operator console's lists."""
 
-from dataclasses import dataclass
-
 from django.db.models import Prefetch, QuerySet
 
-from reporting.receipts import receipt_hash, receipt_normalise
-from reporting.throttle import failed_lookup_count, lookups_blocked
+from reportkit.selectors import Lookup, receipt_lookup
 
 from .models import AnonymousReport, CleanFile, FollowUp, FollowUpState, Reward, RewardState
 
 
-@dataclass(frozen=True)
-class Lookup:
-    report: AnonymousReport | None
-    throttled: bool = False
-
-
-def report_by_receipt(text: str) -> Lookup:
-    """The same rule as the police follow-up page: one indexed query on the keyed hash; every failure looks
-    the same and is counted in the code's bucket (reporting.throttle)."""
-    code = receipt_normalise(text)
-    if code is None:  # cannot be a code: nothing to look up, nothing learnt by a guesser
-        return Lookup(report=None)
-    if lookups_blocked(code):
-        return Lookup(report=None, throttled=True)
-    report = (
-        AnonymousReport.objects.filter(receipt_hash=receipt_hash(code))
-        .select_related("reward")
-        .prefetch_related("follow_ups")
-        .first()
+def report_by_receipt(text: str) -> Lookup[AnonymousReport]:
+    """The report for a receipt code, with its reward and questions; the same rule as the police follow-up page
+    (reportkit.selectors.receipt_lookup)."""
+    return receipt_lookup(
+        text,
+        lambda code_hash: (
+            AnonymousReport.objects.filter(receipt_hash=code_hash)
+            .select_related("reward")
+            .prefetch_related("follow_ups")
+            .first()
+        ),
     )
-    if report is None:
-        failed_lookup_count(code)
-    return Lookup(report=report)
 
 
 def reward_of(report: AnonymousReport) -> Reward | None:

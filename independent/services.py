@@ -21,8 +21,8 @@ from audit.services import audit_record
 from partner import messages
 from partner.services import outbox_send
 from reporting.attachments import CleanAttachment
-from reporting.questions import QUESTION_FIELDS
-from reporting.receipts import CODE_LENGTH, receipt_format, receipt_hash
+from reportkit.questions import QUESTION_FIELDS
+from reportkit.receipts import CODE_LENGTH, receipt_format, receipt_hash
 
 from .clock import charity_today
 from .codes import code_from_nonce, nonce_key

@@ -15,7 +15,7 @@ from appeals.models import Appeal, Outcome
 from lookout.fields import BoundedModelChoiceField, DatabaseIdField
 from reporting.forms import TokenMixin
 from reporting.models import Channel, ReportStatus
-from reporting.questions import GuidedQuestionsForm
+from reportkit.questions import GuidedQuestionsForm
 
 from .matching.extraction import extract
 from .models import (

@@ -58,7 +58,10 @@ class ForgetClientMiddleware:
 
 
 class SecurityHeadersMiddleware:
-    """Headers Django does not set itself; staff pages are never stored by a browser or proxy."""
+    """Headers Django does not set itself; the signed-in area's pages, and any page for someone signed in, are
+    never stored by a browser or proxy. Each service names its own area (independent.middleware)."""
+
+    private_area = "/staff/"
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -68,7 +71,7 @@ class SecurityHeadersMiddleware:
         response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()")
         response.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         user = getattr(request, "user", None)
-        if request.path.startswith("/staff/") or (user is not None and user.is_authenticated):
+        if request.path.startswith(self.private_area) or (user is not None and user.is_authenticated):
             response["Cache-Control"] = "no-store, max-age=0"
             response["Pragma"] = "no-cache"
         return response

@@ -3,15 +3,22 @@ from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from accounts import urls as accounts_urls
 from api.urls import api
+
+from .views import staff_home
 
 admin.site.site_header = "Lookout administration"
 admin.site.site_title = "Lookout administration"
 
+# The staff area's home page (lookout.views: it draws on several apps) and signing in (accounts) share the
+# "staff" namespace; the apps never import the project's views.
+staff_patterns = ([path("", staff_home, name="home"), *accounts_urls.urlpatterns], accounts_urls.app_name)
+
 urlpatterns = [
     path("", include("appeals.urls.public")),
     path("", include("reporting.urls.public")),
-    path("staff/", include("accounts.urls")),
+    path("staff/", include(staff_patterns)),
     path("staff/appeals/", include("appeals.urls.staff")),
     path("staff/reports/", include("reporting.urls.staff")),
     path("staff/", include("intelligence.urls.staff")),

@@ -6,32 +6,15 @@ from typing import Any
 
 from django import forms
 
+from reportkit.forms import LostFilesMixin, ReceiptField, ReportFormBase, written_answer
 from reportkit.formtoken import FormTokenError, form_token_check, form_token_new
+from reportkit.receipts import receipt_normalise
 
 from .attachments import ACCEPTED_TEXT
-from .models import CrimeCategory, PartnerOutcome, ReportStatus
-from .questions import GuidedQuestionsForm
-from .receipts import receipt_normalise
+from .models import PartnerOutcome, ReportStatus
 from .uploads import MultipleFileField
 
-FILES_NOT_KEPT = (
-    "Choose your files again: for your safety, browsers do not keep chosen files when a page is shown again"
-)
 _PHONE = re.compile(r"^\+?[0-9 ()\-]{7,25}$")
-
-
-class WhereNowForm(forms.Form):
-    """The first question, before the form: someone in danger now needs 999, not a web form."""
-
-    now = forms.ChoiceField(
-        choices=[("yes", "Yes"), ("no", "No")],
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select yes if you know where they are right now"},
-    )
-
-    def __init__(self, *args: Any, label: str, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["now"].label = label
 
 
 EXPIRED = "This form has expired: send it again"
@@ -86,15 +69,9 @@ class PublicTokenMixin(TokenMixin):
         return form_token_new(self.form_purpose)
 
 
-class ReportForm(PublicTokenMixin, GuidedQuestionsForm):
-    """The confidential report: the guided questions, optional contact details and files."""
+class ReportForm(PublicTokenMixin, ReportFormBase):
+    """The confidential report: the shared questions (reportkit.forms), optional contact details and files."""
 
-    crime_category = forms.ChoiceField(
-        label="What is it about?",
-        choices=CrimeCategory.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select what your information is about"},
-    )
     attachments = MultipleFileField(
         label="Photos or documents",
         required=False,
@@ -114,13 +91,10 @@ class ReportForm(PublicTokenMixin, GuidedQuestionsForm):
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
         error_messages={"invalid": "Enter an email address like name@example.com, or leave it empty"},
     )
-    urgent = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, general: bool, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, general=general, **kwargs)
         self.fields["contact_name"].widget.attrs["autocomplete"] = "name"
-        if not general:
-            del self.fields["crime_category"]
 
     def clean_contact_phone(self) -> str:
         value = str(self.cleaned_data.get("contact_phone", "")).strip()
@@ -134,24 +108,6 @@ class ReportForm(PublicTokenMixin, GuidedQuestionsForm):
         data = self.cleaned_data
         return {k: data.get(f"contact_{k}") or "" for k in ("name", "phone", "email")}
 
-    def note_lost_files(self, sent_files: bool) -> None:
-        """Browsers cannot keep a chosen file in a page shown again, so say so next to the file field."""
-        if sent_files and self.errors and "attachments" not in self.errors:
-            self.add_error("attachments", FILES_NOT_KEPT)
-
-
-class ReceiptField(forms.CharField):
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("label", "Your receipt code")
-        kwargs.setdefault("help_text", "The code you were given when you sent your information, like 7KQ2-XM4P-…")
-        kwargs.setdefault("max_length", 60)
-        kwargs.setdefault(
-            "widget",
-            forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"}),
-        )
-        kwargs.setdefault("error_messages", {"required": "Enter your receipt code"})
-        super().__init__(**kwargs)
-
 
 class FollowUpLookupForm(forms.Form):
     receipt = ReceiptField()
@@ -160,41 +116,37 @@ class FollowUpLookupForm(forms.Form):
         return receipt_normalise(self.cleaned_data["receipt"])
 
 
-class FollowUpReplyForm(PublicTokenMixin, forms.Form):
+class FollowUpReplyForm(PublicTokenMixin, LostFilesMixin, forms.Form):
     form_purpose = "follow_up"
     receipt = ReceiptField(widget=forms.HiddenInput)
-    body = forms.CharField(
-        label="Your answer or more information",
+    body = written_answer(
+        "Your answer or more information",
         max_length=10000,
-        widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={"required": "Write your answer or what you want to add"},
+        rows=5,
+        required="Write your answer or what you want to add",
     )
     attachments = MultipleFileField(
         label="Photos or documents", required=False, help_text=f"Up to 5 files. {ACCEPTED_TEXT}"
     )
 
-    def note_lost_files(self, sent_files: bool) -> None:
-        if sent_files and self.errors and "attachments" not in self.errors:
-            self.add_error("attachments", FILES_NOT_KEPT)
-
 
 class StaffQuestionForm(TokenMixin, forms.Form):
-    body = forms.CharField(
-        label="Question for the person who sent this",
+    body = written_answer(
+        "Question for the person who sent this",
         help_text="They see it when they come back with their receipt code. Use plain words.",
         max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Write the question"},
+        rows=3,
+        required="Write the question",
     )
 
 
 class JustificationForm(forms.Form):
-    justification = forms.CharField(
-        label="Why do you need to see this?",
+    justification = written_answer(
+        "Why do you need to see this?",
         help_text="Recorded in the audit trail with your name.",
         max_length=500,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"required": "Say why you need to see this"},
+        rows=2,
+        required="Say why you need to see this",
     )
 
 

@@ -13,8 +13,7 @@ from django.db.models import Case, IntegerField, Value, When
 
 # What came of an anonymous report, as the partner contract names it (told to the independent service).
 from partner.messages import Outcome as PartnerOutcome
-
-from .questions import Acquaintance, CrimeCategory, InAreaAnswer
+from reportkit.questions import Acquaintance, CrimeCategory, InAreaAnswer
 
 
 class Channel(models.TextChoices):
@@ -64,7 +63,7 @@ class InformationReport(models.Model):
     partner_reference = models.CharField(max_length=40, unique=True, null=True, blank=True, editable=False)
     partner_outcome = models.CharField(max_length=30, choices=PartnerOutcome.choices, blank=True)
 
-    # The guided questions (reporting.questions). Every one is optional except `details`.
+    # The guided questions (reportkit.questions). Every one is optional except `details`.
     acquaintance = models.CharField(max_length=20, choices=Acquaintance.choices, blank=True)
     last_seen_when = models.CharField(max_length=200, blank=True)
     last_seen_where = models.CharField(max_length=300, blank=True)
@@ -110,7 +109,7 @@ class InformationReport(models.Model):
 
 
 class Receipt(models.Model):
-    """The reporter's way back: only the keyed hash of the code is stored (reporting.receipts)."""
+    """The reporter's way back: only the keyed hash of the code is stored (reportkit.receipts)."""
 
     report = models.OneToOneField(InformationReport, on_delete=models.CASCADE, related_name="receipt")
     code_hash = models.CharField(max_length=64, unique=True)

@@ -6,10 +6,9 @@ from django.db.models import Prefetch, QuerySet
 
 from appeals.models import Appeal
 from appeals.selectors import PublicAppeal, appeal_has_ended, public_appeal
+from reportkit.selectors import Lookup, receipt_lookup
 
 from .models import Attachment, InformationReport, Message
-from .receipts import receipt_hash, receipt_normalise
-from .throttle import failed_lookup_count, lookups_blocked
 
 
 @dataclass(frozen=True)
@@ -33,29 +32,16 @@ def appeal_report_ended(reference: str) -> bool:
     return appeal_has_ended(reference)
 
 
-@dataclass(frozen=True)
-class Lookup:
-    report: InformationReport | None
-    throttled: bool = False
-
-
-def report_by_receipt(text: str) -> Lookup:
-    """The report for a receipt code, or None. Every failure looks the same to the caller; failures are
-    counted in the code's bucket (reporting.throttle) and, once too many, no code in that bucket is checked
-    until the next minute."""
-    code = receipt_normalise(text)
-    if code is None:  # cannot be a code: nothing to look up, nothing learnt by a guesser
-        return Lookup(report=None)
-    if lookups_blocked(code):
-        return Lookup(report=None, throttled=True)
-    report = (
-        InformationReport.objects.filter(receipt__code_hash=receipt_hash(code))
-        .prefetch_related(Prefetch("messages", queryset=Message.objects.order_by("sent_at", "pk")))
-        .first()
+def report_by_receipt(text: str) -> Lookup[InformationReport]:
+    """The report for a receipt code, with its messages in order; the rule is reportkit.selectors.receipt_lookup."""
+    return receipt_lookup(
+        text,
+        lambda code_hash: (
+            InformationReport.objects.filter(receipt__code_hash=code_hash)
+            .prefetch_related(Prefetch("messages", queryset=Message.objects.order_by("sent_at", "pk")))
+            .first()
+        ),
     )
-    if report is None:
-        failed_lookup_count(code)
-    return Lookup(report=report)
 
 
 def staff_reports() -> QuerySet[InformationReport]:

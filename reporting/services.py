@@ -22,6 +22,7 @@ from appeals.models import Appeal
 from audit.services import audit_record
 from partner import messages
 from partner.services import outbox_send
+from reportkit.receipts import receipt_format, receipt_hash, receipt_new
 
 from . import permissions
 from .attachments import AttachmentRejected, CleanAttachment, clean_attachment
@@ -37,7 +38,6 @@ from .models import (
     Receipt,
     ReportStatus,
 )
-from .receipts import receipt_format, receipt_hash, receipt_new
 from .rules import anonymous_received_at
 from .signals import report_received
 
@@ -359,7 +359,7 @@ def report_receive_forwarded(
     existing = InformationReport.objects.filter(partner_reference=reference).first()
     if existing is not None:  # the message id changed but the report did not: never a second copy
         return {"reference": reference, "received": True}
-    from .questions import QUESTION_FIELDS
+    from reportkit.questions import QUESTION_FIELDS
 
     stored: list[str] = []
     try:

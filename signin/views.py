@@ -1,10 +1,15 @@
-"""The second factor: after the password, a TOTP code from the person's authenticator app (django-otp),
-enrolling the app the first time. Shared by the police staff pages and the charity's operator console; each
-passes its own template, home and sign-out URL names. See docs/adr/0020-intelligence-desk.md."""
+"""Signing in to a protected area: the password (with lock-out per username), then a TOTP code from the
+person's authenticator app (django-otp), enrolling the app the first time. Shared by the police staff pages and
+the charity's operator console; each gives its own templates (which include signin/_password.html and
+signin/_two_factor.html) and home. See docs/adr/0020-intelligence-desk.md and ADR 0033."""
 
 from base64 import b32encode
+from collections.abc import Callable
+from typing import Any
 
 import segno
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -15,8 +20,25 @@ from django.utils.safestring import mark_safe
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .forms import TokenForm
+from .forms import LockingAuthenticationForm, TokenForm
 from .lockout import lock_message, locked_until, sign_in_failed, sign_in_succeeded
+
+
+class SignInView(auth_views.LoginView):
+    """The password page: Django's, refusing a locked username; someone already signed in goes straight on.
+    Each area subclasses it with its own template_name."""
+
+    authentication_form = LockingAuthenticationForm
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        form = context["form"]
+        # Every problem points at the username field: a refused password or a lock says why, a field left empty
+        # asks for both (lookout/includes/error_summary.html draws the list).
+        messages = list(form.non_field_errors()) or (["Enter your username and password."] if form.errors else [])
+        context["sign_in_errors"] = [{"href": "#id_username", "message": message} for message in messages]
+        return context
 
 
 def safe_next(request: HttpRequest, home: str) -> str:
@@ -71,3 +93,13 @@ def two_factor_page(request: HttpRequest, *, template: str, home: str, qr_title:
         context["secret"] = " ".join(b32encode(device.bin_key).decode().rstrip("=")[i : i + 4] for i in range(0, 32, 4))
         context["qr"] = mark_safe(qr_svg(device.config_url, qr_title))  # noqa: S308 - drawn here from our own data
     return render(request, template, context, status=status)
+
+
+def two_factor_view(*, template: str, home: str, qr_title: str) -> Callable[[HttpRequest], HttpResponse]:
+    """An area's second-factor page (two_factor_page), for someone who has given their password."""
+
+    @login_required
+    def two_factor(request: HttpRequest) -> HttpResponse:
+        return two_factor_page(request, template=template, home=home, qr_title=qr_title)
+
+    return two_factor

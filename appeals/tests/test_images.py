@@ -6,23 +6,11 @@ import pytest
 from PIL import Image
 
 from appeals.images import ImageRejected, reencode_image
+from tests import images
 
 
 def jpeg_with_gps() -> bytes:
-    image = Image.new("RGB", (1200, 900), (120, 160, 200))
-    exif = Image.Exif()
-    exif[0x010F] = "TestCam Maker"  # Make
-    exif[0x0110] = "TestCam 3000"  # Model
-    exif[0x0132] = "2026:11:01 10:00:00"  # DateTime
-    exif[0x0112] = 6  # Orientation: rotate 90° clockwise to display
-    gps = exif.get_ifd(0x8825)
-    gps[1] = "N"
-    gps[2] = (51.0, 30.0, 12.5)
-    gps[3] = "W"
-    gps[4] = (0.0, 7.0, 40.2)
-    out = io.BytesIO()
-    image.save(out, format="JPEG", exif=exif, comment=b"secret comment", icc_profile=b"fake-icc" * 10)
-    return out.getvalue()
+    return images.jpeg_with_gps((1200, 900), orientation=6)  # Orientation 6: rotate 90° clockwise to display
 
 
 def test_jpeg_metadata_is_stripped_and_orientation_applied():

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tests.traces import CLIENT_ADDRESS, FORWARDED_ADDRESS, REFERRER, USER_AGENT, rows_text
+from tests.device_probe import CLIENT_ADDRESS, FORWARDED_ADDRESS, REFERRER, USER_AGENT, cell_text
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -61,7 +61,8 @@ class Database:
         """Every value in every table, binary columns included."""
         parts = []
         for table in self.tables():
-            parts.extend(rows_text(self.rows(f'SELECT * FROM "{table}"')))  # noqa: S608 - names from the catalogue
+            for row in self.rows(f'SELECT * FROM "{table}"'):  # noqa: S608 - names from the catalogue
+                parts.extend(cell_text(value) for value in row)
         return "\n".join(parts)
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from independent.models import AnonymousReport, Reward
 from independent.services import OPERATOR_GROUP, reward_offer
 from partner.testing import QuietHandler, send_json, serve_loopback
+from tests import images
 
 SAME_ORIGIN = {"HTTP_SEC_FETCH_SITE": "same-origin"}
 APPEALS = [
@@ -92,24 +93,8 @@ def receipt_of(response) -> str:  # type: ignore[no-untyped-def]
 
 
 def jpeg_with_gps(size: tuple[int, int] = (800, 600)) -> bytes:
-    """A real JPEG carrying camera, GPS and comment metadata, as a phone photo does (the same probe as
-    reporting/tests/factories.py, which cannot be imported here: it loads police models)."""
-    import io
-
-    from PIL import Image
-
-    image = Image.new("RGB", size, (120, 160, 200))
-    exif = Image.Exif()
-    exif[0x010F] = "TestCam Maker"
-    exif[0x0110] = "TestCam 3000"
-    gps = exif.get_ifd(0x8825)
-    gps[1] = "N"
-    gps[2] = (51.0, 30.0, 12.5)
-    gps[3] = "W"
-    gps[4] = (0.0, 7.0, 40.2)
-    out = io.BytesIO()
-    image.save(out, format="JPEG", exif=exif, comment=b"secret comment", icc_profile=b"fake-icc" * 10)
-    return out.getvalue()
+    """A phone photo with camera, GPS and comment metadata (tests.images), without the time it was taken."""
+    return images.jpeg_with_gps(size, taken_at=None)
 
 
 def upload(data: bytes, name: str = "IMG_0001.jpg", content_type: str = "image/jpeg"):  # type: ignore[no-untyped-def]

@@ -1,11 +1,11 @@
 """Receipt guessing on the charity's follow-up and reward pages (issue 9, item 10): the limit is per bucket
-of codes (reporting.throttle), so wrong codes elsewhere never lock an honest reporter out."""
+of codes (reportkit.throttle), so wrong codes elsewhere never lock an honest reporter out."""
 
 import pytest
 from django.test import Client
 
-from reporting import throttle
-from reporting.receipts import ALPHABET
+from reportkit import throttle
+from reportkit.receipts import ALPHABET
 
 from .helpers import SAME_ORIGIN, form_token, receipt_of
 

@@ -19,7 +19,7 @@ import pytest
 from django.utils import timezone
 
 from independent.sanitise import suggest_sanitised
-from tests.traces import NEEDLES
+from tests.device_probe import NEEDLES
 
 from .e2e import Browser, Service, field_value, run_both, wait_for
 from .helpers import jpeg_with_gps

@@ -6,15 +6,16 @@ stored files; and no original upload is stored."""
 import re
 
 import pytest
+from django.test import Client
 
 from independent.models import CleanFile
-from tests.traces import (  # noqa: F401 - the fixture is used by name
+from tests.device_probe import (  # noqa: F401 - the fixture is used by name
+    CLIENT_HEADERS,
     assert_no_trace,
     database_text,
-    device_client,
     everything_logged,
     logged_text,
-    media_bytes,
+    media_files,
 )
 
 from .helpers import SAME_ORIGIN, form_token, jpeg_with_gps, receipt_of, upload
@@ -22,7 +23,7 @@ from .helpers import SAME_ORIGIN, form_token, jpeg_with_gps, receipt_of, upload
 
 @pytest.mark.django_db
 def test_an_anonymous_report_leaves_no_trace_of_the_device(everything_logged, capsys, police_api):  # noqa: F811
-    client = device_client()
+    client = Client(**CLIENT_HEADERS)
     url = "/appeals/W-7KQ2/form/"
     photo = jpeg_with_gps()
     response = client.post(
@@ -39,6 +40,6 @@ def test_an_anonymous_report_leaves_no_trace_of_the_device(everything_logged, ca
     log_text = logged_text(everything_logged, capsys)
     assert "INSERT" in log_text
     assert_no_trace(log_text)
-    assert all(photo != data and b"TestCam" not in data for _path, data in media_bytes())
+    assert all(photo != data and b"TestCam" not in data for _path, data in media_files())
     db = database_text()
     assert re.sub("-", "", code) not in db and "IMG_0001" not in db

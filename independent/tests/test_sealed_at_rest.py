@@ -22,7 +22,7 @@ from audit.models import AuditEvent
 from independent import services
 from independent.models import AnonymousReport, CleanFile, FollowUp, FollowUpAnswer
 from independent.sealing import sealed_open_json
-from tests.traces import media_bytes, raw_tables
+from tests.device_probe import media_files, raw_tables
 
 from .helpers import SAME_ORIGIN, form_token, jpeg_with_gps, make_operator, receipt_of, upload
 
@@ -85,7 +85,7 @@ def test_a_stolen_database_and_media_folder_reveal_none_of_a_reporters_words(pol
     public.post("/follow-up/answer/", answer, **SAME_ORIGIN)
     assert FollowUpAnswer.objects.count() == 1
 
-    stolen, files = raw_tables(), [data for _path, data in media_bytes()]
+    stolen, files = raw_tables(), [data for _path, data in media_files()]
     assert len(files) >= CleanFile.objects.count() == 2
     for words in WORDS:
         assert words not in stolen

@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from audit.models import AuditEvent
-from reporting.questions import Acquaintance, InAreaAnswer
+from reportkit.questions import Acquaintance, InAreaAnswer
 
 from .. import services
 from ..forms import HoldForm, PayForm, PhoneReportForm, RewardOfferForm, SanitiseAnswerForm, SanitiseForm

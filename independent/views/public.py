@@ -7,29 +7,22 @@ No page here sets a cookie: the forms carry a signed token and every post must c
 """
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from reportkit.views import same_origin_post
+from reportkit.views import JourneyPages, ReceiptDoor, no_store, report_form_page, same_origin_post, where_now_page
 
 from .. import services
-from ..forms import AnonymousReportForm, AnswerForm, ClaimForm, ReceiptForm, WhereNowForm
+from ..forms import AnonymousReportForm, AnswerForm, ClaimForm, ReceiptForm
 from ..models import AnonymousReport
 from ..police_api import Appeal, AppealList, appeal_withdrawn, police_appeals
 from ..selectors import report_by_receipt, reward_of
 
-WRONG_RECEIPT = "We could not find information with that receipt code. Check the code and try again"
 ANSWER_KEPT = "Thank you. We have kept your answer. We will pass on your answer, without anything about you."
-THROTTLED = "Too many wrong receipt codes have been tried in the last minute. Wait a minute and try again."
-
-
-def _no_store(response: HttpResponse) -> HttpResponse:
-    response["Cache-Control"] = "no-store, max-age=0"
-    return response
-
-
 public_post = same_origin_post("independent/public/refused.html")
+PAGES = JourneyPages.in_folder("independent/public")
+RECEIPT_DOOR = ReceiptDoor(form_class=ReceiptForm, template="independent/public/follow_up.html", find=report_by_receipt)
 
 
 @require_safe
@@ -57,7 +50,7 @@ def _not_reportable(request: HttpRequest, reference: str) -> HttpResponse | Appe
         if request.method == "POST":
             return _ended_post(request, reference)
         # Ended (ADR 0030): no name, no details, no form for it; the general form still takes what they know.
-        return _no_store(render(request, "independent/public/ended.html", status=410))
+        return no_store(render(request, "independent/public/ended.html", status=410))
     if appeal is None:
         return render(
             request, "independent/public/unknown_appeal.html", {"reference": reference, "listing": listing}, status=404
@@ -78,50 +71,38 @@ def _ended_post(request: HttpRequest, reference: str) -> HttpResponse:
     """The appeal ended while its form was open: keep what they wrote as general information (no appeal
     link, no name), or, for a missing person, point to the police as before (ADR 0030)."""
     if is_missing_reference(reference):
-        return _no_store(render(request, "independent/public/missing_ended.html"))
+        return no_store(render(request, "independent/public/missing_ended.html"))
     return _form(request, None, ended=True)
 
 
 def _start(request: HttpRequest, appeal: Appeal | None) -> HttpResponse:
-    label = (
-        "Do you know where this person is right now?"
-        if appeal
-        else "Is someone in danger, or is a crime happening right now?"
-    )
-    form = WhereNowForm(request.GET or None, label=label)
     form_url = reverse("independent:appeal_form", args=[appeal.reference]) if appeal else reverse("independent:form")
-    context = {"form": form, "appeal": appeal, "form_url": form_url}
-    if form.is_bound and form.is_valid():
-        if form.cleaned_data["now"] == "yes":
-            return render(request, "independent/public/urgent.html", {**context, "form_url": form_url + "?urgent=1"})
-        return redirect(form_url)
-    return render(request, "independent/public/start.html", context)
+    context = {"appeal": appeal}
+    return where_now_page(request, pages=PAGES, form_url=form_url, about_appeal=appeal is not None, context=context)
 
 
 def _form(request: HttpRequest, appeal: Appeal | None, *, ended: bool = False) -> HttpResponse:
+    def submit(form: AnonymousReportForm) -> services.Submitted:
+        return services.report_submit(
+            nonce=form.cleaned_data["form_token"],
+            appeal=appeal,
+            answers=form.question_answers(),
+            crime_category=form.cleaned_data.get("crime_category", ""),
+            urgent=form.cleaned_data["urgent"],
+            files=form.cleaned_data["attachments"],
+        )
+
     # An ended appeal's post carries the appeal form's fields: read them as that form, store them as general.
-    general = appeal is None and not ended
-    if request.method == "POST":
-        form = AnonymousReportForm(request.POST, request.FILES, general=general)
-        if form.is_valid():
-            submitted = services.report_submit(
-                nonce=form.cleaned_data["form_token"],
-                appeal=appeal,
-                answers=form.question_answers(),
-                crime_category=form.cleaned_data.get("crime_category", ""),
-                urgent=form.cleaned_data["urgent"],
-                files=form.cleaned_data["attachments"],
-            )
-            # The appeal (None when it ended) names the start page that history keeps (ADR 0035).
-            thanks = {"submitted": submitted, "ended": ended, "appeal": appeal}
-            return _no_store(render(request, "independent/public/thanks.html", thanks))
-        form.note_lost_files(bool(request.FILES))
-        form.fresh_token()
-    else:
-        form = AnonymousReportForm(initial={"urgent": request.GET.get("urgent") == "1"}, general=general)
-    urgent = form["urgent"].value() in {True, "True", "true", "on", "1"}
-    context = {"form": form, "appeal": appeal, "urgent": urgent}
-    return _no_store(render(request, "independent/public/form.html", context))
+    # The appeal (None when it ended) names the start page that history keeps (ADR 0035).
+    return report_form_page(
+        request,
+        pages=PAGES,
+        form_class=AnonymousReportForm,
+        general=appeal is None and not ended,
+        submit=submit,
+        context={"appeal": appeal},
+        ended=ended,
+    )
 
 
 @require_safe
@@ -169,48 +150,24 @@ def _report_page(
         "notice": notice,
         **extra,
     }
-    return _no_store(render(request, "independent/public/follow_up_report.html", context))
+    return no_store(render(request, "independent/public/follow_up_report.html", context))
 
 
-def _lookup_page(request: HttpRequest, form: ReceiptForm, status: int = 200) -> HttpResponse:
-    return _no_store(render(request, "independent/public/follow_up.html", {"form": form}, status=status))
-
-
-def _lookup(request: HttpRequest) -> tuple[AnonymousReport | None, HttpResponse | None]:
-    text = request.POST.get("receipt", "")[:60]
-    lookup = report_by_receipt(text)
-    if lookup.report is not None:
-        return lookup.report, None
-    form = ReceiptForm({"receipt": text})
-    form.is_valid()
-    form.add_error("receipt", THROTTLED if lookup.throttled else WRONG_RECEIPT)
-    return None, _lookup_page(request, form, status=429 if lookup.throttled else 200)
+def _show_report(request: HttpRequest, report: AnonymousReport, receipt: str) -> HttpResponse:
+    return _report_page(request, report, receipt)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @public_post
 def follow_up(request: HttpRequest) -> HttpResponse:
-    if request.method != "POST":
-        return _lookup_page(request, ReceiptForm())
-    form = ReceiptForm(request.POST)
-    if not form.is_valid():
-        return _lookup_page(request, form)
-    report, refusal = _lookup(request)
-    if report is None:
-        assert refusal is not None  # noqa: S101 - _lookup returns one or the other
-        return refusal
-    return _report_page(request, report, form.cleaned_data["receipt"])
+    return RECEIPT_DOOR.look_up(request, _show_report)
 
 
 @require_POST
 @public_post
-def answer(request: HttpRequest) -> HttpResponse:
-    report, refusal = _lookup(request)
-    if report is None:
-        assert refusal is not None  # noqa: S101
-        return refusal
+@RECEIPT_DOOR.posted_report
+def answer(request: HttpRequest, report: AnonymousReport, receipt: str) -> HttpResponse:
     form = AnswerForm(request.POST)
-    receipt = request.POST.get("receipt", "")[:60]
     if not form.is_valid():
         form.fresh_token()
         return _report_page(request, report, receipt, answer_error=form)
@@ -225,13 +182,9 @@ def answer(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @public_post
-def claim(request: HttpRequest) -> HttpResponse:
-    report, refusal = _lookup(request)
-    if report is None:
-        assert refusal is not None  # noqa: S101
-        return refusal
+@RECEIPT_DOOR.posted_report
+def claim(request: HttpRequest, report: AnonymousReport, receipt: str) -> HttpResponse:
     form = ClaimForm(request.POST)
-    receipt = request.POST.get("receipt", "")[:60]
     if not form.is_valid():
         return _report_page(request, report, receipt, notice="This page was open too long. Try again.")
     code = services.reward_claim(report=report, nonce=form.cleaned_data["form_token"])

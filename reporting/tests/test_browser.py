@@ -15,7 +15,7 @@ from appeals.models import AppealKind
 from appeals.tests.factories import published
 from conftest import assert_accessible
 from reporting.models import InformationReport, MessageDirection
-from tests.traces import (  # noqa: F401 - the fixture is used by name
+from tests.device_probe import (  # noqa: F401 - the fixture is used by name
     FORWARDED_ADDRESS,
     USER_AGENT,
     assert_no_trace,

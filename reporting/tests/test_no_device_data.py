@@ -4,14 +4,15 @@ them in the database (every table), the logs (at DEBUG, SQL included) or the med
 import re
 
 import pytest
+from django.test import Client
 
 from appeals.tests.factories import published
 from deploy import gunicorn_conf
 from reporting.models import Attachment, InformationReport, Message
 from reportkit.formtoken import form_token_new
-from tests.traces import (  # noqa: F401 - the fixture is used by name
+from tests.device_probe import (  # noqa: F401 - the fixture is used by name
+    CLIENT_HEADERS,
     assert_no_trace,
-    device_client,
     everything_logged,
     logged_text,
 )
@@ -22,7 +23,7 @@ from .factories import jpeg_with_gps, upload
 @pytest.mark.django_db
 def test_report_with_device_details_leaves_no_trace(everything_logged, capsys):  # noqa: F811 - the fixture
     appeal = published()
-    client = device_client(HTTP_SEC_FETCH_SITE="same-origin")
+    client = Client(**CLIENT_HEADERS, HTTP_SEC_FETCH_SITE="same-origin")
     client.get(f"/appeals/{appeal.reference}/report/", {"now": "no"})
     data = {
         "token": form_token_new("report"),

@@ -13,7 +13,7 @@ from appeals.tests.factories import published
 from audit.models import AuditEvent
 from reporting import services
 from reporting.models import Attachment, ContactDetails, InformationReport, Receipt, ReportStatus
-from reporting.receipts import receipt_hash, receipt_normalise
+from reportkit.receipts import receipt_hash, receipt_normalise
 
 from .factories import clean_photo, submit
 

@@ -9,10 +9,10 @@ from django.test import Client
 from appeals import services as appeal_services
 from appeals.models import AppealKind, Outcome
 from appeals.tests.factories import draft, published
-from reporting.forms import FILES_NOT_KEPT
 from reporting.models import Attachment, ContactDetails, InformationReport, Message, MessageDirection
-from reporting.views.public import THROTTLED, WRONG_RECEIPT
+from reportkit.forms import FILES_NOT_KEPT
 from reportkit.formtoken import form_token_check, form_token_new
+from reportkit.views import THROTTLED, WRONG_RECEIPT
 
 from .factories import DISTINCTIVE_TEXT, jpeg_with_gps, submit, upload
 
@@ -326,7 +326,7 @@ def test_reply_with_a_wrong_code_stores_nothing(client: Client):
 
 
 def _wrong_in_same_bucket(good: str) -> str:
-    """A wrong code with the same first characters, so in the same throttle bucket (reporting.throttle)."""
+    """A wrong code with the same first characters, so in the same throttle bucket (reportkit.throttle)."""
     canonical = good.replace("-", "")
     return canonical[:4] + ("0" * 24 if canonical[4:] != "0" * 24 else "1" * 24)
 
@@ -349,7 +349,7 @@ def test_throttle_lifts_in_the_next_minute(client: Client, settings, monkeypatch
     settings.LOOKOUT_FOLLOW_UP_FAILURES_PER_MINUTE = 2
     good = submit(published()).receipt_code
     clock = [1_000_000.0]
-    monkeypatch.setattr("reporting.throttle.time.time", lambda: clock[0])
+    monkeypatch.setattr("reportkit.throttle.time.time", lambda: clock[0])
     for _ in range(2):
         client.post("/follow-up/", {"receipt": _wrong_in_same_bucket(good)})
     assert client.post("/follow-up/", {"receipt": good}).status_code == 429

@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 
 from appeals.tests.factories import published
 from intelligence.matching import extraction
-from reporting.forms import FollowUpLookupForm, FollowUpReplyForm, ReportForm, WhereNowForm
+from reporting.forms import FollowUpLookupForm, FollowUpReplyForm, ReportForm
 from reporting.tests.factories import submit
+from reportkit.forms import WhereNowForm
 from tests.form_fuzzing import FORM_FUZZ_SETTINGS, assert_no_server_error, form_data
 
 # The public forms take posts from our own pages only (reportkit.views.same_origin).

@@ -6,10 +6,10 @@ from django.core.cache import cache
 from django.test import Client
 
 from appeals.tests.factories import published
-from reporting import throttle
-from reporting.receipts import ALPHABET, receipt_normalise
 from reporting.tests.factories import submit
-from reporting.views.public import THROTTLED
+from reportkit import throttle
+from reportkit.receipts import ALPHABET, receipt_normalise
+from reportkit.views import THROTTLED
 
 # The public forms take posts from our own pages only (reportkit.views.same_origin).
 SAME_ORIGIN = {"HTTP_SEC_FETCH_SITE": "same-origin"}

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from reporting.receipts import ALPHABET, CODE_LENGTH, receipt_format, receipt_hash, receipt_new, receipt_normalise
+from reportkit.receipts import ALPHABET, CODE_LENGTH, receipt_format, receipt_hash, receipt_new, receipt_normalise
 
 
 def test_codes_have_at_least_128_bits_and_read_in_groups_of_four():

@@ -4,7 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from reporting.questions import QUESTION_FIELDS, GuidedQuestionsForm
+from reportkit.questions import QUESTION_FIELDS, GuidedQuestionsForm
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -26,7 +26,7 @@ def test_questions_module_imports_no_police_model():
     """The independent service reuses the questions; importing them must not pull in police models."""
     code = (
         "import django, sys; from django.conf import settings; settings.configure(); django.setup();"
-        "import reporting.questions;"
+        "import reportkit.questions;"
         "bad = [m for m in sys.modules if m.split('.')[0] in {'appeals','accounts','audit','intelligence'}"
         " or m in {'reporting.models','reporting.services'}];"
         "print(bad); sys.exit(1 if bad else 0)"

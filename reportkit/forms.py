@@ -1,0 +1,91 @@
+"""The forms both services' public report journeys share: the first question (the 999 path), the report
+form's common part (what it is about, the guided questions, the urgent flag, chosen files said to be lost),
+the receipt field, and the plain written answer box."""
+
+from typing import Any
+
+from django import forms
+
+from .questions import CrimeCategory, GuidedQuestionsForm
+
+FILES_NOT_KEPT = (
+    "Choose your files again: for your safety, browsers do not keep chosen files when a page is shown again"
+)
+WHERE_NOW_ABOUT_APPEAL = "Do you know where this person is right now?"
+WHERE_NOW_GENERAL = "Is someone in danger, or is a crime happening right now?"
+
+
+def where_now_label(*, about_appeal: bool) -> str:
+    return WHERE_NOW_ABOUT_APPEAL if about_appeal else WHERE_NOW_GENERAL
+
+
+class WhereNowForm(forms.Form):
+    """The first question, before the form: someone in danger now needs 999, not a web form."""
+
+    now = forms.ChoiceField(
+        choices=[("yes", "Yes"), ("no", "No")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select yes if you know where they are right now"},
+    )
+
+    def __init__(self, *args: Any, label: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["now"].label = label
+
+
+def written_answer(label: str, *, max_length: int, rows: int, required: str, help_text: str = "") -> forms.CharField:
+    """A box for a few lines in the person's own words; `required` is the plain error when it is left empty."""
+    return forms.CharField(
+        label=label,
+        help_text=help_text,
+        max_length=max_length,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        error_messages={"required": required},
+    )
+
+
+class ReceiptField(forms.CharField):
+    """The receipt code as a person types it back (reading is forgiving: the service normalises it)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("label", "Your receipt code")
+        kwargs.setdefault("help_text", "The code you were given when you sent your information, like 7KQ2-XM4P-…")
+        kwargs.setdefault("max_length", 60)
+        kwargs.setdefault(
+            "widget",
+            forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"}),
+        )
+        kwargs.setdefault("error_messages", {"required": "Enter your receipt code"})
+        super().__init__(**kwargs)
+
+
+class LostFilesMixin(forms.Form):
+    """For a form with an `attachments` file field."""
+
+    def note_lost_files(self, sent_files: bool) -> None:
+        """Browsers cannot keep a chosen file in a page shown again, so say so next to the file field."""
+        if sent_files and self.errors and "attachments" not in self.errors:
+            self.add_error("attachments", FILES_NOT_KEPT)
+
+
+class ReportFormBase(LostFilesMixin, GuidedQuestionsForm):
+    """What both services' report forms ask: what it is about (only without an appeal), the guided questions,
+    and the hidden urgent flag the 999 page sets. Each service adds its own token and file field (its own
+    help text), and the police form its optional contact details."""
+
+    crime_category = forms.ChoiceField(
+        label="What is it about?",
+        choices=CrimeCategory.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select what your information is about"},
+    )
+    urgent = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, general: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not general:
+            del self.fields["crime_category"]
+
+    def urgent_requested(self) -> bool:
+        """The reporter came through the 999 page (a fresh form) or said so in the form posted."""
+        return self["urgent"].value() in {True, "True", "true", "on", "1"}
