@@ -93,6 +93,12 @@ def axe_violations(page) -> list[dict]:  # type: ignore[no-untyped-def]
     ]
 
 
+def assert_accessible(page) -> None:  # type: ignore[no-untyped-def]
+    """axe-core finds no WCAG A or AA violation on the page."""
+    violations = axe_violations(page)
+    assert violations == [], violations
+
+
 def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
     """Two services, two settings modules: each pytest run collects only the tests of the service its
     settings describe. `make test` runs both (the independent one with

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from appeals.tests.factories import published
+from reporting.tests.browser import fill_sighting
 from reporting.tests.factories import jpeg_with_gps
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -76,10 +77,7 @@ def _journey(page, base: str, reference: str, photo: Path, meter: Meter | None, 
     mark("3. 'Call 999 now' notice")
     page.get_by_role("link", name="Continue to the form").click()
     mark("4. the form")
-    page.get_by_label("What do you want to tell us?").fill("I saw him at the car wash on Mill Street.")
-    page.get_by_label("I know of them, but not personally").check()
-    page.get_by_label("When did you last see them?").fill("Yesterday about 6pm")
-    page.get_by_label("Where did you last see them?").fill("Mill Street car wash")
+    fill_sighting(page)
     page.get_by_label("Make").fill("Ford")
     page.get_by_label("Registration (number plate)").fill("QZ71 XLR")
     page.get_by_label("Photos or documents").set_input_files(str(photo))

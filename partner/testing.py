@@ -1,8 +1,9 @@
 """Test support for the partner channel, shared by both services' suites (imports no app of either):
-signed requests through Django's test client, and JSON answers from a loopback peer."""
+signed requests through Django's test client, and a loopback peer's signature check and JSON answers."""
 
 import json
-from http.server import BaseHTTPRequestHandler
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 from django.test import Client
@@ -26,6 +27,21 @@ def signed(client: Client, path: str, payload: Any, *, key: str = KEY, headers: 
     return client.post(path, json.dumps(payload).encode(), content_type="application/json", headers=headers)
 
 
+class QuietHandler(BaseHTTPRequestHandler):
+    """A loopback peer's request handler that keeps the test output free of access-log lines."""
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def serve_loopback(handler: type[BaseHTTPRequestHandler]) -> ThreadingHTTPServer:
+    """`handler` served on a free loopback port from a daemon thread; `server.shutdown()` and
+    `server.server_close()` stop it."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
 def send_json(handler: BaseHTTPRequestHandler, data: Any, status: int = 200) -> None:
     """Answer a loopback request with `data` as JSON."""
     body = json.dumps(data).encode()
@@ -34,3 +50,16 @@ def send_json(handler: BaseHTTPRequestHandler, data: Any, status: int = 200) -> 
     handler.send_header("Content-Length", str(len(body)))
     handler.end_headers()
     handler.wfile.write(body)
+
+
+def verified_body(handler: BaseHTTPRequestHandler, keys: dict[str, bytes]) -> bytes | None:
+    """The body of a loopback POST whose partner signature verifies with `keys`; otherwise the request is
+    answered 401 and None is returned."""
+    body = handler.rfile.read(int(handler.headers["Content-Length"]))
+    try:
+        signing.verify(keys=keys, method="POST", path=handler.path, body=body, headers=dict(handler.headers))
+    except signing.SignatureError:
+        handler.send_response(401)
+        handler.end_headers()
+        return None
+    return body

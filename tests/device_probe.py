@@ -63,16 +63,21 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
-def database_text() -> str:
-    """A full dump (dumpdata) plus a raw scan of every table, binary columns included."""
-    out = io.StringIO()
-    call_command("dumpdata", stdout=out)
-    parts = [out.getvalue()]
+def raw_tables() -> str:
+    """Every value in every table, read raw as a stolen copy of the database would be."""
+    parts = []
     with connection.cursor() as cursor:
         for table in connection.introspection.table_names():
             cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608 - table names from introspection
             parts.extend(cell_text(value) for row in cursor.fetchall() for value in row)
     return "\n".join(parts)
+
+
+def database_text() -> str:
+    """A full dump (dumpdata) plus a raw scan of every table, binary columns included."""
+    out = io.StringIO()
+    call_command("dumpdata", stdout=out)
+    return out.getvalue() + "\n" + raw_tables()
 
 
 def media_files() -> list[tuple[Path, bytes]]:
@@ -83,3 +88,30 @@ def media_files() -> list[tuple[Path, bytes]]:
             path = Path(root) / name
             found.append((path, path.read_bytes()))
     return found
+
+
+def record_text(record: logging.LogRecord) -> str:
+    """Everything a handler could write for this record, including the request an error report would dump."""
+    text = str(record.__dict__)
+    request = getattr(record, "request", None)
+    if request is not None and hasattr(request, "META"):
+        text += repr(request.META)
+    return text
+
+
+def logged_text(caplog: pytest.LogCaptureFixture, capsys: pytest.CaptureFixture[str]) -> str:
+    """All that was logged (every record, every field) or printed to stdout and stderr."""
+    captured = capsys.readouterr()
+    return caplog.text + "\n".join(record_text(r) for r in caplog.records) + captured.out + captured.err
+
+
+def assert_no_trace(log_text: str) -> None:
+    """No needle in the database, in the log text given or in any stored file (and there are stored files)."""
+    db = database_text()
+    media = media_files()
+    assert media, "the test must have stored files to search"
+    for needle in NEEDLES:
+        assert needle not in db, f"{needle} found in the database"
+        assert needle not in log_text, f"{needle} found in the logs"
+        for path, data in media:
+            assert needle.encode() not in data, f"{needle} found in {path}"

@@ -5,6 +5,7 @@ import io
 import zipfile
 import zlib
 from dataclasses import dataclass
+from typing import Any
 
 from PIL import Image
 
@@ -124,3 +125,24 @@ def corpus() -> list[Hostile]:
         Hostile("MPO phone photo", "IMG_10.JPG", _mpo(), "image/jpeg", CLEANED),
         Hostile("photo with GPS", "IMG_11.jpg", photo, "image/jpeg", CLEANED),
     ]
+
+
+def assert_refused_or_taken(item: Hostile, response: Any) -> bool:
+    """The answer to a form posted with `item` is a page, never a crash: the file refused with its clear
+    message (False) or the report taken with a receipt (True), as the corpus expects."""
+    html = response.content.decode()
+    assert response.status_code == 200 and "Traceback" not in html
+    if item.expect == REFUSED:
+        assert "File 1 was not taken" in html and item.message in html
+        return False
+    assert item.expect == CLEANED and "receipt-code" in html
+    return True
+
+
+def assert_clean_copy(clean: bytes) -> None:
+    """A stored copy is a single-frame JPEG re-encoded without metadata and without any hostile marker."""
+    assert not any(marker in clean for marker in MARKERS)
+    with Image.open(io.BytesIO(clean)) as image:
+        assert image.format == "JPEG" and not image.getexif()
+        assert not {"exif", "icc_profile", "comment", "xmp"} & set(image.info)
+        assert getattr(image, "n_frames", 1) == 1

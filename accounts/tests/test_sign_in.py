@@ -1,21 +1,15 @@
 """Signing in: two-factor (TOTP) on every /staff/ page where required, lock-out per username, idle time-out."""
 
-import time
-
 import pytest
 from django.test import Client
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.roles import Role
 from accounts.tests.factories import PASSWORD, make_staff
 from signin.models import SignInLock
+from signin.tests.helpers import assert_idle_session_ends, code_for, wrong_code_for
 
 pytestmark = pytest.mark.django_db
-
-
-def code_for(device: TOTPDevice) -> str:
-    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
 
 
 def sign_in(client: Client, username: str, password: str = PASSWORD):
@@ -84,7 +78,7 @@ def test_wrong_codes_count_towards_the_lock(require_2fa, settings, client):
     user = make_staff(Role.ANALYST)
     device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
     sign_in(client, user.username)
-    bad = "111111" if code_for(device) != "111111" else "222222"
+    bad = wrong_code_for(device)
     client.post("/staff/two-factor/", {"token": bad})
     response = client.post("/staff/two-factor/", {"token": bad})
     assert "Too many failed sign-ins" in response.content.decode()
@@ -96,10 +90,4 @@ def test_idle_session_expires(settings, client):
     settings.LOOKOUT_STAFF_IDLE_MINUTES = 30
     user = make_staff(Role.ANALYST)
     sign_in(client, user.username)
-    assert client.get("/staff/inbox/").status_code == 200
-    session = client.session
-    session["lookout_last_seen"] = int(time.time()) - 31 * 60
-    session.save()
-    response = client.get("/staff/inbox/")
-    assert response.status_code == 302 and response["Location"].startswith("/staff/login/")
-    assert client.get("/staff/inbox/").status_code == 302
+    assert_idle_session_ends(client, page="/staff/inbox/", login="/staff/login/")

@@ -4,19 +4,15 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from accounts.roles import Role
-from accounts.tests.factories import PASSWORD, UnitFactory, make_staff
+from accounts.tests.browser import sign_in
+from accounts.tests.factories import UnitFactory, make_staff
 from appeals.models import AppealKind
-from conftest import axe_violations
+from conftest import assert_accessible
 from demo.silhouettes import silhouette_png
 
 from .factories import published
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def assert_accessible(page: Page) -> None:
-    violations = axe_violations(page)
-    assert violations == [], violations
 
 
 def test_member_of_the_public_goes_from_gallery_to_appeal(page: Page, live_server):
@@ -62,14 +58,6 @@ def test_public_pages_work_on_a_small_phone_without_javascript(phone_page: Page,
     phone_page.get_by_label("Search by name or description").fill("riley")
     phone_page.get_by_role("button", name="Show appeals").click()
     expect(phone_page.get_by_role("link", name="Riley Example")).to_be_visible()
-
-
-def sign_in(page: Page, base: str, username: str) -> None:
-    page.goto(base + "/staff/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", name="Appeals", exact=True)).to_be_visible()
 
 
 def sign_out(page: Page) -> None:

@@ -326,35 +326,28 @@ def run_both(tmp_path: Path, *, production: bool = False, env: dict[str, str] | 
     police_db, indep_db, drop = make_databases(tmp_path)
     logs = tmp_path / "logs"
     logs.mkdir()
-    police_port, indep_port = free_port(), free_port()
+    ports = {"police": free_port(), "independent": free_port()}
     base_env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "REDIS_URL", "DATABASE_URL"}}
     base_env |= {"PYTHONUNBUFFERED": "1", "LOOKOUT_PARTNER_RETRY_SECONDS": "1", "DEBUG": "false", **(env or {})}
-    police = Service(
-        name="police",
-        port=police_port,
-        logs=logs,
-        wsgi="lookout.wsgi:application",
-        env=base_env
-        | {
-            "DJANGO_SETTINGS_MODULE": "lookout.settings.local",
-            "DATABASE_URL": police_db.url,
-            "LOOKOUT_VAR_DIR": str(tmp_path / "police-var"),
-            "LOOKOUT_INDEPENDENT_URL": f"http://127.0.0.1:{indep_port}",
-        },
+
+    def service_for(name: str, wsgi: str, settings: str, **own: str) -> Service:
+        own = {"DJANGO_SETTINGS_MODULE": settings, "LOOKOUT_VAR_DIR": str(tmp_path / f"{name}-var"), **own}
+        return Service(name=name, port=ports[name], logs=logs, wsgi=wsgi, env=base_env | own)
+
+    police = service_for(
+        "police",
+        "lookout.wsgi:application",
+        "lookout.settings.local",
+        DATABASE_URL=police_db.url,
+        LOOKOUT_INDEPENDENT_URL=f"http://127.0.0.1:{ports['independent']}",
     )
-    independent = Service(
-        name="independent",
-        port=indep_port,
-        logs=logs,
-        wsgi="independent.wsgi:application",
-        env=base_env
-        | {
-            "DJANGO_SETTINGS_MODULE": "lookout.settings.independent",
-            "INDEPENDENT_DATABASE_URL": indep_db.url,
-            "LOOKOUT_VAR_DIR": str(tmp_path / "independent-var"),
-            "LOOKOUT_POLICE_API_URL": f"http://127.0.0.1:{police_port}",
-            "LOOKOUT_APPEALS_FRESH_SECONDS": "1",
-        },
+    independent = service_for(
+        "independent",
+        "independent.wsgi:application",
+        "lookout.settings.independent",
+        INDEPENDENT_DATABASE_URL=indep_db.url,
+        LOOKOUT_POLICE_API_URL=f"http://127.0.0.1:{ports['police']}",
+        LOOKOUT_APPEALS_FRESH_SECONDS="1",
     )
     if production:
         police_prod, independent_prod = production_profile(tmp_path)

@@ -1,14 +1,16 @@
 """Helpers for the independent service's tests: a fake police API, same-origin posts, operators."""
 
 import re
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from datetime import timedelta
+from decimal import Decimal
 
 from django.contrib.auth.models import Group, User
 from django.test import Client
+from django.utils import timezone
 
-from independent.services import OPERATOR_GROUP
-from partner.testing import send_json
+from independent.models import AnonymousReport, Reward
+from independent.services import OPERATOR_GROUP, reward_offer
+from partner.testing import QuietHandler, send_json, serve_loopback
 from reportkit.tests.factories import upload as upload  # re-exported for the tests here
 from tests import images
 
@@ -46,17 +48,13 @@ class FakePoliceApi:
         self.appeals = list(APPEALS)
         fake = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(QuietHandler):
             def do_GET(self) -> None:  # noqa: N802
                 fake.hits += 1
                 send_json(self, fake.appeals)
 
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = serve_loopback(Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
     def stop(self) -> None:
         self.server.shutdown()
@@ -68,6 +66,18 @@ def make_operator(username: str = "olu.operator") -> User:
     group, _ = Group.objects.get_or_create(name=OPERATOR_GROUP)
     user.groups.add(group)
     return user
+
+
+def offer_reward(report: AnonymousReport, operator: User, amount: int) -> Reward:
+    """The operator offers `amount` GBP, open for 30 days, on a report whose outcome has arrived."""
+    report.refresh_from_db()
+    return reward_offer(
+        report=report,
+        actor=operator,
+        amount=Decimal(amount),
+        currency="GBP",
+        expires_on=timezone.localdate() + timedelta(days=30),
+    )
 
 
 def form_token(client: Client, url: str) -> str:

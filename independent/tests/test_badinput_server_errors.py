@@ -2,7 +2,6 @@
 reused on another question, a follow-up id too large for the database, and partner messages past their
 bounds."""
 
-import json
 import re
 
 import pytest
@@ -10,7 +9,8 @@ from django.test import Client
 from django.utils import timezone
 
 from independent.models import AnonymousReport, FollowUp, FollowUpState
-from partner import paths, signing
+from partner import paths
+from partner.testing import signed
 
 from .helpers import SAME_ORIGIN, form_token, receipt_of
 
@@ -74,8 +74,5 @@ def test_a_follow_up_id_too_large_is_a_message(police_api):
     ],
 )
 def test_partner_messages_past_their_bounds_are_a_422(path, payload):
-    body = json.dumps(payload).encode()
-    sig = signing.sign(key=b"dev-partner-key-not-for-production", key_id="k1", method="POST", path=path, body=body)
-    extra = {f"HTTP_{k.upper().replace('-', '_')}": v for k, v in sig.items()}
-    response = Client(raise_request_exception=False).post(path, body, content_type="application/json", **extra)
+    response = signed(Client(raise_request_exception=False), path, payload)
     assert response.status_code == 422 and response.json()["error"]["code"] == "invalid"

@@ -47,6 +47,25 @@ def count(db, sql: str, *params) -> int:  # type: ignore[no-untyped-def]
     return int(db.rows(sql, params)[0][0])
 
 
+def wait_for_retries(indep_db) -> None:  # type: ignore[no-untyped-def]
+    """The charity's worker keeps trying to send the forwarded report while the police service is down."""
+    wait_for(
+        lambda: count(indep_db, "SELECT attempts FROM partner_outboxmessage WHERE kind='report'") >= 2,
+        what="retries while the police service is down",
+    )
+
+
+def come_back_and_deliver(police: Service, independent: Service, indep_db) -> None:  # type: ignore[no-untyped-def]
+    """The police service comes back and the outbox empties; the safety net then finds nothing left to send."""
+    police.start_web()
+    wait_for(
+        lambda: count(indep_db, "SELECT COUNT(*) FROM partner_outboxmessage WHERE acknowledged_at IS NULL") == 0,
+        timeout=90,
+        what="delivery after the police service came back",
+    )
+    independent.manage("partner_deliver")
+
+
 def test_report_forwarded_while_police_are_down_then_question_answer_outcome_and_reward(both_services):
     police, independent, police_db, indep_db, tmp_path = both_services
     reference = wanted_reference(police)
@@ -77,15 +96,7 @@ def test_report_forwarded_while_police_are_down_then_question_answer_outcome_and
 
     # 2. The operator reviews it; meanwhile the police service goes down.
     operator = Browser()
-    login = operator.get(independent.url + "/operators/login/")
-    operator.post(
-        independent.url + "/operators/login/",
-        {
-            "csrfmiddlewaretoken": field_value(login, "csrfmiddlewaretoken"),
-            "username": "olu.operator",
-            "password": "speakup-demo-2026",
-        },
-    )
+    operator.sign_in(independent.url + "/operators/login/", "olu.operator", "speakup-demo-2026")
     listing = operator.get(independent.url + "/operators/")
     pk = re.search(r'href="/operators/(\d+)/"', listing).group(1)
     detail = operator.get(f"{independent.url}/operators/{pk}/")
@@ -115,21 +126,13 @@ def test_report_forwarded_while_police_are_down_then_question_answer_outcome_and
         },
     )
     # The outbox keeps it and the worker keeps trying.
-    wait_for(
-        lambda: count(indep_db, "SELECT attempts FROM partner_outboxmessage WHERE kind='report'") >= 2,
-        what="retries while the police service is down",
-    )
+    wait_for_retries(indep_db)
     assert count(indep_db, "SELECT COUNT(*) FROM partner_outboxmessage WHERE acknowledged_at IS NULL") == 1
     assert count(police_db, "SELECT COUNT(*) FROM reporting_informationreport WHERE channel='anonymous'") == 0
 
     # 3. The police service comes back: the report arrives exactly once.
-    police.start_web()
-    wait_for(
-        lambda: count(indep_db, "SELECT COUNT(*) FROM partner_outboxmessage WHERE acknowledged_at IS NOT NULL") == 1,
-        timeout=90,
-        what="delivery after the police service came back",
-    )
-    independent.manage("partner_deliver")  # the safety net finds nothing left to send
+    come_back_and_deliver(police, independent, indep_db)
+    assert count(indep_db, "SELECT COUNT(*) FROM partner_outboxmessage WHERE acknowledged_at IS NOT NULL") == 1
     assert count(police_db, "SELECT COUNT(*) FROM reporting_informationreport WHERE channel='anonymous'") == 1
     partner_ref, police_details = police_db.rows(
         "SELECT partner_reference, details FROM reporting_informationreport WHERE channel='anonymous'"
@@ -139,15 +142,7 @@ def test_report_forwarded_while_police_are_down_then_question_answer_outcome_and
 
     # 4. An analyst reads it and asks a question.
     analyst = Browser()
-    login = analyst.get(police.url + "/staff/login/")
-    analyst.post(
-        police.url + "/staff/login/",
-        {
-            "csrfmiddlewaretoken": field_value(login, "csrfmiddlewaretoken"),
-            "username": "ana.analyst",
-            "password": "lookout-demo-2026",
-        },
-    )
+    analyst.sign_in(police.url + "/staff/login/", "ana.analyst", "lookout-demo-2026")
     inbox = analyst.get(police.url + "/staff/reports/")
     # The demo data has reports of its own (some urgent, listed first): find the forwarded one by its reference.
     pages = {

@@ -14,7 +14,6 @@ import os
 import re
 import time
 from collections.abc import Iterator
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -23,11 +22,10 @@ from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
-from independent import services
 from independent.models import AnonymousReport, FollowUp
 from partner import paths
 
-from .helpers import SAME_ORIGIN, form_token, jpeg_with_gps, make_operator, receipt_of, upload
+from .helpers import SAME_ORIGIN, form_token, jpeg_with_gps, make_operator, offer_reward, receipt_of, upload
 from .test_operators import signed
 
 pytestmark = pytest.mark.django_db
@@ -185,14 +183,7 @@ def test_the_charity_keeps_the_day_and_never_the_time(police_api, log_lines):
     windows.during(lambda: public.post("/follow-up/answer/", answer, **SAME_ORIGIN))
     outcome = {"message_id": "outcome:1", "reference": report.reference, "outcome": "arrest_and_charge", "label": "x"}
     assert signed(Client(), paths.INDEPENDENT_OUTCOMES, outcome).status_code == 200
-    report.refresh_from_db()
-    services.reward_offer(
-        report=report,
-        actor=operator,
-        amount=Decimal(100),
-        currency="GBP",
-        expires_on=timezone.localdate() + dt.timedelta(days=30),
-    )
+    offer_reward(report, operator, 100)
     page = windows.during(lambda: public.post("/follow-up/", {"receipt": receipt}, **SAME_ORIGIN)).content.decode()
     claim = {"receipt": receipt, "form_token": re.search(r'name="form_token" value="([^"]+)"', page).group(1)}  # type: ignore[union-attr]
     shown = windows.during(lambda: public.post("/follow-up/claim/", claim, **SAME_ORIGIN)).content.decode()

@@ -5,25 +5,20 @@ the service's production settings. The machinery is the neutral signin app, so n
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 from django.test import Client
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from signin.models import SignInLock
+from signin.tests.helpers import assert_idle_session_ends, code_for, wrong_code_for
 
 from .helpers import make_operator
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "operator-pass-2026"  # noqa: S105 - helpers.make_operator's test password
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def code_for(device: TOTPDevice) -> str:
-    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
 
 
 def sign_in(client: Client, username: str, password: str = PASSWORD):
@@ -60,7 +55,7 @@ def test_operators_enrol_an_authenticator_app_then_need_its_code(require_2fa):
     html = page.content.decode()
     assert "Set up your authenticator app" in html and '<svg role="img"' in html
     device = TOTPDevice.objects.get(user=operator)
-    bad = "111111" if code_for(device) != "111111" else "222222"
+    bad = wrong_code_for(device)
     assert client.post("/operators/two-factor/", {"token": bad, "next": "/operators/"}).status_code == 400
     done = client.post("/operators/two-factor/", {"token": code_for(device), "next": "/operators/"})
     assert done.status_code == 302 and done["Location"] == "/operators/"
@@ -79,7 +74,7 @@ def test_wrong_codes_count_towards_the_operator_lock(require_2fa, settings):
     device = TOTPDevice.objects.create(user=operator, name="app", confirmed=True)
     client = Client()
     sign_in(client, operator.username)
-    bad = "111111" if code_for(device) != "111111" else "222222"
+    bad = wrong_code_for(device)
     client.post("/operators/two-factor/", {"token": bad})
     assert "Too many failed sign-ins" in client.post("/operators/two-factor/", {"token": bad}).content.decode()
     assert client.post("/operators/two-factor/", {"token": code_for(device)}).status_code == 400
@@ -90,13 +85,7 @@ def test_idle_operator_session_expires(settings):
     operator = make_operator()
     client = Client()
     sign_in(client, operator.username)
-    assert client.get("/operators/").status_code == 200
-    session = client.session
-    session["lookout_last_seen"] = int(time.time()) - 31 * 60
-    session.save()
-    response = client.get("/operators/")
-    assert response.status_code == 302 and response["Location"].startswith("/operators/login/")
-    assert client.get("/operators/").status_code == 302
+    assert_idle_session_ends(client, page="/operators/", login="/operators/login/")
 
 
 def test_production_settings_require_the_second_factor():

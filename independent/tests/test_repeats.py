@@ -4,19 +4,16 @@ answer are kept and each reaches the operator and, sanitised, the police; a doub
 shows the same collection code twice, and that code is the one that pays."""
 
 import re
-from datetime import timedelta
-from decimal import Decimal
 
 import pytest
 from django.test import Client
-from django.utils import timezone
 
 from independent import services
 from independent.models import FollowUp
 from independent.sealing import sealed_open
 from partner.models import OutboxMessage
 
-from .helpers import SAME_ORIGIN, form_token, make_operator, receipt_of
+from .helpers import SAME_ORIGIN, form_token, make_operator, offer_reward, receipt_of
 
 pytestmark = pytest.mark.django_db
 
@@ -79,14 +76,7 @@ def test_a_double_click_on_claim_shows_the_same_collection_code_and_it_pays(poli
     report = follow_up.report
     services.outcome_receive(reference=report.reference, outcome="arrest_and_charge", label="Arrest and charge")
     operator = make_operator("cy.operator")
-    report.refresh_from_db()
-    services.reward_offer(
-        report=report,
-        actor=operator,
-        amount=Decimal(200),
-        currency="GBP",
-        expires_on=timezone.localdate() + timedelta(days=30),
-    )
+    offer_reward(report, operator, 200)
     page = client.post("/follow-up/", {"receipt": receipt}, **SAME_ORIGIN).content.decode()
     claim = {"receipt": receipt, "form_token": _field(page, "form_token")}
     codes = []

@@ -8,10 +8,8 @@ import os
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
@@ -24,6 +22,7 @@ from audit.models import AuditEvent
 from independent import services
 from independent.models import AnonymousReport, CleanFile, FollowUp, FollowUpAnswer
 from independent.sealing import sealed_open_json
+from tests.device_probe import media_files, raw_tables
 
 from .helpers import SAME_ORIGIN, form_token, jpeg_with_gps, make_operator, receipt_of, upload
 
@@ -37,20 +36,6 @@ WORDS = [
     "Calloway Ferry",  # the phone report
     "Marlowe Steps at dusk",  # the follow-up answer
 ]
-
-
-def raw_database() -> str:
-    parts = []
-    with connection.cursor() as cursor:
-        for table in connection.introspection.table_names():
-            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608
-            for row in cursor.fetchall():
-                parts.extend(bytes(v).decode("latin-1") if isinstance(v, bytes | memoryview) else str(v) for v in row)
-    return "\n".join(parts)
-
-
-def media_files() -> list[bytes]:
-    return [(Path(root) / n).read_bytes() for root, _d, names in os.walk(settings.MEDIA_ROOT) for n in names]
 
 
 def web_report(client: Client, details: str = f"{WORDS[0]} sells from the back") -> str:
@@ -100,7 +85,7 @@ def test_a_stolen_database_and_media_folder_reveal_none_of_a_reporters_words(pol
     public.post("/follow-up/answer/", answer, **SAME_ORIGIN)
     assert FollowUpAnswer.objects.count() == 1
 
-    stolen, files = raw_database(), media_files()
+    stolen, files = raw_tables(), [data for _path, data in media_files()]
     assert len(files) >= CleanFile.objects.count() == 2
     for words in WORDS:
         assert words not in stolen
@@ -193,7 +178,7 @@ def test_the_migration_seals_what_was_stored_in_plain_text():
     executor = MigrationExecutor(connection)
     executor.migrate(executor.loader.graph.leaf_nodes())
     report = AnonymousReport.objects.get()
-    assert WORDS[0] not in raw_database() and WORDS[1] not in raw_database()
+    assert WORDS[0] not in raw_tables() and WORDS[1] not in raw_tables()
     assert sealed_open_json(report.sealed_answers)["places"] == WORDS[1]
     assert WORDS[5].encode() not in default_storage.open(CleanFile.objects.get().clean_file.name).read()
 

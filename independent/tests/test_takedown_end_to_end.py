@@ -15,8 +15,15 @@ import urllib.request
 
 import pytest
 
-from .e2e import Browser, field_value, time_until_gone, wait_for
-from .test_end_to_end import SAME_ORIGIN, both_services, count, wanted_reference  # noqa: F401 - the fixture
+from .e2e import Browser, field_value, time_until_gone
+from .test_end_to_end import (  # noqa: F401 - the fixture
+    SAME_ORIGIN,
+    both_services,
+    come_back_and_deliver,
+    count,
+    wait_for_retries,
+    wanted_reference,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -92,17 +99,8 @@ def test_reports_are_taken_while_the_police_are_down_and_a_closed_appeal_leaves_
             "details": "He parks a silver Astra behind the Crown.",
         },
     )
-    wait_for(
-        lambda: count(indep_db, "SELECT attempts FROM partner_outboxmessage WHERE kind='report'") >= 2,
-        what="retries while the police service is down",
-    )
-    police.start_web()
-    wait_for(
-        lambda: count(indep_db, "SELECT COUNT(*) FROM partner_outboxmessage WHERE acknowledged_at IS NULL") == 0,
-        timeout=90,
-        what="delivery after the police service came back",
-    )
-    independent.manage("partner_deliver")  # the safety net finds nothing left to send
+    wait_for_retries(indep_db)
+    come_back_and_deliver(police, independent, indep_db)
     forwarded = "SELECT COUNT(*) FROM reporting_informationreport WHERE channel='anonymous' AND details LIKE ?"
     assert count(police_db, forwarded, "%silver Astra behind the Crown%") == 1  # exactly once
 

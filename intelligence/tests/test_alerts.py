@@ -2,9 +2,7 @@
 loopback that checks the signature, even when the worker dies between sending and marking the alert sent."""
 
 import json
-import threading
 from datetime import timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from unittest import mock
 
 import pytest
@@ -14,7 +12,7 @@ from django.utils import timezone
 from appeals.tests.factories import published
 from intelligence import alerts
 from intelligence.models import Alert
-from partner import signing
+from partner.testing import QuietHandler, serve_loopback, verified_body
 from reporting.tests.factories import submit
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -29,20 +27,10 @@ class DeskReceiver:
         self.alerts: dict[str, dict] = {}
         receiver = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(QuietHandler):
             def do_POST(self) -> None:  # noqa: N802
-                body = self.rfile.read(int(self.headers["Content-Length"]))
-                try:
-                    signing.verify(
-                        keys={"desk": KEY.encode()},
-                        method="POST",
-                        path=self.path,
-                        body=body,
-                        headers=dict(self.headers),
-                    )
-                except signing.SignatureError:
-                    self.send_response(401)
-                    self.end_headers()
+                body = verified_body(self, {"desk": KEY.encode()})
+                if body is None:
                     return
                 payload = json.loads(body)
                 receiver.requests.append(payload)
@@ -50,11 +38,7 @@ class DeskReceiver:
                 self.send_response(204)
                 self.end_headers()
 
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.server = serve_loopback(Handler)
 
     @property
     def url(self) -> str:

@@ -5,27 +5,15 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from accounts.roles import Role
-from accounts.tests.factories import PASSWORD, make_staff
+from accounts.tests.browser import sign_in
+from accounts.tests.factories import make_staff
 from appeals.tests.factories import published
-from conftest import axe_violations
+from conftest import assert_accessible
 from reporting.tests.factories import submit
 
 from .factories import fugitive_team, unit_officer
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def assert_accessible(page: Page) -> None:
-    violations = axe_violations(page)
-    assert violations == [], violations
-
-
-def sign_in(page: Page, base: str, username: str) -> None:
-    page.goto(base + "/staff/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", name="Appeals", exact=True)).to_be_visible()
 
 
 def test_analyst_triages_grades_disseminates_and_officer_results_closing_the_appeal(page: Page, live_server):

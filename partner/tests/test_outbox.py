@@ -4,16 +4,15 @@ down, delivers once it is up, and the receiver de-duplicates retried messages.""
 import json
 import threading
 from datetime import timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 
 import pytest
 from django.db import transaction
 from django.utils import timezone
 
-from partner import signing
 from partner.models import OutboxMessage, ReceivedMessage
 from partner.services import backoff, outbox_deliver, outbox_deliver_due, outbox_enqueue, receive_message
-from partner.testing import KEY, send_json
+from partner.testing import KEY, QuietHandler, send_json, verified_body
 
 
 class Peer:
@@ -23,23 +22,14 @@ class Peer:
         self.received: list[dict] = []
         peer = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(QuietHandler):
             def do_POST(self) -> None:  # noqa: N802
-                body = self.rfile.read(int(self.headers["Content-Length"]))
-                try:
-                    signing.verify(
-                        keys={"k1": KEY.encode()}, method="POST", path=self.path, body=body, headers=dict(self.headers)
-                    )
-                except signing.SignatureError:
-                    self.send_response(401)
-                    self.end_headers()
+                body = verified_body(self, {"k1": KEY.encode()})
+                if body is None:
                     return
                 payload = json.loads(body)
                 peer.received.append(payload)
                 send_json(self, {"acknowledged": payload["message_id"]})
-
-            def log_message(self, *args: object) -> None:
-                pass
 
         self.handler = Handler
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)

@@ -9,24 +9,26 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from accounts.roles import Role
+from accounts.tests.browser import sign_in
 from accounts.tests.factories import make_staff
 from appeals.models import AppealKind
 from appeals.tests.factories import published
-from conftest import axe_violations
+from conftest import assert_accessible
 from reporting.models import InformationReport, MessageDirection
-from tests.device_probe import FORWARDED_ADDRESS, USER_AGENT, everything_logged  # noqa: F401 - the fixture by name
+from tests.device_probe import (  # noqa: F401 - the fixture is used by name
+    FORWARDED_ADDRESS,
+    USER_AGENT,
+    assert_no_trace,
+    everything_logged,
+    logged_text,
+)
 
+from .browser import fill_sighting
 from .factories import jpeg_with_gps
-from .test_no_device_data import assert_no_trace
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 CODE = re.compile(r"^([0-9A-Z]{4}-){6}[0-9A-Z]{4}$")
-
-
-def assert_accessible(page: Page) -> None:
-    violations = axe_violations(page)
-    assert violations == [], violations
 
 
 def test_urgent_path_shows_999_before_the_form(page: Page, live_server):
@@ -64,10 +66,7 @@ def test_full_report_with_a_photo_then_back_with_the_receipt_to_answer_a_questio
     page_.get_by_role("link", name="Tell us what you know").first.click()
     page_.get_by_label("No").check()
     page_.get_by_role("button", name="Continue").click()
-    page_.get_by_label("What do you want to tell us?").fill("I saw him at the car wash on Mill Street.")
-    page_.get_by_label("I know of them, but not personally").check()
-    page_.get_by_label("When did you last see them?").fill("Yesterday about 6pm")
-    page_.get_by_label("Where did you last see them?").fill("Mill Street car wash")
+    fill_sighting(page_)
     page_.get_by_role("group", name="Do you think they are living or staying in your area?").get_by_label("Yes").check()
     page_.get_by_label("Make").fill("Ford")
     page_.get_by_label("Model").fill("Transit")
@@ -92,10 +91,7 @@ def test_full_report_with_a_photo_then_back_with_the_receipt_to_answer_a_questio
 
     # An analyst asks a question in the back office.
     make_staff(Role.ANALYST, username="browser.analyst")
-    page.goto(f"{live_server.url}/staff/login/")
-    page.get_by_label("Username").fill("browser.analyst")
-    page.get_by_label("Password").fill("correct-horse-battery")
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, live_server.url, "browser.analyst")
     page.get_by_role("link", name="Information from the public").click()
     assert_accessible(page)
     page.get_by_role("link", name=f"Report {report.pk}").click()
@@ -186,9 +182,7 @@ def test_nothing_about_the_browser_is_kept_through_the_live_server(
         expect(page.locator("#report-status")).to_be_visible()
     finally:
         context.close()
-    captured = capsys.readouterr()
-    records = "\n".join(str(r.__dict__) for r in everything_logged.records)
-    assert_no_trace(everything_logged.text + records + captured.out + captured.err)
+    assert_no_trace(logged_text(everything_logged, capsys))
 
 
 def test_a_submitted_report_keeps_its_receipt_on_a_repeated_post(phone_page: Page, live_server):

@@ -1,7 +1,6 @@
 """The anonymity proof: a report sent with a distinctive address, user agent and referrer leaves no trace of
 them in the database (every table), the logs (at DEBUG, SQL included) or the media folder."""
 
-import logging
 import re
 
 import pytest
@@ -13,35 +12,12 @@ from reporting.models import Attachment, InformationReport, Message
 from reportkit.formtoken import form_token_new
 from tests.device_probe import (  # noqa: F401 - the fixture is used by name
     CLIENT_HEADERS,
-    FORWARDED_ADDRESS,
-    NEEDLES,
-    USER_AGENT,
-    database_text,
+    assert_no_trace,
     everything_logged,
-    media_files,
+    logged_text,
 )
 
 from .factories import jpeg_with_gps, upload
-
-
-def _record_text(record: logging.LogRecord) -> str:
-    """Everything a handler could write for this record, including the request an error report would dump."""
-    text = str(record.__dict__)
-    request = getattr(record, "request", None)
-    if request is not None and hasattr(request, "META"):
-        text += repr(request.META)
-    return text
-
-
-def assert_no_trace(log_text: str) -> None:
-    db = database_text()
-    media = media_files()
-    assert media, "the test must have stored files to search"
-    for needle in NEEDLES:
-        assert needle not in db, f"{needle} found in the database"
-        assert needle not in log_text, f"{needle} found in the logs"
-        for path, data in media:
-            assert needle.encode() not in data, f"{needle} found in {path}"
 
 
 @pytest.mark.django_db
@@ -70,10 +46,9 @@ def test_report_with_device_details_leaves_no_trace(everything_logged, capsys): 
     client.get("/appeals/W-ZZZZ/report/")  # a 404, which Django logs
     assert InformationReport.objects.count() == 1 and Message.objects.count() == 1
     assert Attachment.objects.count() == 3
-    captured = capsys.readouterr()
-    log_text = everything_logged.text + "\n".join(_record_text(r) for r in everything_logged.records)
+    log_text = logged_text(everything_logged, capsys)
     assert "INSERT" in log_text  # the SQL really was logged, parameters and all
-    assert_no_trace(log_text + captured.out + captured.err)
+    assert_no_trace(log_text)
 
 
 def test_served_app_access_log_has_no_client_address_user_agent_or_referrer():

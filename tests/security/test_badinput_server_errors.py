@@ -1,15 +1,14 @@
 """Bad input gets a clear 4xx, never a server error or a traceback (issue 9, item 8), on the police side:
 reused reply tokens, malformed tokens, ids too large for the database, non-UUID question ids."""
 
-import json
-
 import pytest
 from django.test import Client
 
 from accounts.roles import Role
 from accounts.tests.factories import make_staff
 from appeals.tests.factories import add_image, draft, published
-from partner import paths, signing
+from partner import paths
+from partner.testing import signed
 from reporting.models import Message, MessageDirection
 from reporting.tests.factories import submit
 from reportkit.formtoken import form_token_new
@@ -74,23 +73,13 @@ def test_released_images_too_large_is_a_form_error():
     assert "There is a problem" in html
 
 
-def _signed(path: str, payload: dict) -> dict:
-    body = json.dumps(payload).encode()
-    sig = signing.sign(key=b"dev-partner-key-not-for-production", key_id="k1", method="POST", path=path, body=body)
-    return {"data": body, "content_type": "application/json"} | {
-        f"HTTP_{k.upper().replace('-', '_')}": v for k, v in sig.items()
-    }
-
-
 def test_a_partner_answer_with_a_non_uuid_question_id_is_a_422():
     report = submit(published()).report
     report.partner_reference = "SUS-ABCDEF0123456789ABCD"
     report.save(update_fields=["partner_reference"])
     Message.objects.create(report=report, direction=MessageDirection.TO_REPORTER, body="Q?", sent_at=report.received_at)
     payload = {"message_id": "answer:1", "reference": report.partner_reference, "question_id": "nope", "answer": "x"}
-    response = Client(raise_request_exception=False, **SAME_ORIGIN).post(
-        paths.POLICE_ANSWERS, **_signed(paths.POLICE_ANSWERS, payload)
-    )
+    response = signed(Client(raise_request_exception=False, **SAME_ORIGIN), paths.POLICE_ANSWERS, payload)
     assert response.status_code == 422 and response.json()["error"]["code"] == "invalid"
 
 
@@ -104,9 +93,7 @@ def test_partner_text_no_database_can_store_is_a_400(text):
         "received_on": "2026-11-20",
         "answers": {"details": "Drugs are sold from the blue door"},
     }
-    response = Client(raise_request_exception=False, **SAME_ORIGIN).post(
-        paths.POLICE_REPORTS, **_signed(paths.POLICE_REPORTS, payload)
-    )
+    response = signed(Client(raise_request_exception=False, **SAME_ORIGIN), paths.POLICE_REPORTS, payload)
     assert response.status_code == 400 and "Cannot parse request body" in response.json()["error"]["message"]
 
 
