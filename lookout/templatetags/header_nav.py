@@ -1,7 +1,6 @@
 """The header's navigation links, for both services' page bases: one tag a link instead of the same list item
 written out for each. The link to the page being shown says so to assistive technology (aria-current)."""
 
-
 from django import template
 from django.urls import reverse
 from django.utils.html import format_html
