@@ -3,8 +3,9 @@ fields and images its publicity assessment releases."""
 
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 
-from django.db.models import Prefetch, Q
+from django.db.models import Max, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -36,6 +37,11 @@ class PublicAppeal:
     offence_summary: str = ""
     vulnerability: str = ""
     published_on: str = ""
+    # For feeds: the released areas only (empty unless the assessment releases them), and when it was
+    # published and last changed (the appeal or its assessment).
+    areas: tuple[str, ...] = ()
+    published_at: datetime | None = None
+    modified_at: datetime | None = None
 
     @property
     def is_missing(self) -> bool:
@@ -136,6 +142,9 @@ def to_public(appeal: Appeal, assessment: PublicityAssessment, images: list[Appe
         offence_summary=appeal.offence_summary if ReleasableField.REASON in released else "",
         vulnerability=appeal.vulnerability_summary if ReleasableField.VULNERABILITY in released else "",
         published_on=timezone.localtime(appeal.published_at).strftime("%-d %B %Y") if appeal.published_at else "",
+        areas=tuple(appeal.area_list()) if ReleasableField.AREAS in released else (),
+        published_at=appeal.published_at,
+        modified_at=max(appeal.updated_at, assessment.updated_at),
     )
 
 
@@ -164,6 +173,14 @@ def public_areas() -> list[str]:
         return sorted(areas)
 
     return cached_public("areas", build)
+
+
+def public_last_change() -> datetime | None:
+    """When an appeal that is or was public last changed (a closure too), cached and purged with the appeals:
+    a feed's Last-Modified never goes back when its newest appeal is taken down."""
+    return cached_public(
+        "last-change", lambda: Appeal.objects.was_public().aggregate(newest=Max("updated_at"))["newest"]
+    )
 
 
 def search_public_appeals(*, kind: str = "", area: str = "", text: str = "") -> list[PublicAppeal]:

@@ -80,7 +80,7 @@ def test_closing_takes_the_appeal_down_from_every_public_surface_within_a_second
     images = image_urls(page)
     assert images and all(client.get(u).status_code == 200 for u in images)
     assert b"Gone Soon" in client.get("/").content  # the gallery is now cached
-    assert b"Gone Soon" in client.get("/appeals/feed/").content
+    assert b"Gone Soon" in client.get("/appeals/feed.atom").content
 
     started = time.monotonic()
     services.appeal_close(appeal=appeal, actor=appeal.author, outcome=Outcome.ARRESTED)
@@ -89,7 +89,8 @@ def test_closing_takes_the_appeal_down_from_every_public_surface_within_a_second
         "gallery": client.get("/").content,
         "list": client.get("/appeals/").content,
         "search": client.get("/appeals/", {"q": "gone"}).content,
-        "feed": client.get("/appeals/feed/").content,
+        "feed": client.get("/appeals/feed.atom").content,
+        "json feed": client.get("/appeals/feed.json").content,
     }
     image_statuses = [client.get(u).status_code for u in images]
     elapsed = time.monotonic() - started

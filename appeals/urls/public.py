@@ -1,13 +1,15 @@
 from django.urls import path
 
-from ..feeds import PublicAppealsFeed
+from ..feeds import views as feeds
 from ..views import public
 
 app_name = "appeals"
 urlpatterns = [
     path("", public.home, name="home"),
     path("appeals/", public.appeal_list, name="list"),
-    path("appeals/feed/", PublicAppealsFeed(), name="feed"),
+    path("appeals/feed.atom", feeds.atom_feed, name="feed_atom"),
+    path("appeals/feed.json", feeds.json_feed, name="feed_json"),
+    path("appeals/feed/", feeds.old_feed, name="feed_old"),
     path("appeals/<str:reference>/", public.appeal_detail, name="detail"),
     path(
         "appeals/<str:reference>/images/<uuid:public_id>/<str:size>.jpg",

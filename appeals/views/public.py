@@ -1,4 +1,4 @@
-"""Public pages: the gallery, the list with filters, an appeal, its images, and the feed."""
+"""Public pages: the gallery, the list with filters, an appeal and its images (the feeds are appeals.feeds)."""
 
 from typing import TypeVar
 

@@ -1,0 +1,133 @@
+"""What a feed holds: the filter a reader asked for, the newest public appeals that match it, each as an entry
+of released information only, and the validators (ETag, Last-Modified) that let readers skip an unchanged feed."""
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.http import HttpRequest, QueryDict
+from django.urls import reverse
+from django.utils import timezone
+
+from ..models import AppealKind
+from ..selectors import PublicAppeal, public_appeals, public_last_change
+
+# Feeds carry the newest appeals only; each feed says so.
+FEED_LIMIT = 50
+# HTTP dates have whole seconds, so a change in the same second as the last one would look "not modified" to a
+# reader that sends only If-Modified-Since. A feed names its Last-Modified only once its newest change is this old;
+# until then readers revalidate by ETag alone (which is exact), and a takedown is never answered with a 304.
+LAST_MODIFIED_SETTLE = timedelta(seconds=2)
+
+
+class UnknownKind(ValueError):
+    """The reader asked for a kind of appeal that does not exist."""
+
+
+@dataclass(frozen=True)
+class FeedFilter:
+    kind: str = ""
+    area: str = ""
+
+    @classmethod
+    def from_query(cls, query: QueryDict) -> "FeedFilter":
+        kind = query.get("kind", "").strip().lower()
+        if kind and kind not in AppealKind.values:
+            raise UnknownKind(kind)
+        return cls(kind=kind, area=" ".join(query.get("area", "").split())[:100])
+
+    def matches(self, appeal: PublicAppeal) -> bool:
+        if self.kind and appeal.kind != self.kind:
+            return False
+        return not self.area or self.area.casefold() in {a.casefold() for a in appeal.areas}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One appeal in a feed, with absolute URLs: released information only."""
+
+    reference: str
+    kind: str
+    title: str
+    summary: str
+    text: str
+    url: str
+    report_url: str
+    image_url: str
+    image_alt: str
+    areas: tuple[str, ...]
+    published: datetime | None
+    modified: datetime | None
+
+    @property
+    def tags(self) -> list[str]:
+        return [self.kind, *self.areas]
+
+
+@dataclass(frozen=True)
+class Feed:
+    filter: FeedFilter
+    entries: list[Entry]
+    total: int
+    limit: int
+    etag: str
+    newest: datetime | None  # the newest change the feed reflects
+    last_modified: datetime | None  # the same, once settled (LAST_MODIFIED_SETTLE)
+
+    @property
+    def truncated(self) -> bool:
+        return self.total > len(self.entries)
+
+
+def released_text(appeal: PublicAppeal) -> str:
+    """The entry's text, in the order the appeal's page shows it: only what the assessment released."""
+    lines = [appeal.summary_line]
+    lines += [part for part in (appeal.description, appeal.offence_summary, appeal.vulnerability) if part]
+    lines += [f"{label}: {value}" for label, value in appeal.details.items()]
+    if not appeal.is_missing:
+        lines.append(" ".join(["Do not approach or confront them.", appeal.caution_note]).strip())
+    lines.append("If you see them now, call 999.")
+    return "\n".join(lines)
+
+
+def _entry(request: HttpRequest, appeal: PublicAppeal) -> Entry:
+    image = appeal.images[0] if appeal.images else None
+    return Entry(
+        reference=appeal.reference,
+        kind=appeal.kind,
+        title=appeal.title,
+        summary=appeal.summary_line,
+        text=released_text(appeal),
+        url=request.build_absolute_uri(appeal.url),
+        report_url=request.build_absolute_uri(reverse("reporting:appeal_start", args=[appeal.reference])),
+        image_url=request.build_absolute_uri(image.url) if image else "",
+        image_alt=image.alt if image else "",
+        areas=appeal.areas,
+        published=appeal.published_at,
+        modified=appeal.modified_at,
+    )
+
+
+def _etag(fmt: str, wanted: FeedFilter, appeals: list[PublicAppeal], last_change: datetime | None) -> str:
+    stamp = [fmt, wanted.kind, wanted.area.casefold(), str(last_change)]
+    stamp += [f"{a.reference}@{a.modified_at}" for a in appeals]
+    return '"' + hashlib.sha256("\n".join(stamp).encode()).hexdigest()[:32] + '"'
+
+
+def build_feed(request: HttpRequest, fmt: str, wanted: FeedFilter) -> Feed:
+    """The newest FEED_LIMIT public appeals matching the filter (public_appeals is newest first)."""
+    matching = [a for a in public_appeals() if wanted.matches(a)]
+    shown = matching[:FEED_LIMIT]
+    last_change = public_last_change()
+    dates = [d for d in [last_change, *(a.modified_at for a in shown)] if d is not None]
+    newest = max(dates) if dates else None
+    settled = newest is not None and newest <= timezone.now() - LAST_MODIFIED_SETTLE
+    return Feed(
+        filter=wanted,
+        entries=[_entry(request, a) for a in shown],
+        total=len(matching),
+        limit=FEED_LIMIT,
+        etag=_etag(fmt, wanted, shown, last_change),
+        newest=newest,
+        last_modified=newest if settled else None,
+    )
