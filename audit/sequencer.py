@@ -43,7 +43,9 @@ def audit_seal(*, batch: int = SEAL_BATCH) -> int:
                 event.seq, event.prev_hash = seq, prev
                 event.hash = prev = event_hash(prev, hashed_fields(event))
             # The one change sealing makes to an event; the append-only queryset refuses update(), so below it.
-            models.QuerySet(model=AuditEvent).bulk_update(events, ["seq", "prev_hash", "hash"], batch_size=500)
+            models.QuerySet[AuditEvent](model=AuditEvent).bulk_update(
+                events, ["seq", "prev_hash", "hash"], batch_size=500
+            )
             head.last_hash, head.last_seq = prev, seq
             head.save(update_fields=["last_hash", "last_seq"])
         sealed += len(events)

@@ -1,5 +1,5 @@
-from reporting.services import receipt_replay_expire
 from lookout.repeating import RepeatingCommand
+from reporting.services import receipt_replay_expire
 
 
 class Command(RepeatingCommand):

@@ -1,5 +1,5 @@
 """On PostgreSQL, with real concurrent transactions: writing audit events takes no lock reporters share, and
-the sequencer chains events in commit order even when ids commit out of order (docs/adr/0037)."""
+the sequencer chains events in commit order even when ids commit out of order (docs/adr/0037-audit-sequencer.md)."""
 
 import threading
 from collections.abc import Callable
