@@ -1,10 +1,13 @@
-"""The append-only audit trail. Each event carries the hash of the one before it, so any edit or deletion
-breaks the chain and `manage.py audit_verify` finds it."""
+"""The append-only audit trail. An event is written in its caller's transaction touching no shared row; the
+sequencer (audit.sequencer.audit_seal) then gives it a place in the chain and the hash of the event before it,
+so any edit or deletion of a sealed event breaks the chain and `manage.py audit_verify` finds it
+(docs/adr/0037-audit-sequencer.md)."""
 
 from typing import Any, NoReturn
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 
 
 class AppendOnlyError(Exception):
@@ -43,14 +46,25 @@ class AuditEvent(models.Model):
     justification = models.TextField(blank=True)
     justification_digest = models.CharField(max_length=64, blank=True)
     justification_erased_at = models.DateTimeField(null=True, blank=True)
-    prev_hash = models.CharField(max_length=64)
-    hash = models.CharField(max_length=64, unique=True)
+    # The event's own fields hashed when it is written (no link to any other event), so an edit made before the
+    # sequencer seals it is found too. Empty on events chained before the sequencer existed.
+    entry_hash = models.CharField(max_length=64, blank=True)
+    # Set by the sequencer: the event's place in the chain, the previous event's hash and its own chained hash.
+    # Empty until then ("unsealed").
+    seq = models.PositiveBigIntegerField(null=True, blank=True, unique=True)
+    prev_hash = models.CharField(max_length=64, blank=True)
+    hash = models.CharField(max_length=64, blank=True)
 
     objects = AuditEventQuerySet.as_manager()
 
     class Meta:
         ordering = ["id"]
-        indexes = [models.Index(fields=["target_type", "target_id"])]
+        indexes = [
+            models.Index(fields=["target_type", "target_id"]),
+            # What the sequencer reads: the (few) events not yet sealed.
+            models.Index(fields=["id"], condition=Q(seq__isnull=True), name="audit_event_unsealed"),
+        ]
+        constraints = [models.UniqueConstraint(fields=["hash"], condition=~Q(hash=""), name="audit_event_hash")]
 
     def __str__(self) -> str:
         return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.target_label}"
@@ -65,9 +79,11 @@ class AuditEvent(models.Model):
 
 
 class ChainHead(models.Model):
-    """A single row holding the newest event's hash; locking it serialises appends to the chain."""
+    """A single row holding the newest sealed event's place and hash. Only the sequencer locks it (two
+    sequencers take turns); writing an event never reads or locks it."""
 
     last_hash = models.CharField(max_length=64)
+    last_seq = models.PositiveBigIntegerField(default=0)
 
     def __str__(self) -> str:
         return self.last_hash

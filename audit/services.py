@@ -3,7 +3,7 @@
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -11,9 +11,11 @@ from django.contrib.auth.models import User
 from django.db import models, transaction
 from django.utils import timezone
 
+from .chain import GENESIS, entry_hash, event_hash, hashed_fields
 from .models import AuditEvent, ChainHead
+from .sequencer import audit_seal_soon
 
-GENESIS = "0" * 64
+__all__ = ["GENESIS", "audit_erase_justifications", "audit_label", "audit_record", "audit_verify_chain"]
 
 
 # Keys whose text would put a person's details into the chain, which can never be erased from it. audit_record
@@ -22,11 +24,6 @@ GENESIS = "0" * 64
 PERSONAL_KEYS = frozenset(
     {"name", "subject_name", "aliases", "email", "phone", "address", "contact", "details", "body", "text"}
 )
-
-
-def _event_hash(prev_hash: str, fields: dict[str, Any]) -> str:
-    canonical = json.dumps({"prev": prev_hash, **fields}, sort_keys=True, separators=(",", ":"), default=str)
-    return hashlib.sha256(canonical.encode()).hexdigest()
 
 
 def justification_digest(text: str) -> str:
@@ -53,20 +50,6 @@ def _refuse_personal_keys(detail: Any) -> None:
             _refuse_personal_keys(value)
 
 
-def _hashed_fields(event: AuditEvent) -> dict[str, Any]:
-    return {
-        "occurred_at": event.occurred_at.isoformat(),
-        "actor_id": event.actor_id,
-        "actor_label": event.actor_label,
-        "action": event.action,
-        "target_type": event.target_type,
-        "target_id": event.target_id,
-        "target_label": event.target_label,
-        "detail": event.detail,
-        "justification_digest": event.justification_digest,
-    }
-
-
 def audit_now() -> datetime:
     """When an event happened, as precisely as this service may know it: the independent service sets
     AUDIT_TIME_PRECISION = "day" (midnight, local), because it knows only the day of what a reporter does
@@ -85,13 +68,15 @@ def audit_record(
     detail: dict[str, Any] | None = None,
     justification: str = "",
 ) -> AuditEvent:
-    """Append one event to the chain. Runs inside the caller's transaction, so the event and the change it
-    records commit together or not at all. The target is named by audit_label; `detail` must hold no personal
-    data (PERSONAL_KEYS are refused); a justification may, and is chained by digest only."""
-    if not transaction.get_connection().in_atomic_block:
+    """Write one event. Runs inside the caller's transaction, so the event and the change it records commit
+    together or not at all. It reads and locks no shared row: the sequencer chains it after the commit
+    (audit.sequencer, queued here on commit; docs/adr/0037-audit-sequencer.md). The target is named by
+    audit_label; `detail` must hold no personal data (PERSONAL_KEYS are refused); a justification may, and is
+    chained by digest only."""
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
         raise RuntimeError("audit_record must be called inside the service's transaction")
     _refuse_personal_keys(detail or {})
-    head, _ = ChainHead.objects.select_for_update().get_or_create(pk=1, defaults={"last_hash": GENESIS})
     event = AuditEvent(
         occurred_at=audit_now(),
         actor=actor if actor is not None and actor.is_authenticated else None,
@@ -103,23 +88,32 @@ def audit_record(
         detail=json.loads(json.dumps(detail or {}, default=str)),
         justification=justification,
         justification_digest=justification_digest(justification),
-        prev_hash=head.last_hash,
     )
-    event.hash = _event_hash(head.last_hash, _hashed_fields(event))
+    event.entry_hash = entry_hash(event)
     event.save()
-    head.last_hash = event.hash
-    head.save(update_fields=["last_hash"])
+    # One sequencer run per transaction, however many events it writes (where the queue may time it: see
+    # AUDIT_SEAL_ON_COMMIT).
+    queued = any(func is audit_seal_soon for _, func, _ in connection.run_on_commit)
+    if settings.AUDIT_SEAL_ON_COMMIT and not queued:
+        transaction.on_commit(audit_seal_soon, robust=True)
     return event
 
 
 @dataclass(frozen=True)
 class ChainReport:
-    checked: int
-    broken_at: int | None  # id of the first event whose hash or link does not match
+    checked: int  # sealed events whose hash and link were recomputed
+    broken_at: int | None  # id of the first event altered, removed or reordered (-1: the newest sealed removed)
+    unsealed: int = 0  # events written but not yet chained by the sequencer
+    oldest_unsealed_age: timedelta | None = None
+    stale: bool = False  # an unsealed event is older than AUDIT_UNSEALED_MAX_SECONDS: is the sequencer running?
+
+    @property
+    def intact(self) -> bool:
+        return self.broken_at is None
 
     @property
     def ok(self) -> bool:
-        return self.broken_at is None
+        return self.intact and not self.stale
 
 
 def _justification_intact(event: AuditEvent) -> bool:
@@ -129,23 +123,54 @@ def _justification_intact(event: AuditEvent) -> bool:
     return justification_digest(event.justification) == event.justification_digest
 
 
-def audit_verify_chain() -> ChainReport:
-    """Recompute every hash in order; report the first event that was altered, removed or reordered."""
+def _entry_intact(event: AuditEvent) -> bool:
+    """Events written since the sequencer exist carry their own hash: it must still match (sealed or not)."""
+    return (not event.entry_hash or event.entry_hash == entry_hash(event)) and _justification_intact(event)
+
+
+def _unsealed_allowance() -> timedelta:
+    """How long an event may wait for the sequencer before verify calls it a problem. Where events carry the
+    day only (AUDIT_TIME_PRECISION = "day") their age is known to within a day, which is added."""
+    allowance = timedelta(seconds=settings.AUDIT_UNSEALED_MAX_SECONDS)
+    if getattr(settings, "AUDIT_TIME_PRECISION", "") == "day":
+        allowance += timedelta(days=1)
+    return allowance
+
+
+def audit_verify_chain(*, now: datetime | None = None) -> ChainReport:
+    """Recompute every sealed hash in chain order and report the first event that was altered, removed or
+    reordered; then check the events not yet sealed (their own hashes, how many, the oldest one's age)."""
     prev = GENESIS
     checked = 0
-    for event in AuditEvent.objects.order_by("id").iterator(chunk_size=2000):
+    for event in AuditEvent.objects.filter(seq__isnull=False).order_by("seq").iterator(chunk_size=2000):
         if (
-            event.prev_hash != prev
-            or event.hash != _event_hash(prev, _hashed_fields(event))
-            or not _justification_intact(event)
+            event.seq != checked + 1
+            or event.prev_hash != prev
+            or event.hash != event_hash(prev, hashed_fields(event))
+            or not _entry_intact(event)
         ):
             return ChainReport(checked=checked, broken_at=event.pk)
         prev = event.hash
         checked += 1
     head = ChainHead.objects.filter(pk=1).first()
-    if head is not None and head.last_hash != prev:
+    head_matches = (head.last_hash, head.last_seq) == (prev, checked) if head is not None else checked == 0
+    if not head_matches:
         return ChainReport(checked=checked, broken_at=-1)
-    return ChainReport(checked=checked, broken_at=None)
+    unsealed = 0
+    oldest: datetime | None = None
+    for event in AuditEvent.objects.filter(seq__isnull=True).order_by("id").iterator(chunk_size=2000):
+        if not _entry_intact(event):
+            return ChainReport(checked=checked, broken_at=event.pk)
+        unsealed += 1
+        oldest = event.occurred_at if oldest is None else min(oldest, event.occurred_at)
+    age = (now or timezone.now()) - oldest if oldest is not None else None
+    return ChainReport(
+        checked=checked,
+        broken_at=None,
+        unsealed=unsealed,
+        oldest_unsealed_age=age,
+        stale=age is not None and age > _unsealed_allowance(),
+    )
 
 
 def audit_erase_justifications(*, target: models.Model, now: datetime) -> int:

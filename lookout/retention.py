@@ -15,6 +15,7 @@ from audit.services import audit_erase_justifications, audit_record
 from intelligence.models import Entity
 from partner.models import OutboxMessage
 from reporting.models import Attachment, ContactDetails, InformationReport, ReportStatus
+from reporting.services import receipt_replay_expire
 from reportkit.storage import files_delete_on_commit
 
 # The subject's details an appeal loses when its retention ends; the reference, kind, outcome and dates stay,
@@ -122,9 +123,7 @@ def retention_purge(*, now: datetime | None = None) -> Counter[str]:
     """Erase everything whose retention period has passed, one record per transaction; returns counts."""
     now = now or timezone.now()
     done: Counter[str] = Counter()
-    InformationReport.objects.filter(receipt_replay_until__lte=now).update(
-        receipt_replay=None, receipt_replay_until=None
-    )
+    receipt_replay_expire(now=now)
     for report in erasable_reports().filter(received_at__lt=_before(settings.LOOKOUT_RETENTION_REPORT_DAYS, now)):
         report_erase(report=report, now=now)
         done["reports"] += 1

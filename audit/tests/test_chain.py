@@ -5,22 +5,28 @@ from django.db import connection, transaction
 from accounts.roles import Role
 from accounts.tests.factories import make_staff
 from audit.models import AppendOnlyError, AuditEvent
+from audit.sequencer import audit_seal
 from audit.services import audit_record, audit_verify_chain
 
 pytestmark = pytest.mark.django_db
 
 
-def record(n: int) -> list[AuditEvent]:
+def record(n: int, *, seal: bool = True) -> list[AuditEvent]:
+    """n events in one transaction, then sealed by the sequencer (as the task queued on commit does)."""
     user = make_staff(Role.ANALYST)
     events = []
     with transaction.atomic():
         for i in range(n):
             events.append(audit_record(actor=user, action="test.event", target=user, detail={"i": i}))
-    return events
+    if seal:
+        audit_seal()
+    return [AuditEvent.objects.get(pk=event.pk) for event in events]
 
 
 def test_chain_links_each_event_to_the_previous_one():
     events = record(3)
+    assert [event.seq for event in events] == [1, 2, 3]
+    assert events[0].prev_hash == "0" * 64 and events[0].hash
     assert events[1].prev_hash == events[0].hash and events[2].prev_hash == events[1].hash
     assert audit_verify_chain().ok
     call_command("audit_verify")

@@ -191,6 +191,12 @@ FRAMEWORK_APPS = [
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# An audit event the sequencer has not sealed after this many seconds is a problem audit_verify reports: the
+# sequencer (a task on commit, and `audit_seal --every N`) is not running (docs/adr/0037-audit-sequencer.md).
+AUDIT_UNSEALED_MAX_SECONDS = int(os.environ.get("AUDIT_UNSEALED_MAX_SECONDS", "600"))
+# Queue the sequencer when a transaction that wrote events commits (the scheduled `audit_seal --every N` is the
+# safety net). The charity turns it off: a queued task's row carries exact times.
+AUDIT_SEAL_ON_COMMIT = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

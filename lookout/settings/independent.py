@@ -87,6 +87,9 @@ INDEPENDENT_RAW_RETENTION_DAYS = int(os.environ.get("INDEPENDENT_RAW_RETENTION_D
 # The charity knows the day of anything a reporter does, never the time: audit events carry the day only
 # (audit.services honours this), stored files are stamped with the day, log lines carry the day only.
 AUDIT_TIME_PRECISION = "day"
+# Nor does the sequencer run on a report's commit: a queued task's row would carry the exact time of the report.
+# `audit_seal --every N` seals the charity's events on a schedule (docs/adr/0037-audit-sequencer.md).
+AUDIT_SEAL_ON_COMMIT = False
 STORAGES = common.storages(files="independent.storage.DayStampedStorage")
 LOGGING = common.logging_config(datefmt="%Y-%m-%d")
 # Operators sign in as police staff do (ADR 0033): lock-out (LOOKOUT_LOGIN_*) and the idle time-out

@@ -1,7 +1,7 @@
 """Every write to a report goes through these services; each owns its transaction and writes its audit event.
 Split by topic; the names are re-exported here, so callers keep `from reporting import services`.
 
-- submit: a report made online or recorded by an officer
+- submit: a report made online or recorded by an officer (and the periodic wipe of expired receipt copies)
 - follow_up: questions to the reporter and their replies
 - desk: reads of personal data (contact details, originals, the report itself), each audited
 - status: the report's status, moved along reporting.rules
@@ -20,7 +20,7 @@ from .forwarded import (
     report_receive_forwarded,
 )
 from .status import report_status_move, report_status_set
-from .submit import OFFICER_RECORDED_CHANNELS, report_submit
+from .submit import OFFICER_RECORDED_CHANNELS, receipt_replay_expire, report_submit
 
 __all__ = [
     "OFFICER_RECORDED_CHANNELS",
@@ -29,6 +29,7 @@ __all__ = [
     "Submitted",
     "TokenAlreadyUsed",
     "attachment_original_reveal",
+    "receipt_replay_expire",
     "contact_reveal",
     "report_answer_receive",
     "report_outcome_record",

@@ -2,7 +2,7 @@
 
 import json
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -33,6 +33,15 @@ def _replay(token: uuid.UUID) -> Submitted[InformationReport] | None:
     if report.receipt_replay and report.receipt_replay_until and report.receipt_replay_until > timezone.now():
         code = receipt_format(replay_open(bytes(report.receipt_replay)))
     return Submitted(report=report, receipt_code=code, repeated=True)
+
+
+def receipt_replay_expire(*, now: datetime | None = None) -> int:
+    """Wipe the receipt codes kept for replay whose window has passed; returns how many. A periodic job
+    (`manage.py receipt_replay_expire --every N`, and the retention purge), never a reporter's request: a
+    submission writes only its own rows. Until the sweep comes, `_replay` already refuses an expired copy."""
+    return InformationReport.objects.filter(receipt_replay_until__lte=now or timezone.now()).update(
+        receipt_replay=None, receipt_replay_until=None
+    )
 
 
 def report_submit(
@@ -70,10 +79,6 @@ def report_submit(
 
     def store(stored: StoredFiles) -> InformationReport:
         now = timezone.now()
-        # Receipt codes kept for replay are wiped as soon as their window has passed.
-        InformationReport.objects.filter(receipt_replay_until__lte=now).update(
-            receipt_replay=None, receipt_replay_until=None
-        )
         report = InformationReport.objects.create(
             channel=channel,
             appeal=appeal,

@@ -6,6 +6,8 @@ from unittest import mock
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from accounts.roles import Role
 from accounts.tests.factories import make_staff
@@ -31,6 +33,18 @@ def test_submit_stores_everything_and_only_the_hash_of_the_receipt():
     assert report.attachments.get().original_sealed
     event = AuditEvent.objects.get(action="report.received")
     assert event.actor is None and "Alex" not in str(event.detail)
+
+
+def test_a_submission_writes_only_its_own_rows_and_takes_no_shared_lock():
+    """No sweep over other reports and no lock every reporter shares (issue 12: the audit chain is sealed
+    after the commit, expired receipt copies are wiped by a job of their own)."""
+    appeal = published()
+    submit(appeal)
+    with CaptureQueriesContext(connection) as queries:
+        submit(appeal, contact=CONTACT)
+    sql = [query["sql"].lower() for query in queries.captured_queries]
+    assert not [q for q in sql if q.startswith("update")]
+    assert not [q for q in sql if "for update" in q or "audit_chainhead" in q]
 
 
 def test_a_failure_part_way_stores_nothing_not_even_files():

@@ -69,6 +69,11 @@ class Command(BaseCommand):
             ([*manage, "retention_purge", "--every", "3600"], police_env),
             # Tasks left RUNNING by a worker that died are queued again (lookout/task_lease.py).
             ([*manage, "tasks_requeue_lost", "--every", "60"], police_env),
+            # Audit events are chained by the sequencer after their commit: a task queued on commit, and this
+            # safety net for events the queue missed (docs/adr/0037-audit-sequencer.md).
+            ([*manage, "audit_seal", "--every", "10"], police_env),
+            # Receipt codes kept for repeated posts are wiped once their window has passed (never in a request).
+            ([*manage, "receipt_replay_expire", "--every", "60"], police_env),
             (gunicorn(bindir, "independent.wsgi:application", independent_port), independent_env),
             ([*manage, "db_worker", "--interval", "1", "--no-reload"], independent_env),
             ([*manage, "partner_deliver", "--every", "30"], independent_env),
@@ -77,6 +82,8 @@ class Command(BaseCommand):
             # The charity fetches the police appeals on a schedule, never inside a visitor's request (ADR 0030).
             ([*manage, "independent_appeals_refresh", "--every", "60"], independent_env),
             ([*manage, "tasks_requeue_lost", "--every", "60"], independent_env),
+            # The charity queues no task on a report's commit (its row would time the report): only this seals.
+            ([*manage, "audit_seal", "--every", "10"], independent_env),
         ]
         processes = [subprocess.Popen(argv, env=env) for argv, env in commands]  # noqa: S603 - fixed argument lists
         self.stdout.write(self.style.SUCCESS(f"Lookout is running: http://127.0.0.1:{port}/  (staff: /staff/)"))
