@@ -74,28 +74,45 @@ def phone_page_js(chromium):  # type: ignore[no-untyped-def]
     yield from _phone(chromium, javascript=True)
 
 
-def axe_violations(page) -> list[dict]:  # type: ignore[no-untyped-def]
-    """Run axe-core (WCAG 2.0/2.1/2.2 A and AA rules) on the page and return its violations."""
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+WCAG_AA_AND_BEST_PRACTICE = [*WCAG_AA, "best-practice"]
+WIDTHS = [320, 1280]  # the smallest width WCAG's reflow asks for, and a desktop
+
+
+@pytest.fixture
+def page_at(chromium):  # type: ignore[no-untyped-def]
+    """page_at(width): a page with JavaScript on, the given number of CSS px wide."""
+    contexts = []
+
+    def make(width: int):  # type: ignore[no-untyped-def]
+        context = chromium.new_context(bypass_csp=True, viewport={"width": width, "height": 800})
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def axe_violations(page, tags: list[str] = WCAG_AA) -> list[dict]:  # type: ignore[no-untyped-def]
+    """Run axe-core (WCAG 2.0/2.1/2.2 A and AA rules, or the given tags) on the page; return its violations."""
     # axe-core needs timers, so it cannot run in a context with JavaScript disabled; check no-JS pages
     # with the same markup in a JS-enabled context instead.
     result = page.evaluate(
-        """async (source) => {
+        """async ([source, tags]) => {
             if (!window.axe) { (0, eval)(source); }
-            return await axe.run(document, {
-                runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']},
-                resultTypes: ['violations'],
-            });
+            return await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
         }""",
-        AXE_JS.read_text(),
+        [AXE_JS.read_text(), tags],
     )
     return [
         {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]]} for v in result["violations"]
     ]
 
 
-def assert_accessible(page) -> None:  # type: ignore[no-untyped-def]
-    """axe-core finds no WCAG A or AA violation on the page."""
-    violations = axe_violations(page)
+def assert_accessible(page, tags: list[str] = WCAG_AA) -> None:  # type: ignore[no-untyped-def]
+    """axe-core finds no WCAG A or AA violation (or none of the given tags) on the page."""
+    violations = axe_violations(page, tags)
     assert violations == [], violations
 
 

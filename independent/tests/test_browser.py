@@ -6,12 +6,14 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import axe_violations
+from conftest import WCAG_AA_AND_BEST_PRACTICE, WIDTHS, axe_violations
 from independent.models import AnonymousReport
 
-from .helpers import jpeg_with_gps
+from .helpers import jpeg_with_gps, make_operator
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+HEADER_TARGETS = """[...document.querySelectorAll('.lk-header a, .lk-header button')]
+    .map((e) => e.getBoundingClientRect()).map((r) => [r.width, r.height])"""
 CODE = re.compile(r"^([0-9A-Z]{4}-){6}[0-9A-Z]{4}$")
 
 
@@ -68,3 +70,26 @@ def test_the_ended_appeal_page_is_accessible(phone_page_js: Page, live_server, p
     page.goto(live_server.url + "/appeals/W-7KQ2/form/")
     expect(page.get_by_role("heading", level=1)).to_have_text("This appeal has ended")
     assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_pages_pass_wcag_22_aa_and_best_practice_on_a_small_and_a_wide_screen(
+    page_at, width: int, live_server, police_api
+):
+    from django.conf import settings
+    from django.test import Client
+
+    page = page_at(width)
+    operator = Client()
+    operator.force_login(make_operator())
+    session = operator.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}])
+    for path in ["/", "/appeals/W-7KQ2/", "/appeals/W-7KQ2/form/", "/follow-up/", "/operators/", "/operators/phone/"]:
+        page.goto(live_server.url + path)
+        if path.startswith("/operators/"):
+            assert page.url == live_server.url + path  # signed in: not sent to the sign-in page
+        violations = axe_violations(page, WCAG_AA_AND_BEST_PRACTICE)
+        assert violations == [], (width, path, violations)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, (width, path)
+        targets = page.evaluate(HEADER_TARGETS)
+        assert all(w >= 24 and h >= 24 for w, h in targets), (width, path, targets)  # WCAG 2.2 target size

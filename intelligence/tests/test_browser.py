@@ -8,7 +8,7 @@ from accounts.roles import Role
 from accounts.tests.browser import sign_in
 from accounts.tests.factories import make_staff
 from appeals.tests.factories import published
-from conftest import assert_accessible
+from conftest import WCAG_AA_AND_BEST_PRACTICE, WIDTHS, assert_accessible
 from reporting.tests.factories import submit
 
 from .factories import fugitive_team, unit_officer
@@ -109,3 +109,16 @@ def test_analyst_confirms_a_suggested_link_and_follows_a_registration(page: Page
     expect(page.get_by_text("Reports that mention registration LB07SEO")).to_be_visible()
     expect(page.locator("tbody tr")).to_have_count(2)
     assert_accessible(page)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_numbers_page_passes_wcag_22_aa_and_best_practice_and_does_not_overflow(page_at, width: int, live_server):
+    appeal = published(subject_name="Riley Example")
+    submit(appeal, details="He was at the canal last week.")
+    make_staff(Role.ANALYST, username="ana.numbers")
+    page = page_at(width)
+    sign_in(page, live_server.url, "ana.numbers")
+    page.goto(live_server.url + "/staff/numbers/")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    assert_accessible(page, WCAG_AA_AND_BEST_PRACTICE)
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")

@@ -13,7 +13,7 @@ from accounts.tests.browser import sign_in
 from accounts.tests.factories import make_staff
 from appeals.models import AppealKind
 from appeals.tests.factories import published
-from conftest import assert_accessible
+from conftest import WCAG_AA_AND_BEST_PRACTICE, WIDTHS, assert_accessible
 from reporting.models import InformationReport, MessageDirection
 from tests.device_probe import (  # noqa: F401 - the fixture is used by name
     FORWARDED_ADDRESS,
@@ -197,3 +197,14 @@ def test_a_submitted_report_keeps_its_receipt_on_a_repeated_post(phone_page: Pag
     page.reload()  # re-posts the form (Chromium does not ask under automation)
     expect(page.locator("#receipt-code")).to_have_text(first)
     assert InformationReport.objects.count() == 1
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_public_pages_pass_wcag_22_aa_and_best_practice_on_a_small_and_a_wide_screen(page_at, width: int, live_server):
+    page = page_at(width)
+    appeal = published(subject_name="Riley Example")
+    base = f"{live_server.url}/appeals/{appeal.reference}/"
+    for url in [base, base + "report/", base + "report/form/", f"{live_server.url}/follow-up/"]:
+        page.goto(url)
+        assert_accessible(page, WCAG_AA_AND_BEST_PRACTICE)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, (width, url)
