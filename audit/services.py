@@ -50,12 +50,17 @@ def _refuse_personal_keys(detail: Any) -> None:
             _refuse_personal_keys(value)
 
 
+def _day_precision() -> bool:
+    """Whether this service's events carry the day only (AUDIT_TIME_PRECISION = "day": the independent service)."""
+    return getattr(settings, "AUDIT_TIME_PRECISION", "") == "day"
+
+
 def audit_now() -> datetime:
     """When an event happened, as precisely as this service may know it: the independent service sets
     AUDIT_TIME_PRECISION = "day" (midnight, local), because it knows only the day of what a reporter does
     (docs/adr/0031-charity-time-and-sealing.md); events stay in order by id."""
     now = timezone.now()
-    if getattr(settings, "AUDIT_TIME_PRECISION", "") == "day":
+    if _day_precision():
         return timezone.make_aware(datetime.combine(timezone.localdate(now), time.min))
     return now
 
@@ -132,7 +137,7 @@ def _unsealed_allowance() -> timedelta:
     """How long an event may wait for the sequencer before verify calls it a problem. Where events carry the
     day only (AUDIT_TIME_PRECISION = "day") their age is known to within a day, which is added."""
     allowance = timedelta(seconds=settings.AUDIT_UNSEALED_MAX_SECONDS)
-    if getattr(settings, "AUDIT_TIME_PRECISION", "") == "day":
+    if _day_precision():
         allowance += timedelta(days=1)
     return allowance
 
