@@ -76,10 +76,19 @@ def multipart(fields: dict[str, str], files: Sequence[tuple[str, str, str, bytes
 class Reporter:
     """One person's browser: a keep-alive connection to one of the service's addresses at a time."""
 
-    def __init__(self, ports: Sequence[int], path: str, *, photo: bytes | None = None, timeout: float = 30) -> None:
+    def __init__(
+        self,
+        ports: Sequence[int],
+        path: str,
+        *,
+        photo: bytes | None = None,
+        extra: dict[str, str] | None = None,
+        timeout: float = 30,
+    ) -> None:
         self.ports = list(ports)
         self.path = path
         self.photo = photo
+        self.extra = extra or {}  # more fields, e.g. urgent (the hidden field the 999 page's form carries)
         self.timeout = timeout
         self.turn = 0
         self.conn: http.client.HTTPConnection | None = None
@@ -130,7 +139,7 @@ class Reporter:
 
     def send(self, token: str) -> str:
         """POST the answers with this token; the receipt shown."""
-        fields = {"token": token, **ANSWERS}
+        fields = {"token": token, **ANSWERS, **self.extra}
         files = [("attachments", "photo.jpg", "image/jpeg", self.photo)] if self.photo is not None else []
         content_type, body = multipart(fields, files)
         page = self._request("POST", body, content_type)
@@ -180,9 +189,13 @@ def burst(
     seconds: float | None = None,
     reports: int | None = None,
     photo: bytes | None = None,
+    extra: Callable[[int], dict[str, str]] | None = None,
+    tally: Tally | None = None,
 ) -> Tally:
-    """`clients` people sending reports one after another, for `seconds` or until `reports` have been sent."""
-    tally = Tally()
+    """`clients` people sending reports one after another, for `seconds` or until `reports` have been sent;
+    `extra(i)` gives person i's further fields; `tally` may be one the caller is watching."""
+    tally = tally or Tally()
+    ports = list(ports)
     started = time.monotonic()
     counter = iter(range(reports if reports is not None else 10**12))
     counter_lock = threading.Lock()
@@ -191,7 +204,9 @@ def burst(
         return seconds is not None and time.monotonic() - started > seconds
 
     def person(index: int) -> None:
-        reporter = Reporter(ports[index % len(ports) :] + ports[: index % len(ports)], path, photo=photo)
+        turn = index % len(ports)
+        fields = extra(index) if extra else None
+        reporter = Reporter(ports[turn:] + ports[:turn], path, photo=photo, extra=fields)
         while not over():
             with counter_lock:
                 if next(counter, None) is None:
