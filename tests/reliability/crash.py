@@ -18,7 +18,8 @@ from typing import Any
 
 from independent.tests.e2e import GUNICORN_CONF, ROOT, Database, free_port, wait_for
 
-from .servers import manage
+from .reporters import Tally, burst
+from .servers import manage, own_database
 
 BIN = Path(sys.executable).parent
 ALERT_KEY_HEADER = "X-Lookout-Alert-Key"  # intelligence.alerts.ALERT_KEY_HEADER (no Django here)
@@ -203,3 +204,70 @@ def recover_until_delivered(env: dict[str, str], receiver: Receiver, tmp: Path, 
         if time.monotonic() > deadline:
             raise AssertionError(f"not all delivered after {timeout} s: {state}, delivered {sorted(delivered)}")
         time.sleep(1)
+
+
+def crash_mid_burst(tmp: Path, *, apps: int, workers: int, reports: int, people: int, **extra: str) -> dict[str, Any]:
+    """The scenario of both tests: `apps` gunicorn masters and `workers` workers on one database (and one Redis
+    when REDIS_URL is given in `extra`); a burst over all the apps' ports (each person alternating), half the
+    people urgent; two other appeals closed meanwhile. A third of the way in, the first app (master and
+    workers) and the first worker are SIGKILLed and started again. Returns what was seen and stored."""
+    receiver = Receiver()
+    with own_database(tmp, "crash") as database:
+        env = crash_env(database, tmp, receiver, **extra)
+        manage(env, "migrate", "--noinput")
+        target, *to_close = appeals(env)
+        servers = [App(env, tmp / f"app-{i}.log") for i in range(apps)]
+        queue = [Worker(env, tmp / f"worker-{i}.log") for i in range(workers)]
+        tally = Tally()
+        try:
+            for process in [*servers, *queue]:
+                process.start()
+            sending = threading.Thread(
+                target=burst,
+                args=([s.port for s in servers], f"/appeals/{target}/report/form/"),
+                kwargs={"clients": people, "reports": reports, "extra": urgent_half, "tally": tally},
+            )
+            sending.start()
+            closing = threading.Thread(target=lambda: [close_appeal(env, reference) for reference in to_close])
+            closing.start()
+            wait_for(lambda: len(tally.receipts) >= reports // 3, timeout=120, what="a third of the burst")
+            servers[0].kill()
+            queue[0].kill()
+            killed_at = len(tally.receipts)
+            time.sleep(1)
+            servers[0].start()  # the same port: the people's browsers try the same address again
+            queue[0].start()
+            sending.join(timeout=300)
+            closing.join(timeout=120)
+            assert not sending.is_alive() and not closing.is_alive()
+            state = recover_until_delivered(env, receiver, tmp)
+        finally:
+            for process in [*servers, *queue]:
+                process.stop()
+            receiver.close()
+        counted = count(env, tally.receipts, tmp)
+    return {
+        "tally": tally,
+        "killed_at": killed_at,
+        "counted": counted,
+        "state": state,
+        "deliveries": receiver.deliveries,
+        "closed": len(to_close),
+    }
+
+
+def urgent_half(index: int) -> dict[str, str]:
+    return {"urgent": "True"} if index % 2 else {}
+
+
+def assert_nothing_lost_or_doubled(seen: dict[str, Any], reports: int) -> None:
+    tally, counted, state = seen["tally"], seen["counted"], seen["state"]
+    assert seen["killed_at"] < reports and tally.retries > 0, "the kill came after the burst: it proved nothing"
+    assert len(tally.receipts) == reports  # every person was shown a receipt in the end
+    assert counted["distinct_shown"] == reports and counted["lost"] == 0 and counted["stored_twice"] == 0
+    assert counted["reports"] == reports  # a retried post found its first report; no second one
+    assert len(state["alerts"]) == counted["urgent"] > 0
+    assert len(state["messages"]) == seen["closed"]
+    # Each one reached the receiver, which keeps one per key (a repeat after a worker died between sending and
+    # marking it sent carries the same key, ADR 0020): exactly the alerts and messages queued, no other.
+    assert sorted(seen["deliveries"]) == sorted(state["alerts"] + state["messages"])
