@@ -14,6 +14,8 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from lookout.task_queue import enqueue_with_transaction
+
 from . import signing
 from .messages import Message
 from .models import OutboxMessage, ReceivedMessage, SeenNonce
@@ -39,7 +41,7 @@ def backoff(attempts: int) -> timedelta:
 def outbox_enqueue(
     *, kind: str, path: str, message_id: str, payload: dict[str, Any], at_once: bool = False
 ) -> OutboxMessage:
-    """Store a message to send, in the caller's transaction; the worker is asked to send it on commit.
+    """Store a message to send, in the caller's transaction, with the worker's task to send it.
     With at_once (a takedown), the committing process first tries to send it itself, with a short timeout,
     rather than wait for the worker's next poll (docs/adr/0030-takedown-to-partners.md)."""
     from .tasks import deliver_message
@@ -50,7 +52,8 @@ def outbox_enqueue(
     if at_once:
         transaction.on_commit(lambda: outbox_deliver_at_once(message_id=message_id), robust=True)
     else:
-        transaction.on_commit(lambda: deliver_message.enqueue(message.message_id))
+        # In the same transaction (lookout.task_queue): a message committed always has its delivery queued.
+        enqueue_with_transaction(deliver_message, message.message_id)
     return message
 
 

@@ -197,6 +197,9 @@ AUDIT_UNSEALED_MAX_SECONDS = int(os.environ.get("AUDIT_UNSEALED_MAX_SECONDS", "6
 # Queue the sequencer when a transaction that wrote events commits (the scheduled `audit_seal --every N` is the
 # safety net). The charity turns it off: a queued task's row carries exact times.
 AUDIT_SEAL_ON_COMMIT = True
+# At most one sequencer run queued per window, due at its end, however many reports commit in it (a surge);
+# 0 queues one per transaction (the tests, whose queue runs a task at once and cannot defer it).
+AUDIT_SEAL_WINDOW_SECONDS = float(os.environ.get("AUDIT_SEAL_WINDOW_SECONDS", "1"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
