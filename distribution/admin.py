@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.conf import settings
+from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.forms import ModelForm
@@ -13,6 +14,10 @@ from .models import Subscriber, SubscriberKind
 
 
 class SubscriberForm(ModelForm):
+    endpoint_url = forms.URLField(
+        max_length=500, required=False, assume_scheme="https", help_text="Where events are posted (https)."
+    )
+
     class Meta:
         model = Subscriber
         fields = ["name", "kind", "endpoint_url", "key_id", "active"]
