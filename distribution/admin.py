@@ -2,8 +2,8 @@
 
 from typing import Any
 
-from django.conf import settings
 from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.forms import ModelForm

@@ -108,7 +108,9 @@ def appeal_takedown_start(*, appeal: Appeal) -> None:
     for surface in surfaces.SURFACES:
         paths = surfaces.paths_for(surface, reference=appeal.reference, image_ids=image_ids)
         if paths is None:
-            SurfaceCheck.objects.get_or_create(appeal=appeal, surface=surface.key, path="", defaults={"deployed": False})
+            SurfaceCheck.objects.get_or_create(
+                appeal=appeal, surface=surface.key, path="", defaults={"deployed": False}
+            )
             continue
         for path in paths:
             SurfaceCheck.objects.get_or_create(appeal=appeal, surface=surface.key, path=path)
@@ -151,7 +153,9 @@ def takedown_verify(*, appeal_id: int, now: datetime | None = None) -> bool:
         try:
             status, body = _fetch(_public_url(check.path))
         except (urllib.error.URLError, TimeoutError, ConnectionError, OSError, ValueError) as exc:
-            logger.warning("Takedown check of %s for %s failed: %s", check.surface, appeal.reference, type(exc).__name__)
+            logger.warning(
+                "Takedown check of %s for %s failed: %s", check.surface, appeal.reference, type(exc).__name__
+            )
             status, body = 0, b""
         checked = now or timezone.now()
         check.attempts += 1
@@ -193,7 +197,11 @@ def takedowns_verify_due(*, now: datetime | None = None) -> tuple[int, int]:
     Returns (confirmed now, still waiting)."""
     waiting = set(
         SurfaceCheck.objects.filter(deployed=True, confirmed_at__isnull=True).values_list("appeal_id", flat=True)
-    ) | set(SubscriberDelivery.objects.filter(confirmed_at__isnull=True, event=EventKind.WITHDRAWN).values_list("appeal_id", flat=True))
+    ) | set(
+        SubscriberDelivery.objects.filter(confirmed_at__isnull=True, event=EventKind.WITHDRAWN).values_list(
+            "appeal_id", flat=True
+        )
+    )
     results = [takedown_verify(appeal_id=a, now=now) for a in sorted(waiting)]
     return sum(results), len(results) - sum(results)
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from django.urls import NoReverseMatch, reverse
-from django.utils.translation import gettext_lazy as _
 from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 
 class Check(StrEnum):
@@ -70,7 +70,8 @@ def paths_for(surface: Surface, *, reference: str, image_ids: list[str]) -> list
 
 def is_gone(surface: Surface, *, status: int, body: bytes, reference: str) -> bool:
     """The rule for "this surface no longer shows the appeal": its own address answers 410 (or 404, for an image
-    or an API record that no longer resolves); a list answers 200 without the reference anywhere in it; a CAP message has become its Cancel."""
+    or an API record that no longer resolves); a list answers 200 without the reference anywhere in it; a CAP
+    message has become its Cancel."""
     if surface.check == Check.GONE:
         return status in (404, 410)
     if surface.check == Check.CANCELLED:

@@ -6,81 +6,145 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('appeals', '0001_squashed_0002'),
+        ("appeals", "0001_squashed_0002"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Subscriber',
+            name="Subscriber",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, unique=True)),
-                ('kind', models.CharField(choices=[('independent', 'Independent charity service'), ('force', 'Neighbouring force'), ('partner_site', 'Partner site')], max_length=20)),
-                ('endpoint_url', models.URLField(blank=True, help_text='Where events are posted (https).', max_length=500)),
-                ('key_id', models.CharField(blank=True, help_text='Our signing key these events are signed with.', max_length=80)),
-                ('public_key', models.TextField(blank=True, help_text='The public key (PEM) the subscriber verifies with.')),
-                ('active', models.BooleanField(default=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=120, unique=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("independent", "Independent charity service"),
+                            ("force", "Neighbouring force"),
+                            ("partner_site", "Partner site"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "endpoint_url",
+                    models.URLField(blank=True, help_text="Where events are posted (https).", max_length=500),
+                ),
+                (
+                    "key_id",
+                    models.CharField(
+                        blank=True, help_text="Our signing key these events are signed with.", max_length=80
+                    ),
+                ),
+                (
+                    "public_key",
+                    models.TextField(blank=True, help_text="The public key (PEM) the subscriber verifies with."),
+                ),
+                ("active", models.BooleanField(default=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'ordering': ['kind', 'name'],
+                "ordering": ["kind", "name"],
             },
         ),
         migrations.CreateModel(
-            name='ManualCopy',
+            name="ManualCopy",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('social_post', 'Social media post'), ('poster', 'Printed poster'), ('other', 'Other copy')], max_length=20)),
-                ('where', models.CharField(max_length=300)),
-                ('count', models.PositiveIntegerField(default=1)),
-                ('recorded_at', models.DateTimeField(auto_now_add=True)),
-                ('removed_at', models.DateTimeField(blank=True, null=True)),
-                ('last_reminded_at', models.DateTimeField(blank=True, null=True)),
-                ('reminders_sent', models.PositiveIntegerField(default=0)),
-                ('appeal', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='manual_copies', to='appeals.appeal')),
-                ('recorded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("social_post", "Social media post"),
+                            ("poster", "Printed poster"),
+                            ("other", "Other copy"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("where", models.CharField(max_length=300)),
+                ("count", models.PositiveIntegerField(default=1)),
+                ("recorded_at", models.DateTimeField(auto_now_add=True)),
+                ("removed_at", models.DateTimeField(blank=True, null=True)),
+                ("last_reminded_at", models.DateTimeField(blank=True, null=True)),
+                ("reminders_sent", models.PositiveIntegerField(default=0)),
+                (
+                    "appeal",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="manual_copies", to="appeals.appeal"
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'ordering': ['recorded_at', 'id'],
+                "ordering": ["recorded_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='SubscriberDelivery',
+            name="SubscriberDelivery",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('event', models.CharField(choices=[('published', 'Published'), ('withdrawn', 'Withdrawn')], max_length=20)),
-                ('message_id', models.CharField(max_length=80, unique=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('confirmed_at', models.DateTimeField(blank=True, null=True)),
-                ('appeal', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='deliveries', to='appeals.appeal')),
-                ('subscriber', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='deliveries', to='distribution.subscriber')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "event",
+                    models.CharField(choices=[("published", "Published"), ("withdrawn", "Withdrawn")], max_length=20),
+                ),
+                ("message_id", models.CharField(max_length=80, unique=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("confirmed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "appeal",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="deliveries", to="appeals.appeal"
+                    ),
+                ),
+                (
+                    "subscriber",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="deliveries",
+                        to="distribution.subscriber",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['subscriber__kind', 'subscriber__name', 'created_at'],
-                'constraints': [models.UniqueConstraint(fields=('appeal', 'subscriber', 'event'), name='one_event_per_subscriber')],
+                "ordering": ["subscriber__kind", "subscriber__name", "created_at"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("appeal", "subscriber", "event"), name="one_event_per_subscriber")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='SurfaceCheck',
+            name="SurfaceCheck",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('surface', models.CharField(max_length=40)),
-                ('path', models.CharField(blank=True, max_length=300)),
-                ('deployed', models.BooleanField(default=True)),
-                ('attempts', models.PositiveIntegerField(default=0)),
-                ('last_status', models.PositiveIntegerField(blank=True, null=True)),
-                ('last_checked_at', models.DateTimeField(blank=True, null=True)),
-                ('confirmed_at', models.DateTimeField(blank=True, null=True)),
-                ('appeal', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='surface_checks', to='appeals.appeal')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("surface", models.CharField(max_length=40)),
+                ("path", models.CharField(blank=True, max_length=300)),
+                ("deployed", models.BooleanField(default=True)),
+                ("attempts", models.PositiveIntegerField(default=0)),
+                ("last_status", models.PositiveIntegerField(blank=True, null=True)),
+                ("last_checked_at", models.DateTimeField(blank=True, null=True)),
+                ("confirmed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "appeal",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="surface_checks", to="appeals.appeal"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['id'],
-                'constraints': [models.UniqueConstraint(fields=('appeal', 'surface', 'path'), name='one_check_per_surface')],
+                "ordering": ["id"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("appeal", "surface", "path"), name="one_check_per_surface")
+                ],
             },
         ),
     ]

@@ -94,7 +94,10 @@ def test_published_and_withdrawn_reach_every_active_subscriber_once(
 ):
     _force(force_server.url, signing_key)
     Subscriber.objects.create(
-        name="Inactive site", kind=SubscriberKind.PARTNER_SITE, endpoint_url=force_server.url, key_id=signing_key,
+        name="Inactive site",
+        kind=SubscriberKind.PARTNER_SITE,
+        endpoint_url=force_server.url,
+        key_id=signing_key,
         active=False,
     )
     with django_capture_on_commit_callbacks(execute=True):

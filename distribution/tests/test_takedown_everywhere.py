@@ -65,7 +65,9 @@ def test_closing_takes_the_appeal_off_every_surface_the_charity_and_a_force_with
 
     checks = list(SurfaceCheck.objects.filter(appeal=appeal))
     deployed = {c.surface for c in checks if c.deployed}
-    expected = {s.key for s in surfaces.SURFACES if surfaces.paths_for(s, reference=reference, image_ids=[str(uuid.uuid4())])}
+    expected = {
+        s.key for s in surfaces.SURFACES if surfaces.paths_for(s, reference=reference, image_ids=[str(uuid.uuid4())])
+    }
     assert deployed == expected
     assert {"page", "images", "feed_atom", "feed_json", "api_list", "api_detail", "cap"} <= deployed
     unconfirmed = [(c.surface, c.path, c.last_status) for c in checks if c.deployed and c.confirmed_at is None]

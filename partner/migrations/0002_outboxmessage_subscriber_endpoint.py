@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('partner', '0001_initial'),
+        ("partner", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='outboxmessage',
-            name='endpoint',
+            model_name="outboxmessage",
+            name="endpoint",
             field=models.URLField(blank=True, max_length=500),
         ),
         migrations.AddField(
-            model_name='outboxmessage',
-            name='signing_key_id',
+            model_name="outboxmessage",
+            name="signing_key_id",
             field=models.CharField(blank=True, max_length=80),
         ),
     ]
