@@ -20,11 +20,12 @@ from django.utils import timezone
 
 from appeals.models import Appeal, PublicityAssessment
 from audit.services import audit_record
+from partner.http_signatures import public_key_pem
 from partner.models import OutboxMessage
 from partner.services import outbox_enqueue
 
 from . import permissions, surfaces
-from .models import CopyKind, EventKind, ManualCopy, Subscriber, SubscriberDelivery, SurfaceCheck
+from .models import CopyKind, EventKind, ManualCopy, Subscriber, SubscriberDelivery, SubscriberKind, SurfaceCheck
 
 logger = logging.getLogger(__name__)
 FETCH_TIMEOUT_SECONDS = 10
@@ -264,3 +265,27 @@ def copies_remind(*, now: datetime | None = None, every: timedelta = timedelta(h
             last_reminded_at=now, reminders_sent=F("reminders_sent") + 1
         )
     return len(by_officer)
+
+
+@transaction.atomic
+def subscriber_add(*, name: str, kind: str, endpoint_url: str = "", key_id: str = "") -> Subscriber:
+    """Add or update a subscriber (the admin does the same for administrators). Every subscriber but the
+    independent service needs an http(s) endpoint and one of our signing key ids."""
+    kind = SubscriberKind(kind).value
+    if kind != SubscriberKind.INDEPENDENT:
+        if not endpoint_url.startswith(("https://", "http://")):
+            raise ValueError("A subscriber needs an http(s) endpoint.")
+        if key_id not in settings.LOOKOUT_DISTRIBUTION_SIGNING_KEYS:
+            raise ValueError("Choose one of our signing key ids (LOOKOUT_DISTRIBUTION_SIGNING_KEYS).")
+    subscriber, _created = Subscriber.objects.update_or_create(
+        name=name,
+        defaults={
+            "kind": kind,
+            "endpoint_url": endpoint_url,
+            "key_id": key_id,
+            "public_key": public_key_pem(key_id) if key_id else "",
+            "active": True,
+        },
+    )
+    audit_record(actor=None, action="distribution.subscriber_saved", target=subscriber, detail={"kind": kind})
+    return subscriber

@@ -340,6 +340,8 @@ def run_both(tmp_path: Path, *, production: bool = False, env: dict[str, str] | 
         "lookout.settings.local",
         DATABASE_URL=police_db.url,
         LOOKOUT_INDEPENDENT_URL=f"http://127.0.0.1:{ports['independent']}",
+        # Where the public reaches it: the distribution ledger's takedown check fetches every surface here.
+        LOOKOUT_PUBLIC_BASE_URL=f"http://127.0.0.1:{ports['police']}",
     )
     independent = service_for(
         "independent",
