@@ -7,6 +7,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ed25519
 from django.test import Client
 from http_message_signatures import HTTPMessageVerifier, InvalidSignature, MappingKeyResolver, algorithms
 from http_message_signatures.structures import CaseInsensitiveDict
@@ -80,6 +81,8 @@ class SignedEventSubscriber:
         self.seen: set[str] = set()
         subscriber = self
         public_key = serialization.load_pem_public_key(public_key_pem.encode())
+        if not isinstance(public_key, ed25519.Ed25519PublicKey):
+            raise ValueError("Our events are signed with Ed25519.")
         verifier = HTTPMessageVerifier(
             signature_algorithm=algorithms.ED25519,
             key_resolver=MappingKeyResolver(public_keys={key_id: public_key}, private_keys={}),
@@ -97,7 +100,7 @@ class SignedEventSubscriber:
                     send_json(self, {"error": "bad signature"}, status=401)
                     return
                 # "See what is signed": trust only the verified body.
-                payload = json.loads(results[0].body)
+                payload = json.loads(results[0].body or b"{}")
                 key = self.headers["Idempotency-Key"]
                 if key not in subscriber.seen:
                     subscriber.seen.add(key)
