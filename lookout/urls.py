@@ -18,9 +18,11 @@ staff_patterns = ([path("", staff_home, name="home"), *accounts_urls.urlpatterns
 urlpatterns = [
     path("", include("appeals.urls.public")),
     path("", include("reporting.urls.public")),
+    path("", include("distribution.urls.public")),
     path("staff/", include(staff_patterns)),
     path("staff/appeals/", include("appeals.urls.staff")),
     path("staff/reports/", include("reporting.urls.staff")),
+    path("staff/distribution/", include("distribution.urls.staff")),
     path("staff/", include("intelligence.urls.staff")),
     path("staff/admin/", admin.site.urls),
     path("api/v1/", api.urls),

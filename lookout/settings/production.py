@@ -6,6 +6,7 @@ from .base import *  # noqa: F403
 from .base import (
     DATABASES,
     DEV_CONTACT_PRIVATE_KEY,
+    DEV_DISTRIBUTION_KEY,
     DEV_FORM_TOKEN_KEY,
     DEV_PARTNER_KEY,
     DEV_RECEIPT_KEY,
@@ -27,6 +28,9 @@ require_secret("LOOKOUT_RECEIPT_KEY", refused=DEV_RECEIPT_KEY)
 # Signs the public forms' tokens.
 require_secret("LOOKOUT_FORM_TOKEN_KEY", refused=DEV_FORM_TOKEN_KEY)
 require_private_key("LOOKOUT_CONTACT_PRIVATE_KEY", refused=DEV_CONTACT_PRIVATE_KEY)
+# Signs events to distribution subscribers (Ed25519 PEM; docs/adr/0039) and where the public reaches us.
+require_secret("LOOKOUT_DISTRIBUTION_SIGNING_KEY", refused=DEV_DISTRIBUTION_KEY)
+require_set("LOOKOUT_PUBLIC_BASE_URL")
 if os.environ.get("LOOKOUT_DESK_WEBHOOK_URL"):
     # Signs desk alerts.
     require_secret("LOOKOUT_DESK_WEBHOOK_KEY")

@@ -23,6 +23,7 @@ from accounts.tests.factories import make_staff
 from api.urls import api
 from appeals import services as appeal_services
 from appeals.tests.factories import add_image, assess, draft, senior
+from distribution.services import manual_copy_record
 from intelligence.enrichment.pipeline import report_enrich
 from intelligence.tests.factories import disseminate, fugitive_team, unit_officer
 from reporting.models import InformationReport
@@ -30,7 +31,7 @@ from reporting.tests.factories import clean_photo, submit
 
 pytestmark = pytest.mark.django_db
 
-STAFF_NAMESPACES = {"staff", "appeals_staff", "reporting_staff", "intelligence_staff"}
+STAFF_NAMESPACES = {"staff", "appeals_staff", "reporting_staff", "intelligence_staff", "distribution_staff"}
 STATES = ("draft", "refused", "awaiting", "published", "closed")
 USERS = (
     "anonymous",
@@ -127,6 +128,11 @@ EXPECTED: dict[str, Any] = {
     "intelligence_staff:refer_back": only("unit_officer"),
     "intelligence_staff:audit": only("auditor", "administrator"),
     "intelligence_staff:numbers": DESK | {"auditor"},
+    # The distribution ledger (ADR 0039): every role that acts records copies of a published appeal and has a
+    # desk of them; only the officer who recorded a copy (author, below) or an administrator ticks it.
+    "distribution_staff:desk": STAFF - {"auditor"},
+    "distribution_staff:copy_record": per_state(NOBODY, NOBODY, NOBODY, STAFF - {"auditor"}, NOBODY),
+    "distribution_staff:copy_removed": only("author", "administrator"),
 }
 GET_ONLY = {
     "appeals_staff:detail",
@@ -142,8 +148,10 @@ GET_ONLY = {
     "intelligence_staff:action",
     "intelligence_staff:audit",
     "intelligence_staff:numbers",
+    "distribution_staff:desk",
 }
 POST_ONLY = {
+    "distribution_staff:copy_removed",
     "staff:logout",
     "appeals_staff:image_remove",
     "appeals_staff:submit",
@@ -222,7 +230,15 @@ def build_world() -> dict[str, Any]:
     # Outcomes are sent only for reports the independent service forwarded: one such report for that page.
     forwarded = submit(None).report
     InformationReport.objects.filter(pk=forwarded.pk).update(partner_reference="SUS-MATRIX-1")
-    return {"users": users, "appeals": appeals, "report": report, "action": action, "forwarded": forwarded}
+    copy = manual_copy_record(appeal=appeals["published"], actor=users["author"], kind="poster", where="Mill Street")
+    return {
+        "users": users,
+        "appeals": appeals,
+        "report": report,
+        "action": action,
+        "forwarded": forwarded,
+        "copy": copy,
+    }
 
 
 @pytest.fixture
@@ -279,6 +295,7 @@ def _urls(name: str, w: dict[str, Any]) -> dict[str, str]:
         "intelligence_staff:grade": [report.pk],
         "intelligence_staff:disseminate": [report.pk],
     }
+    args_for["distribution_staff:copy_removed"] = [w["copy"].pk]
     if name in args_for:
         return {"-": reverse(name, args=args_for[name])}
     if name == "reporting_staff:outcome":
