@@ -18,10 +18,12 @@ staff_patterns = ([path("", staff_home, name="home"), *accounts_urls.urlpatterns
 urlpatterns = [
     path("", include("appeals.urls.public")),
     path("", include("reporting.urls.public")),
+    path("embed/", include("appeals.urls.embed")),
     path("staff/", include(staff_patterns)),
     path("staff/appeals/", include("appeals.urls.staff")),
     path("staff/reports/", include("reporting.urls.staff")),
     path("staff/", include("intelligence.urls.staff")),
+    path("staff/imports/", include("imports.urls")),
     path("staff/admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("favicon.ico", RedirectView.as_view(url=static("lookout/favicon.svg"), permanent=True)),
