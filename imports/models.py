@@ -1,6 +1,6 @@
 """Which appeal each record imported from another agency became, so a second import of the same file makes and
-changes nothing (docs/adr/0041-imports-to-drafts.md). Nothing here is on the appeal itself: an import is a way of
-starting a draft, and the draft then goes through the usual assessment and authorisation."""
+changes nothing (docs/adr/0038-partner-embed-and-imports.md). Nothing here is on the appeal itself: an import is
+a way of starting a draft, and the draft then goes through the usual assessment and authorisation."""
 
 from django.conf import settings
 from django.db import models

@@ -47,6 +47,7 @@ def public_pages(running: Running) -> list[str]:
                 f"/appeals/{wanted}/",
                 f"/appeals/{missing}/",
                 "/how-to-help/",
+                "/embed/appeals/",
                 "/report/",
                 "/report/form/",
                 "/report/?now=yes",
