@@ -1,6 +1,7 @@
 """Turning another agency's values into ours: text without HTML, units converted, dates read, ids normalised.
 Each function takes what a feed may hold (None, "", 0, a number as text) and returns None or "" for unknown."""
 
+import math
 import re
 from datetime import date, datetime
 from html.parser import HTMLParser
@@ -52,8 +53,17 @@ def one_line(value: Any) -> str:
     return " ".join(plain_text(value).split())
 
 
+# No measurement of a person is this large: a bigger number is a mistake (and could overflow a conversion).
+LARGEST = 100_000.0
+
+
+def _sensible(found: float) -> bool:
+    return math.isfinite(found) and 0 < found <= LARGEST
+
+
 def number(value: Any) -> float | None:
-    """A positive number from a number or text ("180", "180 pounds", "1.75"); zero, negative or none: unknown."""
+    """A positive number from a number or text ("180", "180 pounds", "1.75"); zero, negative, absurdly large or
+    none: unknown."""
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, int | float):
@@ -63,7 +73,7 @@ def number(value: Any) -> float | None:
         if match is None:
             return None
         found = float(match.group())
-    return found if found > 0 else None
+    return found if _sensible(found) else None
 
 
 def numbers(value: Any) -> list[float]:
@@ -71,8 +81,8 @@ def numbers(value: Any) -> list[float]:
     if value is None or isinstance(value, bool):
         return []
     if isinstance(value, int | float):
-        return [float(value)] if value > 0 else []
-    return [float(n) for n in re.findall(r"\d+(?:\.\d+)?", str(value)) if float(n) > 0]
+        return [float(value)] if _sensible(float(value)) else []
+    return [float(n) for n in re.findall(r"\d+(?:\.\d+)?", str(value)) if _sensible(float(n))]
 
 
 def inches_to_cm(inches: float | None) -> int | None:

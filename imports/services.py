@@ -8,7 +8,7 @@ from typing import Any
 
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 
 from accounts.models import Unit
 from appeals import services as appeal_services
@@ -148,6 +148,10 @@ def _import_one(item: Candidate, *, actor: User, unit: Unit, run: ImportRun, dry
         result.reason = f"changed at source, but {result.reference} is another author's draft: not changed"
     except RuleViolation as exc:
         result.reason = exc.message
+    except IntegrityError:
+        # Another import of the same record committed first (the unique source + id): it made the draft.
+        result.outcome, result.reference = SKIPPED, ""
+        result.reason = "imported at the same moment by another import: nothing more made"
     return result
 
 

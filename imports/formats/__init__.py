@@ -47,6 +47,8 @@ def parse(source: str, content: bytes) -> list[Candidate | Skip]:
         raise FormatError("The file is not text in UTF-8: is it the JSON file the agency published?") from exc
     except json.JSONDecodeError as exc:
         raise FormatError(f"The file is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}).") from exc
+    except RecursionError as exc:
+        raise FormatError("The file is nested too deeply to be an agency's list of records.") from exc
     readers = {ImportSource.FBI: fbi.read, ImportSource.INTERPOL: interpol.read}
     if source not in readers:
         raise FormatError(f"Unknown format {source!r}: choose fbi or interpol.")

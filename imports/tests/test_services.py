@@ -281,3 +281,32 @@ def test_an_image_from_an_origin_not_listed_is_never_fetched(author, settings):
     ]
     assert report.items[0].outcome == CREATED
     assert not AppealImage.objects.exists()
+
+
+HOSTILE_VALUES = [None, 0, -5, True, [], {}, [None], {"a": None}, "x" * 5000, "<p><b>unclosed", 1e308, "0"]
+FBI_KEYS = [
+    "uid", "title", "description", "details", "caution", "warning_message", "reward_text", "aliases", "images",
+    "sex", "hair", "eyes", "height_min", "height_max", "weight", "weight_min", "weight_max", "age_range",
+    "age_min", "age_max", "dates_of_birth_used", "scars_and_marks", "subjects", "poster_classification", "status",
+]  # fmt: skip
+INTERPOL_KEYS = [
+    "entity_id", "forename", "name", "date_of_birth", "nationalities", "sex_id", "height", "weight",
+    "eyes_colors_id", "hairs_id", "distinguishing_marks", "arrest_warrants", "date_of_event",
+    "place_of_disappearance", "_links",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("value", HOSTILE_VALUES, ids=repr)
+def test_any_value_in_any_field_is_imported_or_skipped_never_a_crash(author, value):
+    fbi = {"items": [{"uid": f"u{n}", "title": "Val Oddvalue", key: value} for n, key in enumerate(FBI_KEYS)]}
+    notices = [{"entity_id": f"e{n}", "name": "Oddvalue", key: value} for n, key in enumerate(INTERPOL_KEYS)]
+    for source, document in (("fbi", fbi), ("interpol", {"_embedded": {"notices": notices}})):
+        report = appeals_import(actor=author, source=source, content=json.dumps(document).encode())
+        assert all(item.outcome in {CREATED, SKIPPED} for item in report.items)
+        assert all(item.reason for item in report.items if item.outcome == SKIPPED)
+    assert set(Appeal.objects.values_list("status", flat=True)) <= {AppealStatus.DRAFT}
+
+
+def test_a_deeply_nested_file_is_a_clear_error(author):
+    with pytest.raises(FormatError, match="nested too deeply"):
+        appeals_import(actor=author, source="fbi", content=b"[" * 200_000)
