@@ -81,7 +81,7 @@ def test_the_embed_is_paginated(client: Client):
         published(subject_name=f"Person Number{n}", age_min=20 + n)
     first = client.get("/embed/appeals/").content.decode()
     assert first.count('class="lke__item"') == EMBED_PAGE_SIZE
-    assert 'href="?page=2"' in first
+    assert 'href="?page=2"' in first and "Page 1 of 2" in first
     second = client.get("/embed/appeals/?page=2").content.decode()
     assert second.count('class="lke__item"') == 1
     assert client.get("/embed/appeals/?page=99").status_code == 200  # past the end: the last page

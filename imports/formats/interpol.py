@@ -2,10 +2,12 @@
 notice's detail fields embedded in it (the list gives entity_id, forename, name, date_of_birth, nationalities
 and _links; the red-notice detail adds arrest_warrants [{charge, issuing_country_id}], sex_id, height in metres,
 weight in kg, eyes_colors_id, hairs_id and distinguishing_marks). A notice whose _links.self.href is a yellow
-notice is a missing person (its place_of_disappearance and date_of_event are read too); any other is wanted.
+notice is a missing person (its place_of_disappearance and date_of_event are read too); a red one (or one without
+that link) is wanted; any other kind (blue, green, ...) is skipped.
 The thumbnail (_links.thumbnail.href) is its image. nationalities and other fields are ignored.
 """
 
+import re
 from datetime import date
 from typing import Any
 
@@ -17,6 +19,7 @@ from .. import cleaning
 from . import Candidate, FormatError, Skip, describe_keys
 
 EYES = {"BLA": "black", "BLU": "blue", "BRO": "brown", "GRE": "green", "GRY": "grey", "HAZ": "hazel"}
+NOTICE_KINDS = {"red": AppealKind.WANTED, "yellow": AppealKind.MISSING}
 HAIR = {"BAL": "bald", "BLA": "black", "BLO": "blond", "BRO": "brown", "GRY": "grey", "RED": "red", "WHI": "white"}
 
 
@@ -40,6 +43,13 @@ def _href(notice: dict[str, Any], rel: str) -> str:
     return href.strip() if isinstance(href, str) else ""
 
 
+def _notice_type(self_href: str) -> str:
+    """red, yellow, blue, ... from ".../notices/v1/<type>/<id>"; a notice without the link is taken as red, as the
+    detail fields this format reads are a red notice's."""
+    match = re.search(r"/notices/v\d+/([a-z]+)/", self_href)
+    return match.group(1) if match else "red"
+
+
 def _notice(position: int, notice: Any, today: date) -> Candidate | Skip:
     if not isinstance(notice, dict):
         return Skip(position, "", "not a notice (expected an object)")
@@ -49,8 +59,11 @@ def _notice(position: int, notice: Any, today: date) -> Candidate | Skip:
     name = " ".join(n for n in (cleaning.one_line(notice.get("forename")), cleaning.one_line(notice.get("name"))) if n)
     if not name:
         return Skip(position, entity, "no forename or name")
+    notice_type = _notice_type(_href(notice, "self"))
+    if notice_type not in NOTICE_KINDS:
+        return Skip(position, entity, f"a {notice_type} notice: only red (wanted) and yellow (missing) are imported")
+    kind = NOTICE_KINDS[notice_type]
     notes: list[str] = []
-    kind = AppealKind.MISSING if "/yellow/" in _href(notice, "self") else AppealKind.WANTED
     age = cleaning.age_on(cleaning.parse_date(notice.get("date_of_birth")), today)
     if age is not None and age > 120:
         notes.append(f"age {age} is not plausible: left blank")

@@ -167,6 +167,18 @@ def test_the_interpol_file_treats_dashed_and_undashed_ids_as_one_record(author):
     assert Appeal.objects.count() == 2
 
 
+def test_only_red_and_yellow_notices_are_imported(author):
+    blue = {
+        "entity_id": "2024/1",
+        "name": "Bluenotice",
+        "_links": {"self": {"href": "https://x/notices/v1/blue/2024-1"}},
+    }
+    report = appeals_import(
+        actor=author, source="interpol", content=json.dumps({"_embedded": {"notices": [blue]}}).encode()
+    )
+    assert reasons(report) == {1: "a blue notice: only red (wanted) and yellow (missing) are imported"}
+
+
 def test_a_dry_run_reports_and_changes_nothing(author):
     report = appeals_import(actor=author, source="interpol", content=INTERPOL, dry_run=True)
     assert report.count(CREATED) == 2 and report.summary.startswith("5 records: 2 would be created")
