@@ -18,7 +18,7 @@ from appeals.rules import RuleViolation
 from audit.services import audit_record
 from reportkit.images import ImageRejected
 
-from .formats import Candidate, Skip, parse
+from .formats import Candidate, FormatError, Skip, parse
 from .images import ImageSkipped, fetch_image
 from .models import ImportedRecord, ImportRun, ImportSource
 
@@ -73,6 +73,8 @@ def appeals_import(
     record. A dry run does all of it, reports, and rolls back (it fetches no image)."""
     if not can_create(actor):
         raise PermissionDenied("Only an appeal author can import appeals.")
+    if source not in ImportSource.values:
+        raise FormatError(f"Unknown format {source!r}: choose fbi or interpol.")
     source = ImportSource(source)
     parsed = parse(source, content)
     unit = unit or _unit_of(actor)

@@ -218,6 +218,11 @@ def test_a_file_that_cannot_be_read_is_a_clear_error_and_changes_nothing(author,
     assert not Appeal.objects.exists()
 
 
+def test_an_unknown_format_is_a_clear_error(author):
+    with pytest.raises(FormatError, match="Unknown format 'cia': choose fbi or interpol."):
+        appeals_import(actor=author, source="cia", content=FBI)
+
+
 def test_only_appeal_authors_may_import():
     for role in (Role.AUTHORISER, Role.ANALYST, Role.ADMINISTRATOR, Role.AUDITOR):
         with pytest.raises(PermissionDenied):
