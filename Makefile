@@ -45,7 +45,7 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy .
-	$(VENV)/bin/djlint --lint --quiet accounts appeals audit demo distribution independent intelligence lookout reporting signin
+	$(VENV)/bin/djlint --lint --quiet accounts appeals audit demo distribution imports independent intelligence lookout reporting signin
 	$(PY) .ci/lint_status_literals.py
 	DJANGO_SETTINGS_MODULE=lookout.settings.test $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=lookout.settings.independent_test $(PY) manage.py makemigrations --check --dry-run

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "api",
     "partner",
     "distribution",
+    "imports",
     "demo",
 ]
 # Staff sessions: idle time-out, and the second factor on every /staff/ page (docs/adr/0020).
@@ -58,6 +59,14 @@ LOGOUT_REDIRECT_URL = "staff:login"
 SECURE_REFERRER_POLICY = "no-referrer"
 CSRF_TRUSTED_ORIGINS = ["null"]
 SILENCED_SYSTEM_CHECKS = ["4_0.E001"]
+
+# Partner sites that may show our appeals in a frame (/embed/appeals/): its Content-Security-Policy
+# frame-ancestors is this list, every other page stays unframable. Empty: nobody may frame it.
+LOOKOUT_EMBED_FRAME_ANCESTORS = common.env_origins("LOOKOUT_EMBED_FRAME_ANCESTORS")
+# Imports from other agencies (`manage.py appeals_import`): the only origins images may be fetched from, and
+# how long to wait for one. Empty: imported items keep no images (each is reported as skipped).
+LOOKOUT_IMPORT_IMAGE_ORIGINS = common.env_origins("LOOKOUT_IMPORT_IMAGE_ORIGINS")
+LOOKOUT_IMPORT_IMAGE_TIMEOUT = 5
 
 LOOKOUT_REVIEW_GRACE_DAYS = int(os.environ.get("LOOKOUT_REVIEW_GRACE_DAYS", "3"))
 LOOKOUT_STAFF_BASE_URL = os.environ.get("LOOKOUT_STAFF_BASE_URL", "http://127.0.0.1:8000")

@@ -10,6 +10,7 @@ import binascii
 import hashlib
 import hmac
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,19 @@ def env_bool(name: str, default: bool) -> bool:
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item for item in os.environ.get(name, default).split(",") if item]
+
+
+def env_origins(name: str) -> list[str]:
+    """A comma-separated list of web origins ("https://partner.example", "http://127.0.0.1:9121"): scheme, host
+    and optional port, nothing else. Anything more (a path, a wildcard, a quote, a semicolon) could widen or
+    break the Content-Security-Policy the list goes into, so it stops the service at start-up instead."""
+    origins = []
+    for item in env_list(name):
+        origin = item.strip().rstrip("/")
+        if not re.fullmatch(r"https?://[a-z0-9.-]+(:[0-9]{1,5})?", origin, flags=re.IGNORECASE):
+            raise ImproperlyConfigured(f"{name}: {item!r} is not an origin such as https://partner.example")
+        origins.append(origin.lower())
+    return origins
 
 
 def dev_derived(secret_key: str, purpose: str) -> bytes:

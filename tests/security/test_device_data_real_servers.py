@@ -103,7 +103,7 @@ def first_reference(probe: Probe, kind: str) -> str:
 
 def police_forms(police: Service) -> None:
     probe = Probe(police)
-    for path in ("/", "/appeals/", "/how-to-help/", "/report/"):
+    for path in ("/", "/appeals/", "/how-to-help/", "/embed/appeals/", "/report/"):
         probe.get(path)
     assert probe.request("GET", "/report/?now=no")[0] == 302
     reference = first_reference(probe, "wanted")

@@ -31,7 +31,7 @@ from reporting.tests.factories import clean_photo, submit
 
 pytestmark = pytest.mark.django_db
 
-STAFF_NAMESPACES = {"staff", "appeals_staff", "reporting_staff", "intelligence_staff", "distribution_staff"}
+STAFF_NAMESPACES = {"staff", "appeals_staff", "reporting_staff", "intelligence_staff", "distribution_staff", "imports_staff"}
 STATES = ("draft", "refused", "awaiting", "published", "closed")
 USERS = (
     "anonymous",
@@ -73,6 +73,7 @@ EXPECTED: dict[str, Any] = {
     "staff:logout": EVERYONE,
     "staff:two_factor": EVERYONE - {"anonymous"},
     "appeals_staff:new": AUTHORS,
+    "imports_staff:upload": AUTHORS,  # appeals.permissions.can_create, as drafting one
     "appeals_staff:detail": SEE,
     "appeals_staff:audit": SEE,
     "appeals_staff:image": SEE,  # a released image: the same as the appeal

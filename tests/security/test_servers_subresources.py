@@ -34,6 +34,10 @@ def _references(police_url: str) -> dict[str, str]:
     return {kind: next(a["reference"] for a in appeals if a["kind"] == kind) for kind in ("wanted", "missing")}
 
 
+# The partner embed has no script at all (ADR 0040): its own stylesheet and the released thumbnails only.
+SCRIPT_FREE = {"/embed/appeals/"}
+
+
 def public_pages(running: Running) -> list[str]:
     police, independent = running[0].url, running[1].url
     refs = _references(police)
@@ -47,6 +51,7 @@ def public_pages(running: Running) -> list[str]:
                 f"/appeals/{wanted}/",
                 f"/appeals/{missing}/",
                 "/how-to-help/",
+                "/embed/appeals/",
                 "/report/",
                 "/report/form/",
                 "/report/?now=yes",
@@ -97,7 +102,10 @@ def test_every_public_page_loads_every_subresource_from_its_own_host(running: Ru
         assert status == 200, (url, status)
         assert not failed, (url, failed)
         kinds = {kind for kind, _u, _s in subresources}
-        assert {"stylesheet", "script"} <= kinds, (url, subresources)
+        if urllib.parse.urlsplit(url).path in SCRIPT_FREE:
+            assert "stylesheet" in kinds and "script" not in kinds, (url, subresources)
+        else:
+            assert {"stylesheet", "script"} <= kinds, (url, subresources)
         for kind, sub_url, sub_status in subresources:
             assert urllib.parse.urlsplit(sub_url).netloc == own, f"{url} requested another host: {sub_url}"
             assert sub_status < 400, f"{url}: {kind} {sub_url} answered {sub_status}"
