@@ -31,6 +31,11 @@ class Operation:
     parameters: list[Field]
     responses: list[tuple[str, str, str]]  # status, description, schema name
 
+    @property
+    def path_parts(self) -> list[str]:
+        """The path between its slashes, so the page can let a narrow screen break it there."""
+        return self.path.split("/")
+
 
 @dataclass(frozen=True)
 class Shape:

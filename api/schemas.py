@@ -60,5 +60,3 @@ class WithdrawnQuery(PageQuery):
     since: Iso8601 | None = Field(
         None, description="Only appeals withdrawn at or after this time (ISO 8601 with a timezone)."
     )
-
-

@@ -4,9 +4,9 @@ delete them. What is public is decided by Appeal.objects.public() and appeals.se
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Generic, TypeVar
+from typing import Final, Generic, TypeVar
 
-from django.db.models import F, Prefetch, QuerySet
+from django.db.models import F, Prefetch
 from django.db.models.functions import Greatest
 
 from .models import Appeal, AppealImage
@@ -23,7 +23,7 @@ ORDERINGS: dict[str, tuple[str, ...]] = {
     "reference": ("reference",),
     "-reference": ("-reference",),
 }
-DEFAULT_ORDERING = "-publication"
+DEFAULT_ORDERING: Final = "-publication"
 
 
 @dataclass(frozen=True)
@@ -60,9 +60,9 @@ class Withdrawal:
     withdrawn_at: datetime
 
 
-def _slice(query: QuerySet[Appeal], page: int, page_size: int) -> QuerySet[Appeal]:
+def _rows(page: int, page_size: int) -> slice:
     start = (page - 1) * page_size
-    return query[start : start + page_size]
+    return slice(start, start + page_size)
 
 
 def public_appeals_page(*, filters: AppealFilter, page: int, page_size: int) -> Page[PublicAppeal]:
@@ -77,13 +77,11 @@ def public_appeals_page(*, filters: AppealFilter, page: int, page_size: int) -> 
     if filters.modified_since is not None:
         query = query.filter(modified__gte=filters.modified_since)
     total = query.count()
-    rows = _slice(
+    rows = (
         query.select_related("assessment")
         .prefetch_related(Prefetch("assessment__released_images", queryset=AppealImage.objects.order_by("id")))
-        .order_by(*ORDERINGS[filters.ordering]),
-        page,
-        page_size,
-    )
+        .order_by(*ORDERINGS[filters.ordering])
+    )[_rows(page, page_size)]
     items = [to_public(a, a.assessment, list(a.assessment.released_images.all())) for a in rows]
     return Page(items=items, total=total, page=page, page_size=page_size)
 
@@ -95,6 +93,6 @@ def withdrawn_page(*, since: datetime | None, page: int, page_size: int) -> Page
     if since is not None:
         query = query.filter(closed_at__gte=since)
     total = query.count()
-    rows = _slice(query.order_by("closed_at", "id").values_list("reference", "closed_at"), page, page_size)
-    items = [Withdrawal(reference=reference, withdrawn_at=closed_at) for reference, closed_at in rows]
+    rows = query.order_by("closed_at", "id").values_list("reference", "closed_at")[_rows(page, page_size)]
+    items = [Withdrawal(reference=reference, withdrawn_at=closed_at) for reference, closed_at in rows if closed_at]
     return Page(items=items, total=total, page=page, page_size=page_size)

@@ -114,13 +114,9 @@ def public_subject(appeal: Appeal, released: list[str]) -> PublicSubject:
         distinguishing_features=_if_released(released, ReleasableField.FEATURES, appeal.distinguishing_features),
         vehicle=_if_released(released, ReleasableField.VEHICLE, appeal.vehicle),
         wanted_reason=_if_released(released, ReleasableField.REASON, appeal.wanted_reason if wanted else None),
-        offence_category=_if_released(
-            released, ReleasableField.REASON, appeal.offence_category if wanted else None
-        ),
+        offence_category=_if_released(released, ReleasableField.REASON, appeal.offence_category if wanted else None),
         last_seen_on=_if_released(released, ReleasableField.LAST_SEEN, appeal.last_seen_on if missing else None),
-        last_seen_place=_if_released(
-            released, ReleasableField.LAST_SEEN, appeal.last_seen_place if missing else None
-        ),
+        last_seen_place=_if_released(released, ReleasableField.LAST_SEEN, appeal.last_seen_place if missing else None),
     )
 
 
