@@ -21,7 +21,6 @@ class PublicImage:
     alt: str
     width: int
     height: int
-    public_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -169,7 +168,6 @@ def to_public(appeal: Appeal, assessment: PublicityAssessment, images: list[Appe
             alt=public_alt_text(appeal, image, released),
             width=image.width,
             height=image.height,
-            public_id=str(image.public_id),
         )
         for image in images
     ]
