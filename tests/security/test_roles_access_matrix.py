@@ -181,6 +181,7 @@ def takes(name: str, method: str) -> bool:
 # independent service's signature, which no user has; the public ones show published appeals to anyone.
 EXPECTED_API: dict[tuple[str, str], Any] = {
     ("/api/v1/public/appeals", "get"): EVERYONE,
+    ("/api/v1/public/appeals/withdrawn", "get"): EVERYONE,
     ("/api/v1/public/appeals/{reference}", "get"): per_state(NOBODY, NOBODY, NOBODY, EVERYONE, NOBODY),
     ("/api/v1/partner/reports", "post"): NOBODY,
     ("/api/v1/partner/answers", "post"): NOBODY,

@@ -29,8 +29,9 @@ def running(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
 
 
 def _references(police_url: str) -> dict[str, str]:
-    with urllib.request.urlopen(f"{police_url}/api/v1/public/appeals", timeout=10) as response:  # noqa: S310
-        appeals = json.loads(response.read())
+    url = f"{police_url}/api/v1/public/appeals?page_size=100"
+    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310
+        appeals = json.loads(response.read())["items"]
     return {kind: next(a["reference"] for a in appeals if a["kind"] == kind) for kind in ("wanted", "missing")}
 
 
@@ -52,6 +53,7 @@ def public_pages(running: Running) -> list[str]:
                 f"/appeals/{missing}/",
                 "/how-to-help/",
                 "/embed/appeals/",
+                "/api/v1/docs",
                 "/report/",
                 "/report/form/",
                 "/report/?now=yes",
