@@ -31,7 +31,14 @@ from reporting.tests.factories import clean_photo, submit
 
 pytestmark = pytest.mark.django_db
 
-STAFF_NAMESPACES = {"staff", "appeals_staff", "reporting_staff", "intelligence_staff", "distribution_staff", "imports_staff"}
+STAFF_NAMESPACES = {
+    "staff",
+    "appeals_staff",
+    "reporting_staff",
+    "intelligence_staff",
+    "distribution_staff",
+    "imports_staff",
+}
 STATES = ("draft", "refused", "awaiting", "published", "closed")
 USERS = (
     "anonymous",
