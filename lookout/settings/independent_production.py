@@ -7,6 +7,7 @@ from django.core.exceptions import ImproperlyConfigured
 from .independent import *  # noqa: F403
 from .independent import (
     DATABASES,
+    MIDDLEWARE,
     DEV_INDEPENDENT_FORM_KEY,
     DEV_INDEPENDENT_RECEIPT_KEY,
     DEV_INDEPENDENT_SEAL_PRIVATE_KEY,
@@ -32,6 +33,7 @@ if os.environ.get("INDEPENDENT_DATABASE_URL") == os.environ.get("DATABASE_URL"):
 # isort: split
 # After the refusals: what both services' production settings share.
 from ._production import *  # noqa: E402, F403
-from ._production import MANIFEST_STATIC_STORAGE  # noqa: E402
+from ._production import MANIFEST_STATIC_STORAGE, with_metrics  # noqa: E402
 
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": MANIFEST_STATIC_STORAGE}}
+MIDDLEWARE = with_metrics(MIDDLEWARE)

@@ -5,6 +5,7 @@ import os
 from .base import *  # noqa: F403
 from .base import (
     DATABASES,
+    MIDDLEWARE,
     DEV_CONTACT_PRIVATE_KEY,
     DEV_FORM_TOKEN_KEY,
     DEV_PARTNER_KEY,
@@ -34,6 +35,7 @@ if os.environ.get("LOOKOUT_DESK_WEBHOOK_URL"):
 # isort: split
 # After the refusals: what both services' production settings share.
 from ._production import *  # noqa: E402, F403
-from ._production import MANIFEST_STATIC_STORAGE  # noqa: E402
+from ._production import MANIFEST_STATIC_STORAGE, with_metrics  # noqa: E402
 
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": MANIFEST_STATIC_STORAGE}}
+MIDDLEWARE = with_metrics(MIDDLEWARE)

@@ -1,0 +1,53 @@
+"""Copy a process's output to a log, line by line, with every client detail removed: nginx's error-line context
+(", client: <address>, server: ..., request: "...", host: "...", referrer: "..."", appended to any message
+logged inside a request, at every level) is cut off, and every IP literal left is replaced (lookout.logscrub).
+The supervisor (deploy/prod_local.py) passes every child's output through scrub_line; a systemd unit runs
+
+    python deploy/logpipe.py -- /usr/sbin/nginx -c /etc/lookout/nginx.conf -e stderr
+
+so the journal never sees an unscrubbed line either.
+"""
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import IO
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from lookout.logscrub import scrub_addresses  # noqa: E402
+
+NGINX_CONTEXT = ", client: "
+
+
+def scrub_line(line: str) -> str:
+    """The line without nginx's request context and without any address literal."""
+    head, _, _ = line.partition(NGINX_CONTEXT)
+    if head != line:
+        head += "\n"
+    return scrub_addresses(head)
+
+
+def copy_scrubbed(source: IO[bytes], sink: IO[str]) -> None:
+    for raw in iter(source.readline, b""):
+        sink.write(scrub_line(raw.decode("utf-8", "replace")))
+        sink.flush()
+
+
+def main() -> None:
+    args = sys.argv[1:]
+    if args[:1] == ["--"]:
+        args = args[1:]
+    if not args:
+        sys.exit("usage: logpipe.py -- COMMAND [ARGS...]")
+    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)  # noqa: S603
+    assert process.stdout is not None
+    try:
+        copy_scrubbed(process.stdout, sys.stdout)
+    except KeyboardInterrupt:
+        process.terminate()
+    sys.exit(process.wait())
+
+
+if __name__ == "__main__":
+    main()

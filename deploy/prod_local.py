@@ -1,0 +1,468 @@
+"""The production profile on this machine (`make prod-local`): both services under their production settings,
+behind nginx, on PostgreSQL and Redis, with their workers and periodic commands, in the foreground until
+Ctrl-C or SIGTERM (`make prod-stop` sends it through the pid file). See deploy/README.md.
+
+    python deploy/prod_local.py              # set up (once) and run everything
+    python deploy/prod_local.py --stop       # stop a running profile (its pid file)
+    python deploy/prod_local.py --render-only  # write var/prod/nginx/nginx.conf and exit
+
+Everything it writes is under PROD_VAR_DIR (var/prod): generated secrets (secrets.env, made once, never in git),
+the rendered nginx.conf, nginx's pid, temp and cache folders, collected static files, metric files and one log
+per process (log/), each line of which has passed through deploy/logpipe.py (no client address).
+"""
+
+import argparse
+import base64
+import os
+import pwd
+import secrets
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from deploy.jobs import INDEPENDENT_JOBS, POLICE_JOBS  # noqa: E402
+from deploy.logpipe import copy_scrubbed  # noqa: E402
+
+PYTHON = sys.executable
+BIN = Path(PYTHON).parent
+NGINX = os.environ.get("PROD_NGINX", "/usr/sbin/nginx")
+STOP_SECONDS = 20
+
+
+@dataclass(frozen=True)
+class Profile:
+    """The profile's ports, databases and folders, from PROD_* variables (deploy/env.example)."""
+
+    var: Path
+    port: int
+    independent_port: int
+    purge_port: int
+    app_port: int
+    independent_app_port: int
+    metrics_port: int
+    independent_metrics_port: int
+    postgres: str
+    database: str
+    independent_database: str
+    redis_url: str
+    workers: int
+    threads: int
+    jobs: str
+
+    @classmethod
+    def from_env(cls) -> "Profile":
+        env = os.environ.get
+
+        def port(name: str, default: int) -> int:
+            return int(env(name, str(default)))
+
+        return cls(
+            var=Path(env("PROD_VAR_DIR", str(ROOT / "var" / "prod"))).resolve(),
+            port=port("PROD_PORT", 8080),
+            independent_port=port("PROD_INDEPENDENT_PORT", 8081),
+            purge_port=port("PROD_PURGE_PORT", 8089),
+            app_port=port("PROD_APP_PORT", 8090),
+            independent_app_port=port("PROD_INDEPENDENT_APP_PORT", 8091),
+            metrics_port=port("PROD_METRICS_PORT", 9100),
+            independent_metrics_port=port("PROD_INDEPENDENT_METRICS_PORT", 9101),
+            postgres=env("PROD_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432"),
+            database=env("PROD_DATABASE", "lookout_prod"),
+            independent_database=env("PROD_INDEPENDENT_DATABASE", "lookout_prod_independent"),
+            redis_url=env("PROD_REDIS_URL", "redis://127.0.0.1:6379/1"),
+            workers=port("PROD_WORKERS", os.cpu_count() or 1),
+            threads=port("PROD_THREADS", 4),
+            jobs=env("PROD_JOBS", "all"),
+        )
+
+    @property
+    def log_dir(self) -> Path:
+        return self.var / "log"
+
+    @property
+    def pid_file(self) -> Path:
+        return self.var / "prod_local.pid"
+
+    def url(self, port: int, path: str = "/") -> str:
+        return f"http://127.0.0.1:{port}{path}"
+
+
+# --- secrets -------------------------------------------------------------------------------------------------
+
+
+def _key32() -> str:
+    return base64.b64encode(secrets.token_bytes(32)).decode()
+
+
+SECRET_MAKERS = {
+    "SECRET_KEY": lambda: secrets.token_urlsafe(60),
+    "LOOKOUT_PARTNER_KEY": lambda: secrets.token_hex(32),
+    "LOOKOUT_RECEIPT_KEY": lambda: secrets.token_hex(32),
+    "LOOKOUT_FORM_TOKEN_KEY": lambda: secrets.token_hex(32),
+    "LOOKOUT_CONTACT_PRIVATE_KEY": _key32,
+    "INDEPENDENT_SECRET_KEY": lambda: secrets.token_urlsafe(60),
+    "INDEPENDENT_RECEIPT_KEY": lambda: secrets.token_hex(32),
+    "INDEPENDENT_FORM_TOKEN_KEY": lambda: secrets.token_hex(32),
+    "INDEPENDENT_SEAL_PRIVATE_KEY": _key32,
+}
+
+
+def load_secrets(profile: Profile) -> dict[str, str]:
+    """The local profile's secrets, generated on first start into secrets.env (mode 0600) and kept: the
+    production settings refuse to start without them, and a new key each start would void every receipt."""
+    path = profile.var / "secrets.env"
+    found: dict[str, str] = {}
+    if path.exists():
+        for line in path.read_text().splitlines():
+            name, sep, value = line.partition("=")
+            if sep and not name.startswith("#"):
+                found[name.strip()] = value.strip()
+    missing = {name: make() for name, make in SECRET_MAKERS.items() if name not in found}
+    if missing:
+        found |= missing
+        path.parent.mkdir(parents=True, exist_ok=True)
+        body = "# Generated by deploy/prod_local.py for the local profile only. Never commit, never reuse.\n"
+        body += "".join(f"{name}={value}\n" for name, value in found.items())
+        path.touch(mode=0o600)
+        path.write_text(body)
+    return found
+
+
+# --- environments --------------------------------------------------------------------------------------------
+
+
+def environments(profile: Profile) -> tuple[dict[str, str], dict[str, str]]:
+    """Each service's environment: production settings, the local profile's databases, cache and addresses."""
+    keys = load_secrets(profile)
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_", "INDEPENDENT_"))}
+    base = {k: v for k, v in base.items() if k not in {"REDIS_URL", "SECRET_KEY"} and not k.startswith("LOOKOUT_")}
+    shared = {
+        "PYTHONUNBUFFERED": "1",
+        "LOOKOUT_VAR_DIR": str(profile.var / "data"),
+        "LOOKOUT_PARTNER_KEY": keys["LOOKOUT_PARTNER_KEY"],
+        # Plain HTTP on loopback: a force's TLS terminates at this nginx or in front of it (deploy/README.md).
+        "SECURE_SSL_REDIRECT": "false",
+        "EMAIL_BACKEND": os.environ.get("PROD_EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend"),
+        "DATABASE_CONN_MAX_AGE": "60",
+        "GUNICORN_ACCESS_LOG": "off",
+        "GUNICORN_WORKERS": str(profile.workers),
+        "GUNICORN_THREADS": str(profile.threads),
+    }
+    police = base | shared | {
+        "DJANGO_SETTINGS_MODULE": "lookout.settings.production",
+        "SECRET_KEY": keys["SECRET_KEY"],
+        "LOOKOUT_RECEIPT_KEY": keys["LOOKOUT_RECEIPT_KEY"],
+        "LOOKOUT_FORM_TOKEN_KEY": keys["LOOKOUT_FORM_TOKEN_KEY"],
+        "LOOKOUT_CONTACT_PRIVATE_KEY": keys["LOOKOUT_CONTACT_PRIVATE_KEY"],
+        "DATABASE_URL": f"{profile.postgres}/{profile.database}",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "REDIS_URL": profile.redis_url,
+        "LOOKOUT_CACHE_KEY_PREFIX": "police",
+        "LOOKOUT_STATIC_ROOT": str(profile.var / "static" / "police"),
+        "PROMETHEUS_MULTIPROC_DIR": str(profile.var / "metrics" / "police"),
+        "LOOKOUT_INDEPENDENT_URL": profile.url(profile.independent_port).rstrip("/"),
+        "LOOKOUT_STAFF_BASE_URL": profile.url(profile.port).rstrip("/"),
+        # The takedown hook's target (deploy/README.md, "Purge"): the internal purge listener.
+        "LOOKOUT_PROXY_PURGE_URL": profile.url(profile.purge_port, "/_purge"),
+    }
+    independent = base | shared | {
+        "DJANGO_SETTINGS_MODULE": "lookout.settings.independent_production",
+        "INDEPENDENT_SECRET_KEY": keys["INDEPENDENT_SECRET_KEY"],
+        "INDEPENDENT_RECEIPT_KEY": keys["INDEPENDENT_RECEIPT_KEY"],
+        "INDEPENDENT_FORM_TOKEN_KEY": keys["INDEPENDENT_FORM_TOKEN_KEY"],
+        "INDEPENDENT_SEAL_PRIVATE_KEY": keys["INDEPENDENT_SEAL_PRIVATE_KEY"],
+        "INDEPENDENT_DATABASE_URL": f"{profile.postgres}/{profile.independent_database}",
+        "INDEPENDENT_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "INDEPENDENT_REDIS_URL": profile.redis_url,
+        "LOOKOUT_CACHE_KEY_PREFIX": "independent",
+        "LOOKOUT_STATIC_ROOT": str(profile.var / "static" / "independent"),
+        "PROMETHEUS_MULTIPROC_DIR": str(profile.var / "metrics" / "independent"),
+        # The charity reads the police service as the public does: through the proxy.
+        "LOOKOUT_POLICE_API_URL": profile.url(profile.port).rstrip("/"),
+        "LOOKOUT_PROXY_PURGE_URL": profile.url(profile.purge_port, "/_purge_independent"),
+    }
+    return police, independent
+
+
+# --- set-up --------------------------------------------------------------------------------------------------
+
+
+def ensure_database(profile: Profile, name: str) -> None:
+    import psycopg
+
+    with psycopg.connect(f"{profile.postgres}/postgres", autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def manage(env: dict[str, str], *args: str) -> None:
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)  # noqa: S603 - fixed arguments
+
+
+def set_up(profile: Profile, police: dict[str, str], independent: dict[str, str]) -> None:
+    """Databases of their own, migrated; the fictional demo data once (both seed commands skip a filled
+    database); static files collected, hashed and compressed; empty metric folders."""
+    for name in (profile.database, profile.independent_database):
+        if name == "test":
+            sys.exit("The database 'test' belongs to CI: choose another PROD_DATABASE.")
+        ensure_database(profile, name)
+    for env, seed in ((police, ["seed_demo", "--quiet-logins"]), (independent, ["seed_independent"])):
+        # Static files first: the URL configuration names a hashed file when it loads.
+        manage(env, "collectstatic", "--noinput", "-v", "0")
+        manage(env, "migrate", "--noinput", "-v", "0")
+        manage(env, *seed)
+    for env in (police, independent):
+        folder = Path(env["PROMETHEUS_MULTIPROC_DIR"])
+        folder.mkdir(parents=True, exist_ok=True)
+        for stale in folder.glob("*.db"):
+            stale.unlink()
+
+
+def render_nginx(profile: Profile) -> Path:
+    run = profile.var / "nginx"
+    for sub in ("tmp", "cache"):
+        (run / sub).mkdir(parents=True, exist_ok=True)
+    profile.log_dir.mkdir(parents=True, exist_ok=True)
+    # The local profile's folders belong to whoever runs it; nginx's workers run as that user too.
+    user = os.environ.get("PROD_NGINX_USER") or pwd.getpwuid(os.geteuid()).pw_name
+    values = {
+        "USER_DIRECTIVE": f"user {user};" if os.geteuid() == 0 else "",
+        "RUN_DIR": str(run),
+        "LOG_DIR": str(profile.log_dir),
+        "LISTEN": "127.0.0.1",
+        "PUBLIC_PORT": str(profile.port),
+        "INDEPENDENT_PORT": str(profile.independent_port),
+        "PURGE_PORT": str(profile.purge_port),
+        "PUBLIC_HOST": "127.0.0.1 localhost",
+        "INDEPENDENT_HOST": "127.0.0.1 localhost",
+        "PUBLIC_SCHEME": "http",
+        "POLICE_APP": f"127.0.0.1:{profile.app_port}",
+        "INDEPENDENT_APP": f"127.0.0.1:{profile.independent_app_port}",
+        "POLICE_STATIC": str(profile.var / "static" / "police"),
+        "INDEPENDENT_STATIC": str(profile.var / "static" / "independent"),
+    }
+    text = (ROOT / "deploy" / "nginx.conf.template").read_text()
+    for name, value in values.items():
+        text = text.replace(f"@@{name}@@", value)
+    if "@@" in text:
+        raise SystemExit("deploy/nginx.conf.template has a placeholder the profile does not fill")
+    conf = run / "nginx.conf"
+    conf.write_text(text)
+    return conf
+
+
+# --- processes -----------------------------------------------------------------------------------------------
+
+
+def gunicorn(wsgi: str, port: int) -> list[str]:
+    conf = ROOT / "deploy" / "gunicorn_conf.py"
+    return [str(BIN / "gunicorn"), wsgi, "--bind", f"127.0.0.1:{port}", "--config", str(conf), "--no-control-socket"]
+
+
+def metrics_server(port: int) -> list[str]:
+    return [PYTHON, str(ROOT / "deploy" / "metrics_server.py"), "--port", str(port)]
+
+
+def commands(profile: Profile, conf: Path, police: dict[str, str], independent: dict[str, str]) -> list["Child"]:
+    nginx = [NGINX, "-p", str(conf.parent), "-c", str(conf), "-e", "stderr"]
+    manage_py = [PYTHON, "manage.py"]
+    police_jobs = POLICE_JOBS if profile.jobs == "all" else [job for job in POLICE_JOBS if job[0] == "db_worker"]
+    independent_jobs = (
+        INDEPENDENT_JOBS if profile.jobs == "all" else [job for job in INDEPENDENT_JOBS if job[0] == "db_worker"]
+    )
+    return [
+        Child("police-gunicorn", gunicorn("lookout.wsgi:application", profile.app_port), police),
+        Child("police-metrics", metrics_server(profile.metrics_port), police),
+        *(Child(f"police-{job[0]}", [*manage_py, *job], police) for job in police_jobs),
+        Child("independent-gunicorn", gunicorn("independent.wsgi:application", profile.independent_app_port), independent),
+        Child("independent-metrics", metrics_server(profile.independent_metrics_port), independent),
+        *(Child(f"independent-{job[0]}", [*manage_py, *job], independent) for job in independent_jobs),
+        Child("nginx", nginx, {"PATH": os.environ.get("PATH", "/usr/bin:/bin")}, log_name="nginx-error"),
+    ]
+
+
+@dataclass
+class Child:
+    """One supervised process: its output goes, scrubbed, to log/<name>.log; restarted if it dies."""
+
+    name: str
+    argv: list[str]
+    env: dict[str, str]
+    log_name: str = ""
+    process: subprocess.Popen[bytes] | None = None
+    restarts: int = 0
+    pump: threading.Thread | None = field(default=None, repr=False)
+
+    def start(self, log_dir: Path) -> None:
+        self.process = subprocess.Popen(  # noqa: S603 - fixed argument lists
+            self.argv,
+            cwd=ROOT,
+            env=self.env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # Ctrl-C reaches the supervisor only; it stops the children in order
+        )
+        sink = (log_dir / f"{self.log_name or self.name}.log").open("a", encoding="utf-8")
+        assert self.process.stdout is not None
+        self.pump = threading.Thread(target=copy_scrubbed, args=(self.process.stdout, sink), daemon=True)
+        self.pump.start()
+
+    def running(self) -> bool:
+        return self.process is not None and self.process.poll() is None
+
+    def stop(self) -> None:
+        if self.running():
+            assert self.process is not None
+            self.process.send_signal(signal.SIGQUIT if self.name == "nginx" else signal.SIGTERM)
+
+
+class Supervisor:
+    def __init__(self, profile: Profile, children: list[Child]) -> None:
+        self.profile = profile
+        self.children = children
+        self.stopping = threading.Event()
+
+    def run(self) -> int:
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, lambda *_: self.stopping.set())
+        self.profile.pid_file.write_text(str(os.getpid()))
+        try:
+            for child in self.children:
+                child.start(self.profile.log_dir)
+            code = self.watch()
+        finally:
+            self.stop_all()
+            self.profile.pid_file.unlink(missing_ok=True)
+        return code
+
+    def watch(self) -> int:
+        announced = False
+        while not self.stopping.wait(0.5):
+            if not announced and ready(self.profile):
+                announce(self.profile)
+                announced = True
+            for child in self.children:
+                if child.running():
+                    continue
+                assert child.process is not None
+                code = child.process.returncode
+                if child.restarts >= 5:
+                    print(f"{child.name} keeps exiting (code {code}): stopping. See {self.profile.log_dir}.")
+                    return 1
+                child.restarts += 1
+                print(f"{child.name} exited (code {code}); restarting ({child.restarts}/5)", flush=True)
+                time.sleep(1)
+                child.start(self.profile.log_dir)
+        return 0
+
+    def stop_all(self) -> None:
+        # The proxy first (no new requests), then the web servers, then the workers and periodic commands.
+        ordered = sorted(self.children, key=lambda c: (c.name != "nginx", "gunicorn" not in c.name))
+        for child in ordered:
+            child.stop()
+        deadline = time.monotonic() + STOP_SECONDS
+        for child in ordered:
+            if child.process is None:
+                continue
+            try:
+                child.process.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                child.process.kill()
+                child.process.wait()
+        for child in ordered:
+            if child.pump is not None:
+                child.pump.join(timeout=2)
+
+
+def ready(profile: Profile) -> bool:
+    for port in (profile.port, profile.independent_port):
+        try:
+            with urllib.request.urlopen(profile.url(port, "/healthz"), timeout=2):  # noqa: S310 - loopback
+                pass
+        except (urllib.error.URLError, OSError):
+            return False
+    return True
+
+
+def announce(profile: Profile) -> None:
+    print(
+        f"\nLookout production profile is running (Ctrl-C or `make prod-stop` to stop):\n"
+        f"  police service      {profile.url(profile.port)}  (staff: /staff/, health: /healthz)\n"
+        f"  Speak Up Safely     {profile.url(profile.independent_port)}  (operators: /operators/)\n"
+        f"  purge (internal)    {profile.url(profile.purge_port, '/_purge/<path>')}\n"
+        f"  metrics (internal)  {profile.url(profile.metrics_port, '/metrics')}  "
+        f"{profile.url(profile.independent_metrics_port, '/metrics')}\n"
+        f"  app alone           {profile.url(profile.app_port)}  {profile.url(profile.independent_app_port)}\n"
+        f"  logs                {profile.log_dir}/\n",
+        flush=True,
+    )
+
+
+def stop_running(profile: Profile) -> int:
+    try:
+        pid = int(profile.pid_file.read_text())
+    except (FileNotFoundError, ValueError):
+        print("No production profile is running (no pid file).")
+        return 0
+    try:
+        os.kill(pid, signal.SIGTERM)
+    except ProcessLookupError:
+        profile.pid_file.unlink(missing_ok=True)
+        print("The production profile had already stopped.")
+        return 0
+    deadline = time.monotonic() + STOP_SECONDS + 10
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            print("The production profile has stopped.")
+            return 0
+        time.sleep(0.2)
+    print(f"The production profile (pid {pid}) did not stop in time.")
+    return 1
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Lookout's production profile on loopback (deploy/README.md).")
+    parser.add_argument("--stop", action="store_true", help="stop the running profile")
+    parser.add_argument("--render-only", action="store_true", help="write nginx.conf and exit")
+    parser.add_argument("--no-setup", action="store_true", help="skip migrate, seeding and collectstatic")
+    args = parser.parse_args()
+    profile = Profile.from_env()
+    if args.stop:
+        return stop_running(profile)
+    profile.var.mkdir(parents=True, exist_ok=True)
+    conf = render_nginx(profile)
+    if args.render_only:
+        print(conf)
+        return 0
+    if profile.pid_file.exists() and stop_running_check(profile):
+        print(f"A production profile is already running (pid file {profile.pid_file}).")
+        return 1
+    police, independent = environments(profile)
+    if not args.no_setup:
+        set_up(profile, police, independent)
+    subprocess.run([NGINX, "-t", "-q", "-p", str(conf.parent), "-c", str(conf), "-e", "stderr"], check=True)  # noqa: S603
+    return Supervisor(profile, commands(profile, conf, police, independent)).run()
+
+
+def stop_running_check(profile: Profile) -> bool:
+    """True when the pid file names a live process."""
+    try:
+        os.kill(int(profile.pid_file.read_text()), 0)
+    except (ProcessLookupError, ValueError, FileNotFoundError):
+        return False
+    return True
+
+
+if __name__ == "__main__":
+    sys.exit(main())
