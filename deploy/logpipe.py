@@ -41,9 +41,8 @@ def main() -> None:
     if not args:
         sys.exit("usage: logpipe.py -- COMMAND [ARGS...]")
     process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)  # noqa: S603
-    assert process.stdout is not None
     try:
-        copy_scrubbed(process.stdout, sys.stdout)
+        copy_scrubbed(process.stdout, sys.stdout)  # type: ignore[arg-type]  # a pipe: never None
     except KeyboardInterrupt:
         process.terminate()
     sys.exit(process.wait())

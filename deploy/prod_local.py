@@ -57,6 +57,7 @@ class Profile:
     workers: int
     threads: int
     jobs: str
+    cache_prefix: str
 
     @classmethod
     def from_env(cls) -> "Profile":
@@ -81,6 +82,7 @@ class Profile:
             workers=port("PROD_WORKERS", os.cpu_count() or 1),
             threads=port("PROD_THREADS", 4),
             jobs=env("PROD_JOBS", "all"),
+            cache_prefix=env("PROD_CACHE_PREFIX", "prod"),
         )
 
     @property
@@ -156,39 +158,47 @@ def environments(profile: Profile) -> tuple[dict[str, str], dict[str, str]]:
         "GUNICORN_WORKERS": str(profile.workers),
         "GUNICORN_THREADS": str(profile.threads),
     }
-    police = base | shared | {
-        "DJANGO_SETTINGS_MODULE": "lookout.settings.production",
-        "SECRET_KEY": keys["SECRET_KEY"],
-        "LOOKOUT_RECEIPT_KEY": keys["LOOKOUT_RECEIPT_KEY"],
-        "LOOKOUT_FORM_TOKEN_KEY": keys["LOOKOUT_FORM_TOKEN_KEY"],
-        "LOOKOUT_CONTACT_PRIVATE_KEY": keys["LOOKOUT_CONTACT_PRIVATE_KEY"],
-        "DATABASE_URL": f"{profile.postgres}/{profile.database}",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "REDIS_URL": profile.redis_url,
-        "LOOKOUT_CACHE_KEY_PREFIX": "police",
-        "LOOKOUT_STATIC_ROOT": str(profile.var / "static" / "police"),
-        "PROMETHEUS_MULTIPROC_DIR": str(profile.var / "metrics" / "police"),
-        "LOOKOUT_INDEPENDENT_URL": profile.url(profile.independent_port).rstrip("/"),
-        "LOOKOUT_STAFF_BASE_URL": profile.url(profile.port).rstrip("/"),
-        # The takedown hook's target (deploy/README.md, "Purge"): the internal purge listener.
-        "LOOKOUT_PROXY_PURGE_URL": profile.url(profile.purge_port, "/_purge"),
-    }
-    independent = base | shared | {
-        "DJANGO_SETTINGS_MODULE": "lookout.settings.independent_production",
-        "INDEPENDENT_SECRET_KEY": keys["INDEPENDENT_SECRET_KEY"],
-        "INDEPENDENT_RECEIPT_KEY": keys["INDEPENDENT_RECEIPT_KEY"],
-        "INDEPENDENT_FORM_TOKEN_KEY": keys["INDEPENDENT_FORM_TOKEN_KEY"],
-        "INDEPENDENT_SEAL_PRIVATE_KEY": keys["INDEPENDENT_SEAL_PRIVATE_KEY"],
-        "INDEPENDENT_DATABASE_URL": f"{profile.postgres}/{profile.independent_database}",
-        "INDEPENDENT_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "INDEPENDENT_REDIS_URL": profile.redis_url,
-        "LOOKOUT_CACHE_KEY_PREFIX": "independent",
-        "LOOKOUT_STATIC_ROOT": str(profile.var / "static" / "independent"),
-        "PROMETHEUS_MULTIPROC_DIR": str(profile.var / "metrics" / "independent"),
-        # The charity reads the police service as the public does: through the proxy.
-        "LOOKOUT_POLICE_API_URL": profile.url(profile.port).rstrip("/"),
-        "LOOKOUT_PROXY_PURGE_URL": profile.url(profile.purge_port, "/_purge_independent"),
-    }
+    police = (
+        base
+        | shared
+        | {
+            "DJANGO_SETTINGS_MODULE": "lookout.settings.production",
+            "SECRET_KEY": keys["SECRET_KEY"],
+            "LOOKOUT_RECEIPT_KEY": keys["LOOKOUT_RECEIPT_KEY"],
+            "LOOKOUT_FORM_TOKEN_KEY": keys["LOOKOUT_FORM_TOKEN_KEY"],
+            "LOOKOUT_CONTACT_PRIVATE_KEY": keys["LOOKOUT_CONTACT_PRIVATE_KEY"],
+            "DATABASE_URL": f"{profile.postgres}/{profile.database}",
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "REDIS_URL": profile.redis_url,
+            "LOOKOUT_CACHE_KEY_PREFIX": f"{profile.cache_prefix}-police",
+            "LOOKOUT_STATIC_ROOT": str(profile.var / "static" / "police"),
+            "PROMETHEUS_MULTIPROC_DIR": str(profile.var / "metrics" / "police"),
+            "LOOKOUT_INDEPENDENT_URL": profile.url(profile.independent_port).rstrip("/"),
+            "LOOKOUT_STAFF_BASE_URL": profile.url(profile.port).rstrip("/"),
+            # The takedown hook's target (deploy/README.md, "Purge"): the internal purge listener.
+            "LOOKOUT_PROXY_PURGE_URL": profile.url(profile.purge_port, "/_purge"),
+        }
+    )
+    independent = (
+        base
+        | shared
+        | {
+            "DJANGO_SETTINGS_MODULE": "lookout.settings.independent_production",
+            "INDEPENDENT_SECRET_KEY": keys["INDEPENDENT_SECRET_KEY"],
+            "INDEPENDENT_RECEIPT_KEY": keys["INDEPENDENT_RECEIPT_KEY"],
+            "INDEPENDENT_FORM_TOKEN_KEY": keys["INDEPENDENT_FORM_TOKEN_KEY"],
+            "INDEPENDENT_SEAL_PRIVATE_KEY": keys["INDEPENDENT_SEAL_PRIVATE_KEY"],
+            "INDEPENDENT_DATABASE_URL": f"{profile.postgres}/{profile.independent_database}",
+            "INDEPENDENT_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "INDEPENDENT_REDIS_URL": profile.redis_url,
+            "LOOKOUT_CACHE_KEY_PREFIX": f"{profile.cache_prefix}-independent",
+            "LOOKOUT_STATIC_ROOT": str(profile.var / "static" / "independent"),
+            "PROMETHEUS_MULTIPROC_DIR": str(profile.var / "metrics" / "independent"),
+            # The charity reads the police service as the public does: through the proxy.
+            "LOOKOUT_POLICE_API_URL": profile.url(profile.port).rstrip("/"),
+            "LOOKOUT_PROXY_PURGE_URL": profile.url(profile.purge_port, "/_purge_independent"),
+        }
+    )
     return police, independent
 
 
@@ -282,7 +292,9 @@ def commands(profile: Profile, conf: Path, police: dict[str, str], independent: 
         Child("police-gunicorn", gunicorn("lookout.wsgi:application", profile.app_port), police),
         Child("police-metrics", metrics_server(profile.metrics_port), police),
         *(Child(f"police-{job[0]}", [*manage_py, *job], police) for job in police_jobs),
-        Child("independent-gunicorn", gunicorn("independent.wsgi:application", profile.independent_app_port), independent),
+        Child(
+            "independent-gunicorn", gunicorn("independent.wsgi:application", profile.independent_app_port), independent
+        ),
         Child("independent-metrics", metrics_server(profile.independent_metrics_port), independent),
         *(Child(f"independent-{job[0]}", [*manage_py, *job], independent) for job in independent_jobs),
         Child("nginx", nginx, {"PATH": os.environ.get("PATH", "/usr/bin:/bin")}, log_name="nginx-error"),
@@ -302,7 +314,7 @@ class Child:
     pump: threading.Thread | None = field(default=None, repr=False)
 
     def start(self, log_dir: Path) -> None:
-        self.process = subprocess.Popen(  # noqa: S603 - fixed argument lists
+        process = subprocess.Popen(  # noqa: S603 - fixed argument lists
             self.argv,
             cwd=ROOT,
             env=self.env,
@@ -312,16 +324,15 @@ class Child:
             start_new_session=True,  # Ctrl-C reaches the supervisor only; it stops the children in order
         )
         sink = (log_dir / f"{self.log_name or self.name}.log").open("a", encoding="utf-8")
-        assert self.process.stdout is not None
-        self.pump = threading.Thread(target=copy_scrubbed, args=(self.process.stdout, sink), daemon=True)
+        self.process = process
+        self.pump = threading.Thread(target=copy_scrubbed, args=(process.stdout, sink), daemon=True)
         self.pump.start()
 
     def running(self) -> bool:
         return self.process is not None and self.process.poll() is None
 
     def stop(self) -> None:
-        if self.running():
-            assert self.process is not None
+        if self.process is not None and self.process.poll() is None:
             self.process.send_signal(signal.SIGQUIT if self.name == "nginx" else signal.SIGTERM)
 
 
@@ -351,9 +362,8 @@ class Supervisor:
                 announce(self.profile)
                 announced = True
             for child in self.children:
-                if child.running():
+                if child.running() or child.process is None:
                     continue
-                assert child.process is not None
                 code = child.process.returncode
                 if child.restarts >= 5:
                     print(f"{child.name} keeps exiting (code {code}): stopping. See {self.profile.log_dir}.")

@@ -15,7 +15,9 @@ from prometheus_client import Counter, Histogram
 
 METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 
-REQUESTS = Counter("lookout_http_requests", "Requests answered, by route name, method and status.", ["route", "method", "status"])
+REQUESTS = Counter(
+    "lookout_http_requests", "Requests answered, by route name, method and status.", ["route", "method", "status"]
+)
 DURATION = Histogram(
     "lookout_http_request_duration_seconds",
     "Time to answer, by route name and method.",

@@ -7,12 +7,12 @@ from django.core.exceptions import ImproperlyConfigured
 from .independent import *  # noqa: F403
 from .independent import (
     DATABASES,
-    MIDDLEWARE,
     DEV_INDEPENDENT_FORM_KEY,
     DEV_INDEPENDENT_RECEIPT_KEY,
     DEV_INDEPENDENT_SEAL_PRIVATE_KEY,
     DEV_INDEPENDENT_SECRET_KEY,
     DEV_PARTNER_KEY,
+    MIDDLEWARE,
     STORAGES,
     refuse_debug_and_sqlite,
     require_private_key,

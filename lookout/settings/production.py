@@ -5,12 +5,12 @@ import os
 from .base import *  # noqa: F403
 from .base import (
     DATABASES,
-    MIDDLEWARE,
     DEV_CONTACT_PRIVATE_KEY,
     DEV_FORM_TOKEN_KEY,
     DEV_PARTNER_KEY,
     DEV_RECEIPT_KEY,
     DEV_SECRET_KEY,
+    MIDDLEWARE,
     STORAGES,
     refuse_debug_and_sqlite,
     require_private_key,

@@ -66,6 +66,7 @@ def profile_for(var: Path, **ports: int) -> Profile:
         workers=1,
         threads=2,
         jobs="all",
+        cache_prefix=f"test-{var.parent.name}",
     )
 
 
@@ -102,7 +103,7 @@ class Upstream(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    do_GET = do_POST = do_HEAD = answer
+    do_GET = do_POST = do_HEAD = answer  # noqa: N815 - http.server calls these names
 
     def log_message(self, *args: object) -> None:
         pass
@@ -240,6 +241,7 @@ def running_profile(tmp_path: Path) -> Iterator[tuple[Profile, Path]]:
         "PROD_DATABASE": names[0],
         "PROD_INDEPENDENT_DATABASE": names[1],
         "PROD_REDIS_URL": os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0",
+        "PROD_CACHE_PREFIX": profile.cache_prefix,  # the suite's Redis may be shared: keys of its own
         "PROD_WORKERS": "1",
         "PROD_THREADS": "2",
     }
