@@ -297,7 +297,8 @@ def commands(profile: Profile, conf: Path, police: dict[str, str], independent: 
         ),
         Child("independent-metrics", metrics_server(profile.independent_metrics_port), independent),
         *(Child(f"independent-{job[0]}", [*manage_py, *job], independent) for job in independent_jobs),
-        Child("nginx", nginx, {"PATH": os.environ.get("PATH", "/usr/bin:/bin")}, log_name="nginx-error"),
+        # One error log for both sites: dated by the day only, as the charity's logs are (docs/adr/0031).
+        Child("nginx", nginx, {"PATH": os.environ.get("PATH", "/usr/bin:/bin")}, log_name="nginx-error", day_only=True),
     ]
 
 
@@ -309,6 +310,7 @@ class Child:
     argv: list[str]
     env: dict[str, str]
     log_name: str = ""
+    day_only: bool = False
     process: subprocess.Popen[bytes] | None = None
     restarts: int = 0
     pump: threading.Thread | None = field(default=None, repr=False)
@@ -325,7 +327,9 @@ class Child:
         )
         sink = (log_dir / f"{self.log_name or self.name}.log").open("a", encoding="utf-8")
         self.process = process
-        self.pump = threading.Thread(target=copy_scrubbed, args=(process.stdout, sink), daemon=True)
+        self.pump = threading.Thread(
+            target=copy_scrubbed, args=(process.stdout, sink), kwargs={"day_only": self.day_only}, daemon=True
+        )
         self.pump.start()
 
     def running(self) -> bool:

@@ -37,3 +37,5 @@ from ._production import MANIFEST_STATIC_STORAGE, with_metrics  # noqa: E402
 
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": MANIFEST_STATIC_STORAGE}}
 MIDDLEWARE = with_metrics(MIDDLEWARE)
+# The public journey's requests are not counted: a moving counter would time a report (lookout.metrics).
+LOOKOUT_METRICS_SKIP_NAMESPACES = ("independent",)

@@ -36,3 +36,12 @@ def test_the_middleware_counts_what_it_answers(rf):
         "lookout_http_requests_total", {"route": "unmatched", "method": "other", "status": "418"}
     )
     assert (after or 0) == (before or 0) + 1
+
+
+def test_skipped_namespaces_are_not_counted(client, db, settings):
+    settings.MIDDLEWARE = with_metrics(settings.MIDDLEWARE)
+    settings.LOOKOUT_METRICS_SKIP_NAMESPACES = ("appeals",)
+    labels = {"route": "appeals:how_to_help", "method": "GET", "status": "200"}
+    before = REGISTRY.get_sample_value("lookout_http_requests_total", labels)
+    assert client.get("/how-to-help/").status_code == 200
+    assert REGISTRY.get_sample_value("lookout_http_requests_total", labels) == before
