@@ -25,7 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from deploy.prod_local import NGINX, Profile, environments, ready  # noqa: E402
+from deploy.prod_local import ready  # noqa: E402
+from deploy.prod_profile import NGINX, Profile, environments  # noqa: E402
 
 WRK = ["wrk", "-t2", "-c64", "-d8s", "--latency"]
 STATIC_CONF = """daemon off;

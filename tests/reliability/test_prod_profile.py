@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from deploy.prod_local import NGINX, Profile, render_nginx
+from deploy.prod_profile import NGINX, Profile, render_nginx
 from independent.tests.e2e import ROOT, free_port, wait_for
 
 pytestmark = [
