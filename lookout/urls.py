@@ -6,6 +6,7 @@ from django.views.generic import RedirectView
 from accounts import urls as accounts_urls
 from api.urls import api
 
+from .health import healthz
 from .views import staff_home
 
 admin.site.site_header = "Lookout administration"
@@ -28,6 +29,7 @@ urlpatterns = [
     path("staff/imports/", include("imports.urls")),
     path("staff/admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    path("healthz", healthz, name="healthz"),
     path("favicon.ico", RedirectView.as_view(url=static("lookout/favicon.svg"), permanent=True)),
 ]
 

@@ -72,7 +72,9 @@ def cache(redis_url: str, folder: str) -> dict[str, Any]:
     """Redis when the service is given one; else a file cache shared by every process of the embedded demo, so
     purging it on takedown works across the web server and the worker."""
     if redis_url:
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+        # Two services may share one Redis database (the local production profile does): each its own prefix.
+        prefix = os.environ.get("LOOKOUT_CACHE_KEY_PREFIX", "")
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url, "KEY_PREFIX": prefix}
     return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(VAR_DIR / folder)}
 
 
@@ -316,3 +318,6 @@ LOOKOUT_LOGIN_LOCK_MINUTES = int(os.environ.get("LOOKOUT_LOGIN_LOCK_MINUTES", "1
 # LOOKOUT_TASK_MAX_ATTEMPTS claims in all. Longer than any task takes; shorter than anyone would wait.
 LOOKOUT_TASK_LEASE_SECONDS = int(os.environ.get("LOOKOUT_TASK_LEASE_SECONDS", "600"))
 LOOKOUT_TASK_MAX_ATTEMPTS = int(os.environ.get("LOOKOUT_TASK_MAX_ATTEMPTS", "3"))
+# /healthz (lookout.health) answers 503 when a task due to run has waited longer than this: no worker is taking
+# them. Alerts and partner messages are queued as tasks, so minutes matter.
+LOOKOUT_HEALTH_TASK_MAX_AGE_SECONDS = int(os.environ.get("LOOKOUT_HEALTH_TASK_MAX_AGE_SECONDS", "300"))

@@ -11,6 +11,7 @@ from .base import (
     DEV_PARTNER_KEY,
     DEV_RECEIPT_KEY,
     DEV_SECRET_KEY,
+    MIDDLEWARE,
     STORAGES,
     refuse_debug_and_sqlite,
     require_private_key,
@@ -38,6 +39,7 @@ if os.environ.get("LOOKOUT_DESK_WEBHOOK_URL"):
 # isort: split
 # After the refusals: what both services' production settings share.
 from ._production import *  # noqa: E402, F403
-from ._production import MANIFEST_STATIC_STORAGE  # noqa: E402
+from ._production import MANIFEST_STATIC_STORAGE, with_metrics  # noqa: E402
 
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": MANIFEST_STATIC_STORAGE}}
+MIDDLEWARE = with_metrics(MIDDLEWARE)
