@@ -2,6 +2,7 @@
 refused; it sets no cookie, loads nothing from elsewhere and passes axe at 320 and 1280 px."""
 
 import threading
+import time
 import urllib.parse
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -105,8 +106,17 @@ def test_a_listed_partner_frames_the_embed_and_an_unlisted_site_is_refused(
         strict_page.goto(partner + "/")
         strict_page.wait_for_load_state("load")
         # Chromium replaces a refused frame with its own error page ("127.0.0.1 is blocked").
-        assert strict_page.frames[1].url.startswith("chrome-error://"), path
+        _wait_for_frame_url(strict_page)
+        assert strict_page.frames[1].url.startswith("chrome-error://"), (path, strict_page.frames[1].url)
         assert any("frame" in text.lower() for text in refusals), (path, refusals)
+
+
+def _wait_for_frame_url(page, seconds: float = 10.0) -> None:
+    """A refused frame's error page commits a moment after the framing page's load event, more so on a busy
+    machine: wait until the frame has a URL at all before reading it."""
+    deadline = time.monotonic() + seconds
+    while not page.frames[1].url and time.monotonic() < deadline:
+        page.wait_for_timeout(50)
 
 
 @pytest.mark.parametrize("width", WIDTHS)
