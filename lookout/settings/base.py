@@ -57,6 +57,11 @@ SILENCED_SYSTEM_CHECKS = ["4_0.E001"]
 
 LOOKOUT_REVIEW_GRACE_DAYS = int(os.environ.get("LOOKOUT_REVIEW_GRACE_DAYS", "3"))
 LOOKOUT_STAFF_BASE_URL = os.environ.get("LOOKOUT_STAFF_BASE_URL", "http://127.0.0.1:8000")
+# Share cards and posters (appeals/share/): the TTF fonts they are drawn in (Debian's fonts-dejavu-core), and how
+# long a rendered copy is kept. The cache key names the appeal's last change, so an edit is never served stale,
+# and every request checks the appeal is still public before a cached copy is sent.
+LOOKOUT_SHARE_FONT_DIR = os.environ.get("LOOKOUT_SHARE_FONT_DIR", "/usr/share/fonts/truetype/dejavu")
+LOOKOUT_SHARE_CACHE_SECONDS = int(os.environ.get("LOOKOUT_SHARE_CACHE_SECONDS", str(24 * 60 * 60)))
 # The independent service, at the other end of the signed partner channel.
 LOOKOUT_PARTNER_URL = os.environ.get("LOOKOUT_INDEPENDENT_URL", "http://127.0.0.1:8001")
 
