@@ -282,3 +282,11 @@ def test_the_appeal_page_links_to_share_and_print_without_javascript(client: Cli
         f"/appeals/{appeal.reference}/poster.pdf?size=a5",
     ]:
         assert f'href="{href}"' in html
+
+
+def test_a_missing_font_is_a_warning_at_start_up(settings, tmp_path):
+    from appeals.checks import share_fonts_installed
+
+    assert share_fonts_installed() == []
+    settings.LOOKOUT_SHARE_FONT_DIR = str(tmp_path)
+    assert [w.id for w in share_fonts_installed()] == ["appeals.W001", "appeals.W001"]

@@ -109,6 +109,9 @@ def police_forms(police: Service) -> None:
     reference = first_reference(probe, "wanted")
     probe.request("GET", f"/api/v1/public/appeals/{reference}")
     probe.request("GET", "/api/v1/public/appeals/W-ZZZZ")  # a 404
+    # The copies people pass on: the share card and both poster sizes (drawn, then cached).
+    for path in ("card.png", "poster.pdf", "poster.pdf?size=a5", "card.png"):
+        assert probe.request("GET", f"/appeals/{reference}/{path}")[0] == 200, path
     probe.get(f"/appeals/{reference}/report/")
     page = probe.get(f"/appeals/{reference}/report/form/")
     thanks = probe.post(f"/appeals/{reference}/report/form/", hidden_fields(page) | {"details": "Seen at the market"})
