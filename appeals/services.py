@@ -19,7 +19,7 @@ from audit.services import audit_record
 from reportkit.images import reencode_image
 from reportkit.storage import files_delete_on_commit
 
-from . import rules
+from . import rules, signals
 from .models import (
     EDITABLE_FIELDS,
     Appeal,
@@ -234,6 +234,7 @@ def appeal_authorise(*, appeal: Appeal, officer: User, reason: str) -> Appeal:
         actor=officer, action="appeal.authorised", target=appeal, detail={"senior": senior}, justification=reason
     )
     transaction.on_commit(purge_public_cache)
+    signals.appeal_published.send(sender=Appeal, appeal=appeal)
     return appeal
 
 
@@ -312,6 +313,7 @@ def appeal_close(
     audit_record(actor=actor, action="appeal.closed", target=appeal, detail={"outcome": outcome}, justification=note)
     transaction.on_commit(purge_public_cache)  # registered first: our own pages before the partners' try
     appeal_withdrawal_enqueue(appeal=appeal)
+    signals.appeal_closed.send(sender=Appeal, appeal=appeal)
     return appeal
 
 

@@ -38,3 +38,18 @@ def test_a_report_on_an_appeal_changes_nothing_on_its_card_or_poster(client: Cli
         assert response.content == earlier.content, url  # byte for byte: the same drawing
         assert response["ETag"] == earlier["ETag"], url
         assert b"Petra" not in response.content, url
+
+
+def test_a_report_changes_nothing_in_the_cap_alerts_either(client: Client):
+    """The CAP 1.2 alert and its index (issue 13, item 8) carry released information only."""
+    from appeals.models import AppealKind
+
+    appeal = published(AppealKind.MISSING)
+    urls = ["/appeals/alerts.cap.xml", f"/cap/{appeal.reference}.xml"]
+    before = {url: client.get(url).content for url in urls}
+    submit(appeal, contact=CONTACT, details="Petra saw her at Mill Street")
+    for url, earlier in before.items():
+        body = client.get(url).content
+        assert body == earlier, url
+        for personal in [*CONTACT.values(), "Petra", "Mill Street", DISTINCTIVE_TEXT]:
+            assert personal not in body.decode(), (url, personal)
