@@ -9,7 +9,7 @@ export LOOKOUT_PORT ?= 8000
 export LOOKOUT_INDEPENDENT_PORT ?= 8001
 INDEPENDENT := DJANGO_SETTINGS_MODULE=lookout.settings.independent
 
-.PHONY: demo test install static lint test-sqlite test-postgres browser clean audit-deps prod-deps prod-local prod-stop
+.PHONY: demo test install static lint test-sqlite test-postgres browser fonts clean audit-deps prod-deps prod-local prod-stop
 
 $(VENV)/.installed: requirements/base.txt requirements/dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +26,7 @@ install: $(VENV)/.installed node_modules/.installed
 static: node_modules/.installed
 	npm run --silent build
 
-demo: install static
+demo: install static fonts
 	mkdir -p "$${LOOKOUT_VAR_DIR:-var}"
 	DJANGO_SETTINGS_MODULE=lookout.settings.local $(PY) manage.py migrate --noinput -v 0
 	DJANGO_SETTINGS_MODULE=lookout.settings.local $(PY) manage.py seed_demo
@@ -39,6 +39,13 @@ browser:
 	@if [ ! -x /usr/bin/chromium ]; then \
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+# Share cards and posters are drawn in Debian's DejaVu fonts (appeals/share/fonts.py); install them when missing.
+fonts:
+	@if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ]; then \
+	  echo "Installing Debian's fonts-dejavu-core for share cards and posters"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core >/dev/null; \
 	fi
 
 # The production profile's proxy and load tool: Debian's nginx with the cache-purge and brotli modules, and wrk
@@ -74,12 +81,12 @@ lint: install
 	$(VENV)/bin/lint-imports
 
 # Two services, two settings modules: the police suite, then the independent service's own tests.
-test-sqlite: install static browser prod-deps
+test-sqlite: install static browser fonts prod-deps
 	env -u DATABASE_URL $(VENV)/bin/pytest -p no:cacheprovider
 	env -u DATABASE_URL -u INDEPENDENT_DATABASE_URL $(VENV)/bin/pytest -p no:cacheprovider \
 	  --ds=lookout.settings.independent_test independent/tests
 
-test-postgres: install static browser prod-deps
+test-postgres: install static browser fonts prod-deps
 	@if [[ "$${DATABASE_URL:-}" == postgres* ]]; then \
 	  echo "== Running the suite again on PostgreSQL"; \
 	  $(VENV)/bin/pytest -p no:cacheprovider && \

@@ -266,3 +266,15 @@ def public_image(reference: str, public_id: str) -> AppealImage | None:
         .only("image", "thumbnail")
         .first()
     )
+
+
+def public_share_image(reference: str) -> AppealImage | None:
+    """The image a share card or poster shows: the first released image of a public appeal (the one its page
+    shows first), or None when it releases none. Same rule as every public image (AppealImage.objects.public)."""
+    return (
+        AppealImage.objects.public()
+        .filter(appeal__reference=reference)
+        .order_by("id")
+        .only("image", "public_id")
+        .first()
+    )

@@ -138,3 +138,19 @@ def test_staff_draft_authorise_publish_close_and_the_page_is_gone(page: Page, li
 
     page.get_by_role("link", name="Audit trail").click()
     expect(page.get_by_role("cell", name="appeal.closed")).to_be_visible()
+
+
+def test_the_share_and_print_links_work_without_javascript(phone_page: Page, phone_page_js: Page, live_server):
+    appeal = published(subject_name="Riley Example")
+    phone_page.goto(f"{live_server.url}/appeals/{appeal.reference}/")
+    expect(phone_page.get_by_role("heading", name="Share or print this appeal")).to_be_visible()
+    for name, href in [
+        ("Picture to share on social media", f"/appeals/{appeal.reference}/card.png"),
+        ("Poster to print", f"/appeals/{appeal.reference}/poster.pdf"),
+        ("Handbill to print", f"/appeals/{appeal.reference}/poster.pdf?size=a5"),
+    ]:
+        expect(phone_page.get_by_role("link", name=name)).to_have_attribute("href", href)
+    phone_page.goto(f"{live_server.url}/appeals/{appeal.reference}/poster.pdf?size=a0")
+    expect(phone_page.get_by_role("heading", level=1)).to_have_text("There is no poster of that size")
+    phone_page_js.goto(f"{live_server.url}/appeals/{appeal.reference}/poster.pdf?size=a0")  # axe needs script
+    assert_accessible(phone_page_js)

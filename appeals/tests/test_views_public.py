@@ -81,6 +81,8 @@ def test_closing_takes_the_appeal_down_from_every_public_surface_within_a_second
     assert images and all(client.get(u).status_code == 200 for u in images)
     assert b"Gone Soon" in client.get("/").content  # the gallery is now cached
     assert b"Gone Soon" in client.get("/appeals/feed.atom").content
+    copies = [reverse(f"appeals:{name}", args=[appeal.reference]) for name in ("card", "poster")]
+    assert [client.get(u).status_code for u in copies] == [200, 200]  # drawn and now cached
 
     started = time.monotonic()
     services.appeal_close(appeal=appeal, actor=appeal.author, outcome=Outcome.ARRESTED)
@@ -93,6 +95,7 @@ def test_closing_takes_the_appeal_down_from_every_public_surface_within_a_second
         "json feed": client.get("/appeals/feed.json").content,
     }
     image_statuses = [client.get(u).status_code for u in images]
+    copy_statuses = [client.get(u).status_code for u in copies]
     elapsed = time.monotonic() - started
 
     assert ended.status_code == 410
@@ -102,6 +105,7 @@ def test_closing_takes_the_appeal_down_from_every_public_surface_within_a_second
         assert b"Gone Soon" not in body, name
         assert appeal.reference.encode() not in body, name
     assert image_statuses == [410] * len(images)
+    assert copy_statuses == [410, 410]  # the share card and the poster
     assert elapsed < 1.0
 
 
@@ -161,7 +165,7 @@ def test_post_to_a_public_page_is_refused_plainly(client: Client):
     assert response.status_code == 405
 
 
-def test_share_card_points_at_the_appeal_image_which_stops_resolving_on_close(client: Client):
+def test_share_card_points_at_our_card_which_stops_resolving_on_close(client: Client):
     appeal = published()
     html = client.get(f"/appeals/{appeal.reference}/").content.decode()
     image = re.search(r'<meta property="og:image" content="http://testserver([^"]+)"', html)

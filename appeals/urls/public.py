@@ -11,6 +11,8 @@ urlpatterns = [
     path("appeals/feed.json", feeds.json_feed, name="feed_json"),
     path("appeals/feed/", feeds.old_feed, name="feed_old"),
     path("appeals/<str:reference>/", public.appeal_detail, name="detail"),
+    path("appeals/<str:reference>/card.png", public.appeal_card, name="card"),
+    path("appeals/<str:reference>/poster.pdf", public.appeal_poster, name="poster"),
     path(
         "appeals/<str:reference>/images/<uuid:public_id>/<str:size>.jpg",
         public.appeal_image,

@@ -70,6 +70,11 @@ LOOKOUT_IMPORT_IMAGE_TIMEOUT = 5
 
 LOOKOUT_REVIEW_GRACE_DAYS = int(os.environ.get("LOOKOUT_REVIEW_GRACE_DAYS", "3"))
 LOOKOUT_STAFF_BASE_URL = os.environ.get("LOOKOUT_STAFF_BASE_URL", "http://127.0.0.1:8000")
+# Share cards and posters (appeals/share/): the TTF fonts they are drawn in (Debian's fonts-dejavu-core), and how
+# long a rendered copy is kept. The cache key names the appeal's last change, so an edit is never served stale,
+# and every request checks the appeal is still public before a cached copy is sent.
+LOOKOUT_SHARE_FONT_DIR = os.environ.get("LOOKOUT_SHARE_FONT_DIR", "/usr/share/fonts/truetype/dejavu")
+LOOKOUT_SHARE_CACHE_SECONDS = int(os.environ.get("LOOKOUT_SHARE_CACHE_SECONDS", str(24 * 60 * 60)))
 # Our public site as the public reaches it (through any proxy or CDN in front): the takedown check fetches every
 # surface from here (docs/adr/0039-distribution-ledger.md), and events and CAP messages link to it.
 LOOKOUT_PUBLIC_BASE_URL = os.environ.get("LOOKOUT_PUBLIC_BASE_URL", "http://127.0.0.1:8000")

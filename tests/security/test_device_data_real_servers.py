@@ -109,6 +109,9 @@ def police_forms(police: Service) -> None:
     reference = first_reference(probe, "wanted")
     probe.request("GET", f"/api/v1/public/appeals/{reference}")
     probe.request("GET", "/api/v1/public/appeals/W-ZZZZ")  # a 404
+    # The copies people pass on: the share card and both poster sizes (drawn, then cached).
+    for path in ("card.png", "poster.pdf", "poster.pdf?size=a5", "card.png"):
+        assert probe.request("GET", f"/appeals/{reference}/{path}")[0] == 200, path
     probe.request("GET", "/api/v1/public/appeals?kind=wanted&modified_since=2000-01-01T00:00:00Z&page_size=5")
     probe.request("GET", "/api/v1/public/appeals/withdrawn?since=2000-01-01T00:00:00Z")
     probe.request("GET", "/api/v1/public/appeals?modified_since=yesterday")  # a 422

@@ -1,8 +1,9 @@
-"""The appeal feeds carry nothing of the people who answered an appeal: not their words, not their contact details,
-not even that someone did (issue 13, item 1)."""
+"""The appeal feeds, share cards and posters carry nothing of the people who answered an appeal: not their words,
+not their contact details, not even that someone did (issue 13, items 1, 3 and 4)."""
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 
 from appeals.tests.factories import published
 from reporting.tests.factories import DISTINCTIVE_TEXT, submit
@@ -25,6 +26,18 @@ def test_a_report_on_an_appeal_changes_nothing_in_either_feed(client: Client):
             assert personal not in body, (url, personal)
         assert response["ETag"] == earlier["ETag"], url  # a report is not a change readers can see
         assert client.get(url, HTTP_IF_NONE_MATCH=earlier["ETag"]).status_code == 304, url
+
+
+def test_a_report_on_an_appeal_changes_nothing_on_its_card_or_poster(client: Client):
+    appeal = published()
+    urls = [reverse(f"appeals:{name}", args=[appeal.reference]) for name in ("card", "poster")]
+    before = {url: client.get(url) for url in urls}
+    submit(appeal, contact=CONTACT, details="Petra saw him at Mill Street")
+    for url, earlier in before.items():
+        response = client.get(url)
+        assert response.content == earlier.content, url  # byte for byte: the same drawing
+        assert response["ETag"] == earlier["ETag"], url
+        assert b"Petra" not in response.content, url
 
 
 def test_a_report_changes_nothing_in_the_cap_alerts_either(client: Client):
