@@ -38,6 +38,7 @@ class Surface:
 SURFACES: tuple[Surface, ...] = (
     Surface("page", _("Appeal page"), "appeals:detail", Args.REFERENCE, Check.GONE),
     Surface("images", _("Images"), "appeals:image", Args.IMAGE, Check.GONE),
+    Surface("gallery", _("Gallery (home page)"), "appeals:home", Args.NONE, Check.DROPS),
     Surface("list", _("Appeals list"), "appeals:list", Args.NONE, Check.DROPS),
     Surface("feed_atom", _("Atom feed"), "appeals:feed_atom", Args.NONE, Check.DROPS),
     Surface("feed_json", _("JSON feed"), "appeals:feed_json", Args.NONE, Check.DROPS),
