@@ -3,6 +3,7 @@
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from lookout.fields import BoundedModelMultipleChoiceField
 from reportkit.images import ImageRejected
@@ -25,13 +26,13 @@ from .rules import MAX_REVIEW_INTERVAL_DAYS
 
 
 class PublicFilterForm(forms.Form):
-    kind = forms.ChoiceField(label="Show", required=False, choices=[("", "Everyone"), *AppealKind.choices])
-    area = forms.ChoiceField(label="Area", required=False, choices=[("", "All areas")])
-    q = forms.CharField(label="Search by name or description", required=False, max_length=100)
+    kind = forms.ChoiceField(label=_("Show"), required=False, choices=[("", _("Everyone")), *AppealKind.choices])
+    area = forms.ChoiceField(label=_("Area"), required=False, choices=[("", _("All areas"))])
+    q = forms.CharField(label=_("Search by name or description"), required=False, max_length=100)
 
     def __init__(self, *args: Any, areas: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["area"].choices = [("", "All areas"), *[(a, a) for a in areas]]  # type: ignore[attr-defined]
+        self.fields["area"].choices = [("", _("All areas")), *[(a, a) for a in areas]]  # type: ignore[attr-defined]
 
 
 class AppealForm(forms.ModelForm[Appeal]):

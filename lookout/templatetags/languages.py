@@ -1,8 +1,9 @@
-"""`{% html_lang %}` for <html lang>, and `{% language_links as links %}`: this page in every language (lookout.i18n)."""
+"""`{% html_lang %}` for <html lang>; `{% language_links as links %}`, this page in every language (lookout.i18n)."""
 
 from django import template
 
-from lookout.i18n import LanguageLink, language_links as links_for, language_tag
+from lookout.i18n import LanguageLink, language_tag
+from lookout.i18n import language_links as links_for
 
 register = template.Library()
 
