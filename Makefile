@@ -9,7 +9,7 @@ export LOOKOUT_PORT ?= 8000
 export LOOKOUT_INDEPENDENT_PORT ?= 8001
 INDEPENDENT := DJANGO_SETTINGS_MODULE=lookout.settings.independent
 
-.PHONY: demo test install static lint test-sqlite test-postgres browser clean audit-deps
+.PHONY: demo test install static lint test-sqlite test-postgres browser clean audit-deps gettext messages makemessages
 
 $(VENV)/.installed: requirements/base.txt requirements/dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -23,10 +23,10 @@ node_modules/.installed: package.json package-lock.json
 
 install: $(VENV)/.installed node_modules/.installed
 
-static: node_modules/.installed
+static: node_modules/.installed messages
 	npm run --silent build
 
-demo: install static
+demo: install static messages
 	mkdir -p "$${LOOKOUT_VAR_DIR:-var}"
 	DJANGO_SETTINGS_MODULE=lookout.settings.local $(PY) manage.py migrate --noinput -v 0
 	DJANGO_SETTINGS_MODULE=lookout.settings.local $(PY) manage.py seed_demo
@@ -41,6 +41,23 @@ browser:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
 
+# gettext's msgfmt compiles the catalogues (Debian's gettext); install it when it is missing (needs root).
+gettext:
+	@if ! command -v msgfmt >/dev/null; then \
+	  echo "Installing Debian's gettext for the translation catalogues"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; \
+	fi
+
+# The public pages' Welsh and Polish (README "Languages"): locale/*/LC_MESSAGES/django.po are the source,
+# compiled to .mo here by every path that serves or tests pages; the .mo files are never committed.
+messages: install gettext
+	DJANGO_SETTINGS_MODULE=lookout.settings.test $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+# After marking new strings: bring the catalogues up to date, then translate every new or fuzzy entry
+# (tests/i18n fails until each has a Welsh and a Polish translation).
+makemessages: install gettext
+	DJANGO_SETTINGS_MODULE=lookout.settings.test $(PY) manage.py makemessages $(MAKEMESSAGES_ARGS)
+
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -52,12 +69,12 @@ lint: install
 	$(VENV)/bin/lint-imports
 
 # Two services, two settings modules: the police suite, then the independent service's own tests.
-test-sqlite: install static browser
+test-sqlite: install static browser messages
 	env -u DATABASE_URL $(VENV)/bin/pytest -p no:cacheprovider
 	env -u DATABASE_URL -u INDEPENDENT_DATABASE_URL $(VENV)/bin/pytest -p no:cacheprovider \
 	  --ds=lookout.settings.independent_test independent/tests
 
-test-postgres: install static browser
+test-postgres: install static browser messages
 	@if [[ "$${DATABASE_URL:-}" == postgres* ]]; then \
 	  echo "== Running the suite again on PostgreSQL"; \
 	  $(VENV)/bin/pytest -p no:cacheprovider && \

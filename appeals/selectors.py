@@ -189,7 +189,11 @@ def to_public(appeal: Appeal, assessment: PublicityAssessment, images: list[Appe
         areas=tuple(appeal.area_list()) if ReleasableField.AREAS in released else (),
         published_at=appeal.published_at,
         modified_at=max(appeal.updated_at, assessment.updated_at),
-        english_fields=frozenset(name for name, english in in_english.items() if english and name != "features"),
+        english_fields=frozenset(
+            [name for name, english in in_english.items() if english and name != "features"]
+            # Image descriptions are written in English only.
+            + (["images"] if images and not (get_language() or settings.LANGUAGE_CODE).startswith("en") else [])
+        ),
         english_details=frozenset([gettext("Distinguishing features")] if in_english["features"] else []),
     )
 
