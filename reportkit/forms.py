@@ -2,13 +2,16 @@
 form's common part (what it is about, the guided questions, the urgent flag, chosen files said to be lost),
 the receipt field, and the plain written answer box."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
-from .questions import CrimeCategory, GuidedQuestionsForm, StrOrPromise
+from .questions import CrimeCategory, GuidedQuestionsForm
+
+if TYPE_CHECKING:
+    from .questions import StrOrPromise
 
 FILES_NOT_KEPT = gettext_noop(
     "Choose your files again: for your safety, browsers do not keep chosen files when a page is shown again"
@@ -37,7 +40,7 @@ class WhereNowForm(forms.Form):
 
 
 def written_answer(
-    label: StrOrPromise, *, max_length: int, rows: int, required: StrOrPromise, help_text: StrOrPromise = ""
+    label: "StrOrPromise", *, max_length: int, rows: int, required: "StrOrPromise", help_text: "StrOrPromise" = ""
 ) -> forms.CharField:
     """A box for a few lines in the person's own words; `required` is the plain error when it is left empty."""
     return forms.CharField(

@@ -5,14 +5,16 @@ database) ask exactly the same questions and keep the same field names and choic
 """
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.db import models
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-StrOrPromise = str | Promise
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
+
+    StrOrPromise = str | _StrPromise  # a label: plain, or translated when shown (gettext_lazy)
 
 
 class Acquaintance(models.TextChoices):
@@ -51,7 +53,7 @@ VEHICLE_FIELDS = ["vehicle_make", "vehicle_model", "vehicle_colour", "vehicle_re
 _REGISTRATION = re.compile(r"^[A-Z0-9 ]{2,10}$")
 
 
-def _short(label: StrOrPromise, max_length: int, help_text: StrOrPromise = "", **attrs: str) -> forms.CharField:
+def _short(label: "StrOrPromise", max_length: int, help_text: "StrOrPromise" = "", **attrs: str) -> forms.CharField:
     return forms.CharField(
         label=label,
         required=False,
