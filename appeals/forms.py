@@ -12,6 +12,7 @@ from .models import (
     COMMON_FIELDS,
     MISSING_FIELDS,
     WANTED_FIELDS,
+    WELSH_TEXT_FIELDS,
     Appeal,
     AppealImage,
     AppealKind,
@@ -50,6 +51,9 @@ class AppealForm(forms.ModelForm[Appeal]):
             del self.fields[name]
         if kind == AppealKind.WANTED:
             self.fields["wanted_reason"].required = True
+        for name in WELSH_TEXT_FIELDS.values():
+            if name in self.fields:  # typed in Welsh: spell-checked and read out as Welsh
+                self.fields[name].widget.attrs["lang"] = "cy"
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

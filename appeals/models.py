@@ -197,11 +197,11 @@ class Appeal(models.Model):
     )
 
     # The same words in Welsh (optional), shown on the Welsh pages; English is shown where one is empty.
-    distinguishing_features_cy = models.TextField("distinguishing features in Welsh (optional)", blank=True)
-    description_cy = models.TextField("public summary in Welsh (optional)", blank=True)
-    offence_summary_cy = models.TextField("offence summary in Welsh (optional)", blank=True)
-    caution_note_cy = models.CharField("extra safety advice in Welsh (optional)", max_length=300, blank=True)
-    vulnerability_summary_cy = models.TextField("vulnerability summary in Welsh (optional)", blank=True)
+    distinguishing_features_cy = models.TextField("distinguishing features in Welsh", blank=True)
+    description_cy = models.TextField("public summary in Welsh", blank=True)
+    offence_summary_cy = models.TextField("offence summary in Welsh", blank=True)
+    caution_note_cy = models.CharField("extra safety advice in Welsh", max_length=300, blank=True)
+    vulnerability_summary_cy = models.TextField("vulnerability summary in Welsh", blank=True)
 
     owning_unit = models.ForeignKey("accounts.Unit", on_delete=models.PROTECT, related_name="appeals")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="authored_appeals")
