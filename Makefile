@@ -53,10 +53,12 @@ gettext:
 messages: install gettext
 	DJANGO_SETTINGS_MODULE=lookout.settings.test $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
 
-# After marking new strings: bring the catalogues up to date, then translate every new or fuzzy entry
-# (tests/i18n fails until each has a Welsh and a Polish translation).
+# After marking new strings: bring the catalogues up to date (makemessages with the project's options,
+# lookout/catalogues.py), then translate every new or fuzzy entry; `catalogues check` (and the tests) fail
+# until each has a Welsh and a Polish translation.
 makemessages: install gettext
-	DJANGO_SETTINGS_MODULE=lookout.settings.test $(PY) manage.py makemessages $(MAKEMESSAGES_ARGS)
+	DJANGO_SETTINGS_MODULE=lookout.settings.test $(PY) manage.py catalogues update
+	DJANGO_SETTINGS_MODULE=lookout.settings.test $(PY) manage.py catalogues check || true
 
 lint: install
 	$(VENV)/bin/ruff check .
