@@ -8,6 +8,7 @@ pages set none. The staff pages are not translated, and show no switcher.
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils import translation
@@ -23,6 +24,7 @@ class LanguageLink:
     name: str
     url: str
     current: bool
+    absolute: str  # for hreflang, which names pages in full; empty when the request's host is not ours
 
 
 def language_tag(code: str | None = None) -> str:
@@ -42,7 +44,18 @@ def language_links(request: HttpRequest) -> list[LanguageLink]:
     urls = {code: translate_url(path, code) for code, _name in settings.LANGUAGES}
     if len(set(urls.values())) < len(urls):
         return []
+    try:
+        origin = f"{request.scheme}://{request.get_host()}"
+    except DisallowedHost:  # the 400 page for a request to a host we do not serve: no full addresses
+        origin = ""
     return [
-        LanguageLink(code=code, tag=language_tag(code), name=name, url=urls[code], current=code == current)
+        LanguageLink(
+            code=code,
+            tag=language_tag(code),
+            name=name,
+            url=urls[code],
+            current=code == current,
+            absolute=origin + urls[code] if origin else "",
+        )
         for code, name in settings.LANGUAGES
     ]

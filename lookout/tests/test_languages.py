@@ -190,3 +190,10 @@ def test_the_welsh_words_are_authorised_with_the_english_and_cannot_change_after
     assert refused.value.code == "not_draft"
     live.refresh_from_db()
     assert live.description_cy == "Testun wedi'i awdurdodi."
+
+
+@pytest.mark.parametrize("prefix", ["", "/cy", "/pl"])
+def test_a_request_for_a_host_we_do_not_serve_is_a_400_in_any_language(prefix: str):
+    response = Client().get(prefix + "/appeals/", HTTP_HOST="elsewhere.example")
+    assert response.status_code == 400
+    assert '<link rel="alternate" hreflang' not in response.content.decode()
