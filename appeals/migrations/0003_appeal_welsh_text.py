@@ -4,35 +4,34 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('appeals', '0001_squashed_0002'),
+        ("appeals", "0001_squashed_0002"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='appeal',
-            name='caution_note_cy',
-            field=models.CharField(blank=True, max_length=300, verbose_name='extra safety advice in Welsh'),
+            model_name="appeal",
+            name="caution_note_cy",
+            field=models.CharField(blank=True, max_length=300, verbose_name="extra safety advice in Welsh"),
         ),
         migrations.AddField(
-            model_name='appeal',
-            name='description_cy',
-            field=models.TextField(blank=True, verbose_name='public summary in Welsh'),
+            model_name="appeal",
+            name="description_cy",
+            field=models.TextField(blank=True, verbose_name="public summary in Welsh"),
         ),
         migrations.AddField(
-            model_name='appeal',
-            name='distinguishing_features_cy',
-            field=models.TextField(blank=True, verbose_name='distinguishing features in Welsh'),
+            model_name="appeal",
+            name="distinguishing_features_cy",
+            field=models.TextField(blank=True, verbose_name="distinguishing features in Welsh"),
         ),
         migrations.AddField(
-            model_name='appeal',
-            name='offence_summary_cy',
-            field=models.TextField(blank=True, verbose_name='offence summary in Welsh'),
+            model_name="appeal",
+            name="offence_summary_cy",
+            field=models.TextField(blank=True, verbose_name="offence summary in Welsh"),
         ),
         migrations.AddField(
-            model_name='appeal',
-            name='vulnerability_summary_cy',
-            field=models.TextField(blank=True, verbose_name='vulnerability summary in Welsh'),
+            model_name="appeal",
+            name="vulnerability_summary_cy",
+            field=models.TextField(blank=True, verbose_name="vulnerability summary in Welsh"),
         ),
     ]
