@@ -9,7 +9,7 @@ export LOOKOUT_PORT ?= 8000
 export LOOKOUT_INDEPENDENT_PORT ?= 8001
 INDEPENDENT := DJANGO_SETTINGS_MODULE=lookout.settings.independent
 
-.PHONY: demo test install static lint test-sqlite test-postgres browser fonts clean audit-deps prod-deps prod-local prod-stop
+.PHONY: demo test install static lint test-sqlite test-postgres browser fonts clean audit-deps prod-deps prod-local prod-stop gettext messages makemessages
 
 $(VENV)/.installed: requirements/base.txt requirements/dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -23,10 +23,10 @@ node_modules/.installed: package.json package-lock.json
 
 install: $(VENV)/.installed node_modules/.installed
 
-static: node_modules/.installed
+static: node_modules/.installed messages
 	npm run --silent build
 
-demo: install static fonts
+demo: install static fonts messages
 	mkdir -p "$${LOOKOUT_VAR_DIR:-var}"
 	DJANGO_SETTINGS_MODULE=lookout.settings.local $(PY) manage.py migrate --noinput -v 0
 	DJANGO_SETTINGS_MODULE=lookout.settings.local $(PY) manage.py seed_demo
@@ -70,6 +70,25 @@ prod-local: install static prod-deps
 prod-stop:
 	$(PY) deploy/prod_local.py --stop
 
+# gettext's msgfmt compiles the catalogues (Debian's gettext); install it when it is missing (needs root).
+gettext:
+	@if ! command -v msgfmt >/dev/null; then \
+	  echo "Installing Debian's gettext for the translation catalogues"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; \
+	fi
+
+# The public pages' Welsh and Polish (README "Languages"): locale/*/LC_MESSAGES/django.po are the source,
+# compiled to .mo here by every path that serves or tests pages; the .mo files are never committed.
+messages: install gettext
+	DJANGO_SETTINGS_MODULE=lookout.settings.test $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+# After marking new strings: bring the catalogues up to date (makemessages with the project's options,
+# lookout/catalogues.py), then translate every new or fuzzy entry; `catalogues check` (and the tests) fail
+# until each has a Welsh and a Polish translation.
+makemessages: install gettext
+	DJANGO_SETTINGS_MODULE=lookout.settings.test $(PY) manage.py catalogues update
+	DJANGO_SETTINGS_MODULE=lookout.settings.test $(PY) manage.py catalogues check || true
+
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -81,12 +100,12 @@ lint: install
 	$(VENV)/bin/lint-imports
 
 # Two services, two settings modules: the police suite, then the independent service's own tests.
-test-sqlite: install static browser fonts prod-deps
+test-sqlite: install static browser fonts prod-deps messages
 	env -u DATABASE_URL $(VENV)/bin/pytest -p no:cacheprovider
 	env -u DATABASE_URL -u INDEPENDENT_DATABASE_URL $(VENV)/bin/pytest -p no:cacheprovider \
 	  --ds=lookout.settings.independent_test independent/tests
 
-test-postgres: install static browser fonts prod-deps
+test-postgres: install static browser fonts prod-deps messages
 	@if [[ "$${DATABASE_URL:-}" == postgres* ]]; then \
 	  echo "== Running the suite again on PostgreSQL"; \
 	  $(VENV)/bin/pytest -p no:cacheprovider && \

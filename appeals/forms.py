@@ -13,6 +13,7 @@ from .models import (
     COMMON_FIELDS,
     MISSING_FIELDS,
     WANTED_FIELDS,
+    WELSH_TEXT_FIELDS,
     Appeal,
     AppealImage,
     AppealKind,
@@ -27,13 +28,13 @@ from .rules import MAX_REVIEW_INTERVAL_DAYS
 
 
 class PublicFilterForm(forms.Form):
-    kind = forms.ChoiceField(label="Show", required=False, choices=[("", "Everyone"), *AppealKind.choices])
-    area = forms.ChoiceField(label="Area", required=False, choices=[("", "All areas")])
-    q = forms.CharField(label="Search by name or description", required=False, max_length=100)
+    kind = forms.ChoiceField(label=_("Show"), required=False, choices=[("", _("Everyone")), *AppealKind.choices])
+    area = forms.ChoiceField(label=_("Area"), required=False, choices=[("", _("All areas"))])
+    q = forms.CharField(label=_("Search by name or description"), required=False, max_length=100)
 
     def __init__(self, *args: Any, areas: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["area"].choices = [("", "All areas"), *[(a, a) for a in areas]]  # type: ignore[attr-defined]
+        self.fields["area"].choices = [("", _("All areas")), *[(a, a) for a in areas]]  # type: ignore[attr-defined]
 
 
 AREA_TEXT = r"^[^\W\d_][\w '.,-]*\Z"
@@ -88,6 +89,9 @@ class AppealForm(forms.ModelForm[Appeal]):
             del self.fields[name]
         if kind == AppealKind.WANTED:
             self.fields["wanted_reason"].required = True
+        for name in WELSH_TEXT_FIELDS.values():
+            if name in self.fields:  # typed in Welsh: spell-checked and read out as Welsh
+                self.fields[name].widget.attrs["lang"] = "cy"
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

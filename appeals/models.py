@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .visibility import AppealRule
 
@@ -19,8 +21,8 @@ if TYPE_CHECKING:
 
 
 class AppealKind(models.TextChoices):
-    WANTED = "wanted", "Wanted"
-    MISSING = "missing", "Missing"
+    WANTED = "wanted", _("Wanted")
+    MISSING = "missing", _("Missing")
 
 
 class AppealStatus(models.TextChoices):
@@ -39,37 +41,37 @@ class Outcome(models.TextChoices):
 
 
 class Sex(models.TextChoices):
-    FEMALE = "female", "Female"
-    MALE = "male", "Male"
-    NOT_STATED = "", "Not stated"
+    FEMALE = "female", _("Female")
+    MALE = "male", _("Male")
+    NOT_STATED = "", _("Not stated")
 
 
 class Build(models.TextChoices):
-    SLIM = "slim", "Slim"
-    MEDIUM = "medium", "Medium"
-    ATHLETIC = "athletic", "Athletic"
-    STOCKY = "stocky", "Stocky"
-    HEAVY = "heavy", "Heavy"
-    NOT_STATED = "", "Not stated"
+    SLIM = "slim", _("Slim")
+    MEDIUM = "medium", _("Medium")
+    ATHLETIC = "athletic", _("Athletic")
+    STOCKY = "stocky", _("Stocky")
+    HEAVY = "heavy", _("Heavy")
+    NOT_STATED = "", _("Not stated")
 
 
 class WantedReason(models.TextChoices):
-    OFFENCE = "offence", "Wanted in connection with an offence"
-    BAIL = "bail", "Breach of bail"
-    LICENCE = "licence", "Recall to prison (breach of licence or probation)"
-    COURT = "court", "Failed to appear at court"
+    OFFENCE = "offence", _("Wanted in connection with an offence")
+    BAIL = "bail", _("Breach of bail")
+    LICENCE = "licence", _("Recall to prison (breach of licence or probation)")
+    COURT = "court", _("Failed to appear at court")
 
 
 class OffenceCategory(models.TextChoices):
-    VIOLENCE = "violence", "Violence against the person"
-    ROBBERY = "robbery", "Robbery"
-    BURGLARY = "burglary", "Burglary"
-    DRUGS = "drugs", "Drugs supply"
-    SEXUAL = "sexual", "Sexual offences"
-    WEAPONS = "weapons", "Weapons"
-    FRAUD = "fraud", "Fraud"
-    DOMESTIC = "domestic", "Domestic abuse"
-    OTHER = "other", "Other"
+    VIOLENCE = "violence", _("Violence against the person")
+    ROBBERY = "robbery", _("Robbery")
+    BURGLARY = "burglary", _("Burglary")
+    DRUGS = "drugs", _("Drugs supply")
+    SEXUAL = "sexual", _("Sexual offences")
+    WEAPONS = "weapons", _("Weapons")
+    FRAUD = "fraud", _("Fraud")
+    DOMESTIC = "domestic", _("Domestic abuse")
+    OTHER = "other", _("Other")
 
 
 # Which appeals the public may see, each rule once. Queries and single appeals are checked from these alone.
@@ -128,10 +130,29 @@ COMMON_FIELDS = [
     "areas",
     "vehicle",
     "description",
+    "distinguishing_features_cy",
+    "description_cy",
     "owning_unit",
 ]
-WANTED_FIELDS = ["wanted_reason", "offence_category", "offence_summary", "caution_note"]
-MISSING_FIELDS = ["last_seen_on", "last_seen_place", "vulnerability_summary"]
+WANTED_FIELDS = [
+    "wanted_reason",
+    "offence_category",
+    "offence_summary",
+    "caution_note",
+    "offence_summary_cy",
+    "caution_note_cy",
+]
+MISSING_FIELDS = ["last_seen_on", "last_seen_place", "vulnerability_summary", "vulnerability_summary_cy"]
+# The appeal's own words that may also be given in Welsh: English field → its Welsh version. The Welsh text is
+# part of the draft like the English, so one authorisation covers both, and changing either afterwards means
+# a new draft and a new authorisation (appeals.services: only a draft can be changed).
+WELSH_TEXT_FIELDS = {
+    "distinguishing_features": "distinguishing_features_cy",
+    "description": "description_cy",
+    "offence_summary": "offence_summary_cy",
+    "caution_note": "caution_note_cy",
+    "vulnerability_summary": "vulnerability_summary_cy",
+}
 EDITABLE_FIELDS = COMMON_FIELDS + WANTED_FIELDS + MISSING_FIELDS
 
 
@@ -174,6 +195,13 @@ class Appeal(models.Model):
     vulnerability_summary = models.TextField(
         blank=True, help_text="What the public needs to know to help, in words fit to publish."
     )
+
+    # The same words in Welsh (optional), shown on the Welsh pages; English is shown where one is empty.
+    distinguishing_features_cy = models.TextField("distinguishing features in Welsh", blank=True)
+    description_cy = models.TextField("public summary in Welsh", blank=True)
+    offence_summary_cy = models.TextField("offence summary in Welsh", blank=True)
+    caution_note_cy = models.CharField("extra safety advice in Welsh", max_length=300, blank=True)
+    vulnerability_summary_cy = models.TextField("vulnerability summary in Welsh", blank=True)
 
     owning_unit = models.ForeignKey("accounts.Unit", on_delete=models.PROTECT, related_name="appeals")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="authored_appeals")
@@ -240,7 +268,7 @@ class Appeal(models.Model):
         if self.age_min is None:
             return ""
         if self.age_max and self.age_max != self.age_min:
-            return f"{self.age_min} to {self.age_max}"
+            return gettext("%(youngest)s to %(oldest)s") % {"youngest": self.age_min, "oldest": self.age_max}
         return str(self.age_min)
 
     @property
@@ -248,7 +276,11 @@ class Appeal(models.Model):
         if not self.height_cm:
             return ""
         total_inches = round(self.height_cm / 2.54)
-        return f"{total_inches // 12} ft {total_inches % 12} in ({self.height_cm} cm)"
+        return gettext("%(feet)s ft %(inches)s in (%(cm)s cm)") % {
+            "feet": total_inches // 12,
+            "inches": total_inches % 12,
+            "cm": self.height_cm,
+        }
 
     def alias_list(self) -> list[str]:
         return [a.strip() for a in self.aliases.split(",") if a.strip()]
@@ -258,12 +290,12 @@ class Appeal(models.Model):
 
 
 class ImageKind(models.TextChoices):
-    PHOTO = "photo", "Photograph supplied by family or friends"
-    CUSTODY = "custody", "Custody image"
-    CCTV = "cctv", "CCTV still"
-    EFIT = "efit", "E-fit or artist's impression"
-    VEHICLE = "vehicle", "Vehicle"
-    OTHER = "other", "Other"
+    PHOTO = "photo", _("Photograph supplied by family or friends")
+    CUSTODY = "custody", _("Custody image")
+    CCTV = "cctv", _("CCTV still")
+    EFIT = "efit", _("E-fit or artist's impression")
+    VEHICLE = "vehicle", _("Vehicle")
+    OTHER = "other", _("Other")
 
 
 def _image_path(instance: "AppealImage", filename: str) -> str:

@@ -4,7 +4,9 @@ may see bumps the version, so every cached page is dropped at once (takedown wit
 from collections.abc import Callable
 from typing import TypeVar
 
+from django.conf import settings
 from django.core.cache import cache
+from django.utils.translation import get_language
 
 from lookout.cache_version import bump, version
 
@@ -23,7 +25,8 @@ def purge_public_cache() -> None:
 
 
 def cached_public(name: str, build: Callable[[], T]) -> T:
-    key = f"appeals:public:{public_version()}:{name}"
+    """One copy per language: what is built carries the page's language (labels, dates, Welsh text)."""
+    key = f"appeals:public:{public_version()}:{get_language() or settings.LANGUAGE_CODE}:{name}"
     value: T | None = cache.get(key)
     if value is None:
         value = build()

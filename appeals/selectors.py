@@ -6,11 +6,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TypeVar
 
+from django.conf import settings
 from django.db.models import Max, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import get_language, gettext
 
-from .models import Appeal, AppealImage, AppealKind, PublicityAssessment, ReleasableField
+from .models import WELSH_TEXT_FIELDS, Appeal, AppealImage, AppealKind, PublicityAssessment, ReleasableField
 from .public_cache import cached_public
 
 
@@ -64,6 +67,10 @@ class PublicAppeal:
     published_at: datetime | None = None
     modified_at: datetime | None = None
     subject: PublicSubject = field(default_factory=PublicSubject)
+    # The appeal's own words shown in English on a page in another language (each such fragment is marked
+    # lang="en"): the names of the fields above, and the labels of `details`.
+    english_fields: frozenset[str] = frozenset()
+    english_details: frozenset[str] = frozenset()
 
     @property
     def is_missing(self) -> bool:
@@ -74,20 +81,39 @@ class PublicAppeal:
         return reverse("appeals:detail", args=[self.reference])
 
 
+def _in_language(appeal: Appeal, field: str) -> str:
+    """The appeal's own words in the page's language: the Welsh version on a Welsh page when the author gave
+    one (it was authorised with the English), the English otherwise."""
+    welsh = WELSH_TEXT_FIELDS.get(field)
+    if welsh and get_language() == "cy" and getattr(appeal, welsh).strip():
+        return str(getattr(appeal, welsh))
+    return str(getattr(appeal, field))
+
+
+def _shown_in_english(appeal: Appeal, field: str) -> bool:
+    """The text of `field` is in English on a page that is not (so it is marked lang="en")."""
+    if not getattr(appeal, field):
+        return False
+    language = get_language() or settings.LANGUAGE_CODE
+    if language.startswith("en"):
+        return False
+    return _in_language(appeal, field) == getattr(appeal, field)
+
+
 def public_details(appeal: Appeal, released: list[str]) -> dict[str, str]:
     """Label → value for each released detail that has a value, in the order a poster would show them."""
     values: list[tuple[str, str, str]] = [
-        (ReleasableField.NAME, "Name", appeal.subject_name),
-        (ReleasableField.ALIASES, "Also known as", ", ".join(appeal.alias_list())),
-        (ReleasableField.AGE, "Age", appeal.age_text),
-        (ReleasableField.SEX, "Sex", appeal.get_sex_display() if appeal.sex else ""),
-        (ReleasableField.HEIGHT, "Height", appeal.height_text),
-        (ReleasableField.BUILD, "Build", appeal.get_build_display() if appeal.build else ""),
-        (ReleasableField.FEATURES, "Distinguishing features", appeal.distinguishing_features),
-        (ReleasableField.AREAS, "Areas they are linked to", ", ".join(appeal.area_list())),
-        (ReleasableField.VEHICLE, "Vehicle", appeal.vehicle),
-        (ReleasableField.REASON, "Wanted for", _reason_text(appeal)),
-        (ReleasableField.LAST_SEEN, "Last seen", _last_seen_text(appeal)),
+        (ReleasableField.NAME, gettext("Name"), appeal.subject_name),
+        (ReleasableField.ALIASES, gettext("Also known as"), ", ".join(appeal.alias_list())),
+        (ReleasableField.AGE, gettext("Age"), appeal.age_text),
+        (ReleasableField.SEX, gettext("Sex"), appeal.get_sex_display() if appeal.sex else ""),
+        (ReleasableField.HEIGHT, gettext("Height"), appeal.height_text),
+        (ReleasableField.BUILD, gettext("Build"), appeal.get_build_display() if appeal.build else ""),
+        (ReleasableField.FEATURES, gettext("Distinguishing features"), _in_language(appeal, "distinguishing_features")),
+        (ReleasableField.AREAS, gettext("Areas they are linked to"), ", ".join(appeal.area_list())),
+        (ReleasableField.VEHICLE, gettext("Vehicle"), appeal.vehicle),
+        (ReleasableField.REASON, gettext("Wanted for"), _reason_text(appeal)),
+        (ReleasableField.LAST_SEEN, gettext("Last seen"), _last_seen_text(appeal)),
     ]
     return {label: value for key, label, value in values if key in released and value}
 
@@ -133,16 +159,18 @@ def _last_seen_text(appeal: Appeal) -> str:
         return ""
     parts = []
     if appeal.last_seen_on:
-        parts.append(appeal.last_seen_on.strftime("%-d %B %Y"))
+        parts.append(date_format(appeal.last_seen_on, "j F Y"))
     if appeal.last_seen_place:
-        parts.append(f"in {appeal.last_seen_place}")
+        parts.append(gettext("in %(place)s") % {"place": appeal.last_seen_place})
     return " ".join(parts)
 
 
 def _title(appeal: Appeal, released: list[str]) -> str:
     if ReleasableField.NAME in released:
         return appeal.subject_name
-    return "Can you help us find this person?" if appeal.is_missing else "Do you recognise this person?"
+    return (
+        gettext("Can you help us find this person?") if appeal.is_missing else gettext("Do you recognise this person?")
+    )
 
 
 def public_alt_text(appeal: Appeal, image: AppealImage, released: list[str]) -> str:
@@ -154,7 +182,7 @@ def public_alt_text(appeal: Appeal, image: AppealImage, released: list[str]) -> 
     words = {w.casefold() for name in names for w in re.findall(r"[^\W\d_]{2,}", name)}
     said = {w.casefold() for w in re.findall(r"[^\W\d_]{2,}", image.alt_text)}
     if words & said:
-        return f"{image.get_kind_display()} of the person in this appeal"
+        return gettext("%(kind)s of the person in this appeal") % {"kind": image.get_kind_display()}
     return image.alt_text
 
 
@@ -171,13 +199,27 @@ def to_public(appeal: Appeal, assessment: PublicityAssessment, images: list[Appe
         )
         for image in images
     ]
+    in_english = {
+        name: _shown_in_english(appeal, field)
+        for name, field in [
+            ("description", "description"),
+            ("caution_note", "caution_note"),
+            ("offence_summary", "offence_summary"),
+            ("vulnerability", "vulnerability_summary"),
+            ("features", "distinguishing_features"),
+        ]
+    }
     if appeal.is_missing:
-        summary = "Missing" + (f" from {appeal.last_seen_place}" if ReleasableField.LAST_SEEN in released else "")
+        summary = (
+            gettext("Missing from %(place)s") % {"place": appeal.last_seen_place}
+            if ReleasableField.LAST_SEEN in released and appeal.last_seen_place
+            else gettext("Missing")
+        )
     else:
-        summary = "Wanted" + (
-            f": {appeal.get_offence_category_display().lower()}"
+        summary = (
+            gettext("Wanted: %(offence)s") % {"offence": appeal.get_offence_category_display().lower()}
             if ReleasableField.REASON in released and appeal.offence_category
-            else ""
+            else gettext("Wanted")
         )
     return PublicAppeal(
         reference=appeal.reference,
@@ -186,15 +228,23 @@ def to_public(appeal: Appeal, assessment: PublicityAssessment, images: list[Appe
         summary_line=summary,
         details=details,
         images=public_images,
-        description=appeal.description if ReleasableField.DESCRIPTION in released else "",
-        caution_note=appeal.caution_note if appeal.is_wanted else "",
-        offence_summary=appeal.offence_summary if ReleasableField.REASON in released else "",
-        vulnerability=appeal.vulnerability_summary if ReleasableField.VULNERABILITY in released else "",
-        published_on=timezone.localtime(appeal.published_at).strftime("%-d %B %Y") if appeal.published_at else "",
+        description=_in_language(appeal, "description") if ReleasableField.DESCRIPTION in released else "",
+        caution_note=_in_language(appeal, "caution_note") if appeal.is_wanted else "",
+        offence_summary=_in_language(appeal, "offence_summary") if ReleasableField.REASON in released else "",
+        vulnerability=(
+            _in_language(appeal, "vulnerability_summary") if ReleasableField.VULNERABILITY in released else ""
+        ),
+        published_on=date_format(timezone.localtime(appeal.published_at), "j F Y") if appeal.published_at else "",
         areas=tuple(appeal.area_list()) if ReleasableField.AREAS in released else (),
         published_at=appeal.published_at,
         modified_at=max(appeal.updated_at, assessment.updated_at),
         subject=public_subject(appeal, released),
+        english_fields=frozenset(
+            [name for name, english in in_english.items() if english and name != "features"]
+            # Image descriptions are written in English only.
+            + (["images"] if images and not (get_language() or settings.LANGUAGE_CODE).startswith("en") else [])
+        ),
+        english_details=frozenset([gettext("Distinguishing features")] if in_english["features"] else []),
     )
 
 

@@ -10,6 +10,8 @@ from django import forms
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from lookout.fields import DatabaseIdField
 from reportkit.attachments import ACCEPTED_TEXT
@@ -20,7 +22,7 @@ from reportkit.uploads import MultipleFileField
 
 from .models import Urgency
 
-EXPIRED = "This page was open too long, or did not come from this site. Check your answers and send it again"
+EXPIRED = _("This page was open too long, or did not come from this site. Check your answers and send it again")
 
 
 class SignedTokenMixin(forms.Form):
@@ -57,11 +59,16 @@ class AnonymousReportForm(SignedTokenMixin, ReportFormBase):
 
     form_purpose = "report"
     attachments = MultipleFileField(
-        label="Photos or documents",
+        label=_("Photos or documents"),
         required=False,
-        help_text=(
-            f"Up to 5 files. {ACCEPTED_TEXT} We remove every hidden detail, such as where and when a photo was "
-            "taken and on which phone, and we never keep the file you send, only the cleaned copy."
+        help_text=format_lazy(
+            "{} {} {}",
+            _("Up to 5 files."),
+            ACCEPTED_TEXT,
+            _(
+                "We remove every hidden detail, such as where and when a photo was taken and on which phone, and "
+                "we never keep the file you send, only the cleaned copy."
+            ),
         ),
     )
 
@@ -75,11 +82,11 @@ class AnswerForm(SignedTokenMixin, forms.Form):
     receipt = forms.CharField(widget=forms.HiddenInput, max_length=60)
     follow_up = DatabaseIdField(widget=forms.HiddenInput)
     answer = written_answer(
-        "Your answer",
-        help_text="We read it and take out anything that could point to you before the police see it.",
+        _("Your answer"),
+        help_text=_("We read it and take out anything that could point to you before the police see it."),
         max_length=10000,
         rows=5,
-        required="Write your answer",
+        required=_("Write your answer"),
     )
 
 

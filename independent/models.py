@@ -11,6 +11,7 @@ import uuid
 
 from django.db import models
 from django.db.models import Case, IntegerField, Value, When
+from django.utils.translation import gettext_lazy as _
 
 from reportkit.questions import CrimeCategory
 
@@ -36,9 +37,9 @@ URGENCY_ORDER = {Urgency.URGENT: 0, Urgency.PRIORITY: 1, Urgency.ROUTINE: 2}
 
 # What the reporter reads when they come back with their receipt.
 STATE_FOR_REPORTER = {
-    ReportState.RECEIVED: "Received. One of our team will read it soon.",
-    ReportState.HELD: "Received. One of our team has read it and is looking after it.",
-    ReportState.FORWARDED: "Passed on. We have sent your information to the police, without anything about you.",
+    ReportState.RECEIVED: _("Received. One of our team will read it soon."),
+    ReportState.HELD: _("Received. One of our team has read it and is looking after it."),
+    ReportState.FORWARDED: _("Passed on. We have sent your information to the police, without anything about you."),
 }
 
 
@@ -116,7 +117,7 @@ class AnonymousReport(models.Model):
 
     @property
     def state_for_reporter(self) -> str:
-        return STATE_FOR_REPORTER[ReportState(self.state)]
+        return str(STATE_FOR_REPORTER[ReportState(self.state)])
 
 
 def _clean_path(instance: "CleanFile", filename: str) -> str:

@@ -26,6 +26,7 @@ from typing import Any
 import pydantic
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.translation import get_language
 
 from partner.public_api import AppealPageOut
 
@@ -58,6 +59,14 @@ class Appeal:
     @property
     def is_wanted(self) -> bool:
         return self.kind == "wanted"
+
+    @property
+    def english_fields(self) -> frozenset[str]:
+        """The police's own words, in English (their public API is): marked lang="en" on a page in another
+        language, as the police pages mark them."""
+        if (get_language() or settings.LANGUAGE_CODE).startswith("en"):
+            return frozenset()
+        return frozenset({"title", "summary", "caution_note", "offence_summary"})
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """The independent service's whole URL set (ROOT_URLCONF of lookout.settings.independent)."""
 
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
@@ -41,8 +42,9 @@ operator_patterns = (
     "operators",
 )
 
+# The public pages in English (unprefixed), Welsh (/cy/) and Polish (/pl/), as the police service (lookout.urls).
 urlpatterns = [
-    path("", include(public_patterns)),
+    *i18n_patterns(path("", include(public_patterns)), prefix_default_language=False),
     path("operators/", include(operator_patterns)),
     path("partner/v1/", api.urls),
     path("healthz", healthz, name="healthz"),

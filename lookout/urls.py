@@ -1,3 +1,4 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.templatetags.static import static
 from django.urls import include, path
@@ -16,11 +17,17 @@ admin.site.site_title = "Lookout administration"
 # "staff" namespace; the apps never import the project's views.
 staff_patterns = ([path("", staff_home, name="home"), *accounts_urls.urlpatterns], accounts_urls.app_name)
 
+# The public pages in every language: English unprefixed (every existing address unchanged), Welsh under /cy/
+# and Polish under /pl/ (lookout.i18n). The staff pages and the API stay English, unprefixed.
 urlpatterns = [
-    path("", include("appeals.urls.public")),
-    path("", include("reporting.urls.public")),
+    *i18n_patterns(
+        path("", include("appeals.urls.public")),
+        path("", include("reporting.urls.public")),
+        path("embed/", include("appeals.urls.embed")),
+        prefix_default_language=False,
+    ),
+    # CAP messages are for alerting systems, not people: one address, not one per language.
     path("", include("distribution.urls.public")),
-    path("embed/", include("appeals.urls.embed")),
     path("staff/", include(staff_patterns)),
     path("staff/appeals/", include("appeals.urls.staff")),
     path("staff/reports/", include("reporting.urls.staff")),

@@ -5,6 +5,8 @@ import uuid
 from typing import Any, cast
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from reportkit.attachments import ACCEPTED_TEXT
 from reportkit.forms import LostFilesMixin, ReceiptField, ReportFormBase, written_answer
@@ -18,7 +20,7 @@ from .rules import REPORT_STATUS_TRANSITIONS
 _PHONE = re.compile(r"^\+?[0-9 ()\-]{7,25}$")
 
 
-EXPIRED = "This form has expired: send it again"
+EXPIRED = _("This form has expired: send it again")
 
 
 class TokenMixin(forms.Form):
@@ -74,23 +76,28 @@ class ReportForm(PublicTokenMixin, ReportFormBase):
     """The confidential report: the shared questions (reportkit.forms), optional contact details and files."""
 
     attachments = MultipleFileField(
-        label="Photos or documents",
+        label=_("Photos or documents"),
         required=False,
-        help_text=f"Up to 5 files. {ACCEPTED_TEXT} We remove hidden details such as where a photo was taken.",
+        help_text=format_lazy(
+            "{} {} {}",
+            _("Up to 5 files."),
+            ACCEPTED_TEXT,
+            _("We remove hidden details such as where a photo was taken."),
+        ),
     )
-    contact_name = forms.CharField(label="Your name", required=False, max_length=120)
+    contact_name = forms.CharField(label=_("Your name"), required=False, max_length=120)
     contact_phone = forms.CharField(
-        label="Phone number",
+        label=_("Phone number"),
         required=False,
         max_length=30,
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
     )
     contact_email = forms.EmailField(
-        label="Email address",
+        label=_("Email address"),
         required=False,
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
-        error_messages={"invalid": "Enter an email address like name@example.com, or leave it empty"},
+        error_messages={"invalid": _("Enter an email address like name@example.com, or leave it empty")},
     )
 
     def __init__(self, *args: Any, general: bool, **kwargs: Any) -> None:
@@ -101,7 +108,7 @@ class ReportForm(PublicTokenMixin, ReportFormBase):
         value = str(self.cleaned_data.get("contact_phone", "")).strip()
         if value and not _PHONE.match(value):
             raise forms.ValidationError(
-                "Enter a phone number using numbers only, like 07700 900 982, or leave it empty"
+                _("Enter a phone number using numbers only, like 07700 900 982, or leave it empty")
             )
         return value
 
@@ -121,13 +128,15 @@ class FollowUpReplyForm(PublicTokenMixin, LostFilesMixin, forms.Form):
     form_purpose = "follow_up"
     receipt = ReceiptField(widget=forms.HiddenInput)
     body = written_answer(
-        "Your answer or more information",
+        _("Your answer or more information"),
         max_length=10000,
         rows=5,
-        required="Write your answer or what you want to add",
+        required=_("Write your answer or what you want to add"),
     )
     attachments = MultipleFileField(
-        label="Photos or documents", required=False, help_text=f"Up to 5 files. {ACCEPTED_TEXT}"
+        label=_("Photos or documents"),
+        required=False,
+        help_text=format_lazy("{} {}", _("Up to 5 files."), ACCEPTED_TEXT),
     )
 
 

@@ -10,6 +10,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Case, IntegerField, Value, When
+from django.utils.translation import gettext_lazy as _
 
 # What came of an anonymous report, as the partner contract names it (told to the independent service).
 from partner.messages import Outcome as PartnerOutcome
@@ -33,10 +34,10 @@ class ReportStatus(models.TextChoices):
 
 # What the reporter reads on the follow-up page, in plain words.
 STATUS_FOR_REPORTER = {
-    ReportStatus.RECEIVED: "Received. We have your information and an officer will read it soon.",
-    ReportStatus.BEING_LOOKED_AT: "Being looked at. An officer is reading your information and checking it.",
-    ReportStatus.PASSED_TO_TEAM: "Passed to a team. Your information has gone to the team that can act on it.",
-    ReportStatus.CLOSED: "Closed. We have finished with this information. Thank you for telling us.",
+    ReportStatus.RECEIVED: _("Received. We have your information and an officer will read it soon."),
+    ReportStatus.BEING_LOOKED_AT: _("Being looked at. An officer is reading your information and checking it."),
+    ReportStatus.PASSED_TO_TEAM: _("Passed to a team. Your information has gone to the team that can act on it."),
+    ReportStatus.CLOSED: _("Closed. We have finished with this information. Thank you for telling us."),
 }
 
 
@@ -97,7 +98,7 @@ class InformationReport(models.Model):
 
     @property
     def status_for_reporter(self) -> str:
-        return STATUS_FOR_REPORTER[ReportStatus(self.status)]
+        return str(STATUS_FOR_REPORTER[ReportStatus(self.status)])
 
     @property
     def vehicle_text(self) -> str:

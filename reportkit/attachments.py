@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext, gettext_lazy, gettext_noop
 from PIL import Image, UnidentifiedImageError
 
 from .images import TOO_MANY_PIXELS, ImageRejected, reencode_image
@@ -26,12 +27,15 @@ ORIGINAL_TYPES = {
     "HEIF": "image/heic",
     "MPO": "image/jpeg",
 }
-ACCEPTED_TEXT = "Send photos (JPEG, PNG, WebP or HEIC) or plain text files (.txt)."
-PDF_REFUSED = (
+ACCEPTED_TEXT = gettext_lazy("Send photos (JPEG, PNG, WebP or HEIC) or plain text files (.txt).")
+PDF_REFUSED = gettext_noop(
     "We cannot take PDF files: they can hide things that identify you, and we cannot clean them safely. "
     "Copy the words into the box above, or send a photo of the page."
 )
-OTHER_REFUSED = f"We cannot open this kind of file. {ACCEPTED_TEXT} For other documents, copy the words into the box."
+OTHER_REFUSED = gettext_noop(
+    "We cannot open this kind of file. Send photos (JPEG, PNG, WebP or HEIC) or plain text files (.txt). "
+    "For other documents, copy the words into the box."
+)
 
 
 class AttachmentRejected(ValueError):
@@ -56,7 +60,7 @@ def _is_image(data: bytes) -> str | None:
             with Image.open(io.BytesIO(data)) as probe:
                 return probe.format
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise AttachmentRejected(TOO_MANY_PIXELS) from exc
+        raise AttachmentRejected(gettext(TOO_MANY_PIXELS)) from exc
     except (UnidentifiedImageError, OSError, ValueError, EOFError):
         return None
 
@@ -74,34 +78,41 @@ def sent_as_text(upload: UploadedFile) -> bool:
 def _clean_text(data: bytes) -> bytes:
     if len(data) > settings.LOOKOUT_DOCUMENT_MAX_BYTES:
         raise AttachmentRejected(
-            f"The text file is too long. Send one smaller than {settings.LOOKOUT_DOCUMENT_MAX_BYTES // 1024} KB, "
-            "or copy the most important part into the box."
+            gettext(
+                "The text file is too long. Send one smaller than %(size)s KB, or copy the most important part "
+                "into the box."
+            )
+            % {"size": settings.LOOKOUT_DOCUMENT_MAX_BYTES // 1024}
         )
     if b"\x00" in data:
-        raise AttachmentRejected(OTHER_REFUSED)
+        raise AttachmentRejected(gettext(OTHER_REFUSED))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise AttachmentRejected(OTHER_REFUSED) from exc
+        raise AttachmentRejected(gettext(OTHER_REFUSED)) from exc
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     kept = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
     if not kept.strip():
-        raise AttachmentRejected("The text file is empty.")
+        raise AttachmentRejected(gettext("The text file is empty."))
     return kept.encode("utf-8")
+
+
+def _too_large(max_bytes: int) -> str:
+    return gettext("The file is too large. Send one smaller than %(size)s MB.") % {"size": max_bytes // (1024 * 1024)}
 
 
 def clean_attachment(upload: UploadedFile) -> CleanAttachment:
     """Re-encode one upload, or raise AttachmentRejected with the reason."""
     max_bytes: int = settings.LOOKOUT_IMAGE_MAX_BYTES
     if upload.size is not None and upload.size > max_bytes:
-        raise AttachmentRejected(f"The file is too large. Send one smaller than {max_bytes // (1024 * 1024)} MB.")
+        raise AttachmentRejected(_too_large(max_bytes))
     data = upload.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise AttachmentRejected(f"The file is too large. Send one smaller than {max_bytes // (1024 * 1024)} MB.")
+        raise AttachmentRejected(_too_large(max_bytes))
     if not data:
-        raise AttachmentRejected("The file is empty.")
+        raise AttachmentRejected(gettext("The file is empty."))
     if data.startswith(b"%PDF"):
-        raise AttachmentRejected(PDF_REFUSED)
+        raise AttachmentRejected(gettext(PDF_REFUSED))
     image_format = _is_image(data)
     if image_format is not None:
         try:
@@ -118,7 +129,7 @@ def clean_attachment(upload: UploadedFile) -> CleanAttachment:
             height=clean.height,
         )
     if not sent_as_text(upload):
-        raise AttachmentRejected(OTHER_REFUSED)
+        raise AttachmentRejected(gettext(OTHER_REFUSED))
     return CleanAttachment(
         kind="text",
         clean=_clean_text(data),

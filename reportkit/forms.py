@@ -2,20 +2,26 @@
 form's common part (what it is about, the guided questions, the urgent flag, chosen files said to be lost),
 the receipt field, and the plain written answer box."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
 
 from .questions import CrimeCategory, GuidedQuestionsForm
 
-FILES_NOT_KEPT = (
+if TYPE_CHECKING:
+    from .questions import StrOrPromise
+
+FILES_NOT_KEPT = gettext_noop(
     "Choose your files again: for your safety, browsers do not keep chosen files when a page is shown again"
 )
-WHERE_NOW_ABOUT_APPEAL = "Do you know where this person is right now?"
-WHERE_NOW_GENERAL = "Is someone in danger, or is a crime happening right now?"
+WHERE_NOW_ABOUT_APPEAL = gettext_noop("Do you know where this person is right now?")
+WHERE_NOW_GENERAL = gettext_noop("Is someone in danger, or is a crime happening right now?")
 
 
 def where_now_label(*, about_appeal: bool) -> str:
+    """The first question, in English; the form shows it in the page's language."""
     return WHERE_NOW_ABOUT_APPEAL if about_appeal else WHERE_NOW_GENERAL
 
 
@@ -23,17 +29,19 @@ class WhereNowForm(forms.Form):
     """The first question, before the form: someone in danger now needs 999, not a web form."""
 
     now = forms.ChoiceField(
-        choices=[("yes", "Yes"), ("no", "No")],
+        choices=[("yes", _("Yes")), ("no", _("No"))],
         widget=forms.RadioSelect,
-        error_messages={"required": "Select yes if you know where they are right now"},
+        error_messages={"required": _("Select yes if you know where they are right now")},
     )
 
     def __init__(self, *args: Any, label: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["now"].label = label
+        self.fields["now"].label = gettext(label)
 
 
-def written_answer(label: str, *, max_length: int, rows: int, required: str, help_text: str = "") -> forms.CharField:
+def written_answer(
+    label: "StrOrPromise", *, max_length: int, rows: int, required: "StrOrPromise", help_text: "StrOrPromise" = ""
+) -> forms.CharField:
     """A box for a few lines in the person's own words; `required` is the plain error when it is left empty."""
     return forms.CharField(
         label=label,
@@ -48,14 +56,14 @@ class ReceiptField(forms.CharField):
     """The receipt code as a person types it back (reading is forgiving: the service normalises it)."""
 
     def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("label", "Your receipt code")
-        kwargs.setdefault("help_text", "The code you were given when you sent your information, like 7KQ2-XM4P-…")
+        kwargs.setdefault("label", _("Your receipt code"))
+        kwargs.setdefault("help_text", _("The code you were given when you sent your information, like 7KQ2-XM4P-…"))
         kwargs.setdefault("max_length", 60)
         kwargs.setdefault(
             "widget",
             forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"}),
         )
-        kwargs.setdefault("error_messages", {"required": "Enter your receipt code"})
+        kwargs.setdefault("error_messages", {"required": _("Enter your receipt code")})
         super().__init__(**kwargs)
 
 
@@ -65,7 +73,7 @@ class LostFilesMixin(forms.Form):
     def note_lost_files(self, sent_files: bool) -> None:
         """Browsers cannot keep a chosen file in a page shown again, so say so next to the file field."""
         if sent_files and self.errors and "attachments" not in self.errors:
-            self.add_error("attachments", FILES_NOT_KEPT)
+            self.add_error("attachments", gettext(FILES_NOT_KEPT))
 
 
 class ReportFormBase(LostFilesMixin, GuidedQuestionsForm):
@@ -74,10 +82,10 @@ class ReportFormBase(LostFilesMixin, GuidedQuestionsForm):
     help text), and the police form its optional contact details."""
 
     crime_category = forms.ChoiceField(
-        label="What is it about?",
+        label=_("What is it about?"),
         choices=CrimeCategory.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Select what your information is about"},
+        error_messages={"required": _("Select what your information is about")},
     )
     urgent = forms.BooleanField(required=False, widget=forms.HiddenInput)
 

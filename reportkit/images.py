@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import IO
 
 from django.conf import settings
+from django.utils.translation import gettext, gettext_noop
 from PIL import Image, ImageOps, UnidentifiedImageError
 from pillow_heif import register_heif_opener
 
@@ -23,7 +24,7 @@ Image.MAX_IMAGE_PIXELS = settings.LOOKOUT_JPEG_MAX_PIXELS
 ACCEPTED_FORMATS = {"JPEG", "MPO", "PNG", "WEBP", "GIF", "HEIF"}
 # Formats libjpeg decodes straight at 1/2, 1/4 or 1/8 scale (draft), so their full bitmap is never made.
 REDUCIBLE_FORMATS = {"JPEG", "MPO"}
-TOO_MANY_PIXELS = "The image has too many pixels. Choose a smaller image, or a screenshot of it."
+TOO_MANY_PIXELS = gettext_noop("The image has too many pixels. Choose a smaller image, or a screenshot of it.")
 FULL_SIZE = (1600, 1600)
 THUMB_SIZE = (480, 600)
 
@@ -50,7 +51,8 @@ def _encode(image: Image.Image) -> bytes:
 def reencode_image(upload: IO[bytes], *, size: int | None = None) -> CleanImage:
     max_bytes: int = settings.LOOKOUT_IMAGE_MAX_BYTES
     if size is not None and size > max_bytes:
-        raise ImageRejected(f"The image is too large. Choose one smaller than {max_bytes // (1024 * 1024)} MB.")
+        message = gettext("The image is too large. Choose one smaller than %(size)s MB.")
+        raise ImageRejected(message % {"size": max_bytes // (1024 * 1024)})
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -58,10 +60,10 @@ def reencode_image(upload: IO[bytes], *, size: int | None = None) -> CleanImage:
     except ImageRejected:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise ImageRejected(TOO_MANY_PIXELS) from exc
+        raise ImageRejected(gettext(TOO_MANY_PIXELS)) from exc
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:
         raise ImageRejected(
-            "The file is not an image we can open. Choose a JPEG, PNG, WebP, GIF or HEIC photo."
+            gettext("The file is not an image we can open. Choose a JPEG, PNG, WebP, GIF or HEIC photo.")
         ) from exc
     thumb = ImageOps.fit(rgb, THUMB_SIZE, Image.Resampling.LANCZOS, centering=(0.5, 0.35))
     return CleanImage(full=_encode(rgb), thumbnail=_encode(thumb), width=rgb.width, height=rgb.height)
@@ -98,15 +100,15 @@ def _decode_bounded(upload: IO[bytes]) -> Image.Image:
     decoded at a reduced scale (draft), every format is shrunk to FULL_SIZE before any other copy is made."""
     with Image.open(upload) as probe:
         if probe.format not in ACCEPTED_FORMATS:
-            raise ImageRejected("The file must be a JPEG, PNG, WebP or GIF image, or a HEIC photo.")
+            raise ImageRejected(gettext("The file must be a JPEG, PNG, WebP or GIF image, or a HEIC photo."))
         if image_too_large(probe.width, probe.height, reducible=decodes_reduced(probe)):
-            raise ImageRejected(TOO_MANY_PIXELS)
+            raise ImageRejected(gettext(TOO_MANY_PIXELS))
         probe.verify()
     upload.seek(0)
     with Image.open(upload) as original:
         reducible = decodes_reduced(original)
         if image_too_large(original.width, original.height, reducible=reducible):  # pragma: no cover
-            raise ImageRejected(TOO_MANY_PIXELS)  # the same header again
+            raise ImageRejected(gettext(TOO_MANY_PIXELS))  # the same header again
         if reducible:
             original.draft("RGB", _draft_size(original.width, original.height))
         # thumbnail() shrinks in place to FULL_SIZE, keeping the EXIF orientation to apply.

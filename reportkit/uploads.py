@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext
 
 from .attachments import AttachmentRejected, CleanAttachment, clean_attachment
 
@@ -24,14 +25,14 @@ class MultipleFileField(forms.FileField):
         uploads: list[UploadedFile] = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
         limit: int = settings.LOOKOUT_REPORT_MAX_FILES
         if len(uploads) > limit:
-            raise forms.ValidationError(f"Choose {limit} files or fewer")
+            raise forms.ValidationError(gettext("Choose %(limit)s files or fewer") % {"limit": limit})
         cleaned: list[CleanAttachment] = []
         errors: list[str] = []
         for number, upload in enumerate(uploads, start=1):
             try:
                 cleaned.append(clean_attachment(upload))
             except AttachmentRejected as exc:
-                errors.append(f"File {number} was not taken: {exc}")
+                errors.append(gettext("File %(number)s was not taken: %(reason)s") % {"number": number, "reason": exc})
         if errors:
             raise forms.ValidationError(errors)
         return cleaned

@@ -11,6 +11,7 @@ from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext, gettext_noop
 from django.views.decorators.csrf import csrf_exempt
 
 from .forms import WhereNowForm, where_now_label
@@ -22,8 +23,10 @@ from .shells import shell_page
 View = Callable[..., HttpResponseBase]
 R = TypeVar("R")
 
-WRONG_RECEIPT = "We could not find information with that receipt code. Check the code and try again"
-THROTTLED = "Too many wrong receipt codes have been tried in the last minute. Wait a minute and try again."
+WRONG_RECEIPT = gettext_noop("We could not find information with that receipt code. Check the code and try again")
+THROTTLED = gettext_noop(
+    "Too many wrong receipt codes have been tried in the last minute. Wait a minute and try again."
+)
 RECEIPT_MAX = 60  # no code is longer, however it is typed; a longer post is cut, not read
 
 
@@ -155,7 +158,7 @@ class ReceiptDoor(Generic[R]):
         return no_store(render(request, self.template, {"form": form}, status=status))
 
     def _not_found(self, request: HttpRequest, form: forms.Form, *, throttled: bool) -> HttpResponse:
-        form.add_error("receipt", THROTTLED if throttled else WRONG_RECEIPT)
+        form.add_error("receipt", gettext(THROTTLED if throttled else WRONG_RECEIPT))
         return self.page(request, form, status=429 if throttled else 200)
 
     def look_up(self, request: HttpRequest, show: Callable[[HttpRequest, R, str], HttpResponse]) -> HttpResponse:

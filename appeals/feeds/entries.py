@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from django.http import HttpRequest, QueryDict
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from ..models import AppealKind
 from ..selectors import PublicAppeal, public_appeals, public_last_change
@@ -85,8 +86,8 @@ def released_text(appeal: PublicAppeal) -> str:
     lines += [part for part in (appeal.description, appeal.offence_summary, appeal.vulnerability) if part]
     lines += [f"{label}: {value}" for label, value in appeal.details.items()]
     if not appeal.is_missing:
-        lines.append(" ".join(["Do not approach or confront them.", appeal.caution_note]).strip())
-    lines.append("If you see them now, call 999.")
+        lines.append(" ".join([gettext("Do not approach or confront them."), appeal.caution_note]).strip())
+    lines.append(gettext("If you see them now, call 999."))
     return "\n".join(lines)
 
 

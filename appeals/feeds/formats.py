@@ -7,6 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, rfc3339_date
+from django.utils.translation import gettext
 from django.utils.xmlutils import SimplerXMLGenerator
 
 from .entries import Entry, Feed
@@ -15,21 +16,23 @@ JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 
 
 def feed_title(feed: Feed) -> str:
-    kind = {"wanted": "Wanted people", "missing": "Missing people"}.get(feed.filter.kind, "Current appeals")
+    # In the language of the feed's address, like the pages (/cy/appeals/feed.atom is in Welsh).
+    kinds = {"wanted": gettext("Wanted people"), "missing": gettext("Missing people")}
+    kind = kinds.get(feed.filter.kind, gettext("Current appeals"))
     title = f"{settings.LOOKOUT_FORCE_NAME}: {kind}"
     # The area as the appeals spell it; what a reader typed is not echoed back.
     wanted = feed.filter.area.casefold()
     area = next((a for entry in feed.entries for a in entry.areas if a.casefold() == wanted), "")
     if area:
-        return f"{title} linked to {area}"
-    return f"{title} in the area asked for" if wanted else title
+        return gettext("%(title)s linked to %(area)s") % {"title": title, "area": area}
+    return gettext("%(title)s in the area asked for") % {"title": title} if wanted else title
 
 
 def feed_description(feed: Feed) -> str:
-    return (
-        f"The newest {feed.limit} current appeals for wanted and missing people, newest first "
-        f"({len(feed.entries)} of {feed.total} shown). Closed appeals drop out at once."
-    )
+    return gettext(
+        "The newest %(limit)s current appeals for wanted and missing people, newest first "
+        "(%(shown)s of %(total)s shown). Closed appeals drop out at once."
+    ) % {"limit": feed.limit, "shown": len(feed.entries), "total": feed.total}
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -49,7 +52,7 @@ class _AppealsAtom(Atom1Feed):
         handler.addQuickElement("title", entry.title)
         handler.addQuickElement("link", "", {"rel": "alternate", "type": "text/html", "href": entry.url})
         handler.addQuickElement(
-            "link", "", {"rel": "related", "type": "text/html", "href": entry.report_url, "title": "Tell us"}
+            "link", "", {"rel": "related", "type": "text/html", "href": entry.report_url, "title": gettext("Tell us")}
         )
         if entry.image_url:
             image = {"rel": "enclosure", "type": "image/jpeg", "href": entry.image_url, "title": entry.image_alt}

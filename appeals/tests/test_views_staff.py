@@ -180,3 +180,24 @@ def test_renew_and_images_pages_render_for_the_right_people():
     assert signed_in(officer).get(url).status_code == 200
     response = signed_in(officer).post(f"/staff/appeals/{appeal.reference}/renew/", {"reason": ""})
     assert response.status_code == 200 and b"There is a problem" in response.content
+
+
+def test_the_author_writes_the_welsh_text_in_the_draft_and_the_authoriser_sees_it():
+    appeal = draft()
+    author = signed_in(appeal.author)
+    form = author.get(f"/staff/appeals/{appeal.reference}/edit/").content.decode()
+    assert 'name="description_cy"' in form and 'lang="cy"' in form
+    author.post(
+        f"/staff/appeals/{appeal.reference}/edit/",
+        {
+            "subject_name": appeal.subject_name,
+            "wanted_reason": "offence",
+            "owning_unit": appeal.owning_unit_id,
+            "description": "Often seen near the canal.",
+            "description_cy": "Yn aml yn cael ei weld ger y gamlas.",
+        },
+    )
+    appeal.refresh_from_db()
+    assert appeal.description_cy == "Yn aml yn cael ei weld ger y gamlas."
+    page = author.get(f"/staff/appeals/{appeal.reference}/").content.decode()
+    assert '<dd class="govuk-summary-list__value" lang="cy">Yn aml yn cael ei weld ger y gamlas.</dd>' in page

@@ -9,6 +9,7 @@ No page here sets a cookie: the forms carry a signed token and every post must c
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_noop
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from reportkit.views import JourneyPages, ReceiptDoor, no_store, report_form_page, same_origin_post, where_now_page
@@ -19,7 +20,9 @@ from ..models import AnonymousReport
 from ..police_api import Appeal, AppealList, appeal_withdrawn, police_appeals
 from ..selectors import report_by_receipt, reward_of
 
-ANSWER_KEPT = "Thank you. We have kept your answer. We will pass on your answer, without anything about you."
+ANSWER_KEPT = gettext_noop(
+    "Thank you. We have kept your answer. We will pass on your answer, without anything about you."
+)
 public_post = same_origin_post("independent/public/refused.html")
 PAGES = JourneyPages.in_folder("independent/public")
 RECEIPT_DOOR = ReceiptDoor(form_class=ReceiptForm, template="independent/public/follow_up.html", find=report_by_receipt)
@@ -177,7 +180,7 @@ def answer(request: HttpRequest, report: AnonymousReport, receipt: str) -> HttpR
             follow_up=follow_up, nonce=form.cleaned_data["form_token"], answer=form.cleaned_data["answer"]
         )
     report = report_by_receipt(receipt).report or report
-    return _report_page(request, report, receipt, notice=ANSWER_KEPT if follow_up is not None else "")
+    return _report_page(request, report, receipt, notice=gettext(ANSWER_KEPT) if follow_up is not None else "")
 
 
 @require_POST
@@ -186,6 +189,6 @@ def answer(request: HttpRequest, report: AnonymousReport, receipt: str) -> HttpR
 def claim(request: HttpRequest, report: AnonymousReport, receipt: str) -> HttpResponse:
     form = ClaimForm(request.POST)
     if not form.is_valid():
-        return _report_page(request, report, receipt, notice="This page was open too long. Try again.")
+        return _report_page(request, report, receipt, notice=gettext("This page was open too long. Try again."))
     code = services.reward_claim(report=report, nonce=form.cleaned_data["form_token"])
     return _report_page(request, report, receipt, collection_code=code, claim_tried=True)

@@ -86,6 +86,10 @@ def middleware(*, sessions: str, headers: str) -> list[str]:
         "django.middleware.security.SecurityMiddleware",
         "whitenoise.middleware.WhiteNoiseMiddleware",
         "django.contrib.sessions.middleware.SessionMiddleware",
+        # The language comes from the URL alone (/cy/..., /pl/..., English unprefixed; lookout.i18n): after the
+        # sessions, before CommonMiddleware's slash redirect. No cookie is read or set for it, and the browser's
+        # Accept-Language never reaches it (ForgetClientMiddleware drops the header).
+        "django.middleware.locale.LocaleMiddleware",
         "django.middleware.common.CommonMiddleware",
         # The signed-in pages keep Django's CSRF protection; the public forms are exempt and use a signed form
         # token and a same-origin check instead, so they need no cookie (docs/adr/0006-csrf-without-cookies.md).
@@ -230,6 +234,10 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 
 LANGUAGE_CODE = "en-gb"
+# Every public page of both services in English, Welsh and Polish (the community language); README "Languages".
+# The catalogues are under locale/ (compiled by `make messages`, never committed as .mo).
+LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg"), ("pl", "Polski")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

@@ -61,6 +61,13 @@ def public_pages(running: Running) -> list[str]:
                 f"/appeals/{wanted}/report/form/",
                 "/follow-up/",
                 "/staff/login/",
+                # The same pages in Welsh and Polish (lookout.i18n).
+                "/cy/",
+                f"/cy/appeals/{wanted}/",
+                "/cy/report/form/",
+                "/pl/",
+                f"/pl/appeals/{missing}/",
+                f"/pl/appeals/{wanted}/report/form/",
             )
         ),
         *(
@@ -74,6 +81,10 @@ def public_pages(running: Running) -> list[str]:
                 "/report/?now=yes",
                 "/follow-up/",
                 "/operators/login/",
+                "/cy/",
+                f"/cy/appeals/{wanted}/form/",
+                "/pl/",
+                "/pl/follow-up/",
             )
         ),
     ]

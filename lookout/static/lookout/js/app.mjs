@@ -13,7 +13,7 @@ for (const button of document.querySelectorAll("[data-lk-copy]")) {
   button.hidden = false;
   button.addEventListener("click", async () => {
     await navigator.clipboard.writeText(target.textContent.trim());
-    button.textContent = "Copied";
+    button.textContent = button.dataset.lkCopied || "Copied";
   });
 }
 
