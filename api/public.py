@@ -7,6 +7,7 @@ from ninja import Router, Status
 
 from appeals.references import normalise_reference
 from appeals.selectors import PublicAppeal, appeal_has_ended, public_appeal, public_appeals
+from lookout import http_cache
 
 from .schemas import ErrorOut, PublicAppealOut
 
@@ -31,9 +32,9 @@ def _out(appeal: PublicAppeal) -> dict[str, Any]:
 
 
 def _public_cache_headers(response: HttpResponse) -> None:
-    # As the public pages (appeals.views.public): any cache must check with us before reusing an answer, so a
-    # takedown is seen at once.
-    response["Cache-Control"] = "no-cache"
+    # The one public cache policy (lookout.http_cache): the surrogate keys, ETag and 304 follow on the way out
+    # (lookout.page_cache), as for every public page.
+    http_cache.public(response)
 
 
 def _error(code: str, message: str) -> dict[str, Any]:

@@ -6,9 +6,9 @@ from typing import TypeVar
 
 from django.core.cache import cache
 
-from lookout.cache_version import bump, version
+from lookout.cache_version import PUBLIC_VERSION_KEY, bump, version
 
-VERSION_KEY = "appeals:public-version"
+VERSION_KEY = PUBLIC_VERSION_KEY
 TIMEOUT_SECONDS = 300
 T = TypeVar("T")
 

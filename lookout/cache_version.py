@@ -5,6 +5,9 @@ import time
 
 from django.core.cache import cache
 
+# What the public may see of appeals (appeals.public_cache bumps it; lookout.page_cache keys pages on it).
+PUBLIC_VERSION_KEY = "appeals:public-version"
+
 
 def version(key: str) -> int:
     current = cache.get(key)

@@ -27,6 +27,9 @@ require_secret("LOOKOUT_RECEIPT_KEY", refused=DEV_RECEIPT_KEY)
 # Signs the public forms' tokens.
 require_secret("LOOKOUT_FORM_TOKEN_KEY", refused=DEV_FORM_TOKEN_KEY)
 require_private_key("LOOKOUT_CONTACT_PRIVATE_KEY", refused=DEV_CONTACT_PRIVATE_KEY)
+if os.environ.get("LOOKOUT_CDN_PURGE_URL"):
+    # Proves to the CDN purge adapter that a purge is ours.
+    require_secret("LOOKOUT_CDN_PURGE_SECRET")
 if os.environ.get("LOOKOUT_DESK_WEBHOOK_URL"):
     # Signs desk alerts.
     require_secret("LOOKOUT_DESK_WEBHOOK_KEY")
