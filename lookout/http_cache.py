@@ -91,6 +91,12 @@ def finish(request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase
     response["Cache-Tag"] = ",".join(keys)
     if response.status_code != 200 or request.method not in {"GET", "HEAD"}:
         return response
+    answer = _conditional(request, response)
+    answer["Surrogate-Key"], answer["Cache-Tag"] = response["Surrogate-Key"], response["Cache-Tag"]
+    return answer
+
+
+def _conditional(request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
     if "ETag" not in response and not response.streaming:
         response["ETag"] = content_etag(response.content)  # type: ignore[attr-defined]
     if "ETag" not in response and "Last-Modified" not in response:
@@ -102,6 +108,7 @@ def finish(request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase
         last_modified=last_modified,
         response=response,  # type: ignore[arg-type] # any response: only its headers and status are read
     )
-    if answer is not response:
-        response.close()
+    stream = getattr(response, "file_to_stream", None)
+    if answer is not response and stream is not None:
+        stream.close()  # an image answered 304: its file is never sent (close() would signal the request's end)
     return answer if answer is not None else response

@@ -6,11 +6,15 @@ for an anonymous GET/HEAD (no Cookie header at all: the public site sets none) w
 parameters the public pages read. The key carries the public version (lookout.cache_version), read in the same
 round trip as the page: any change to what the public may see bumps it, and the very next request renders afresh.
 The version is read before the page is rendered, so a page rendered across a takedown is stored under the old
-version and never served. Pages are whole responses with no per-response secret (the public pages have no CSP
+version and never served. Each process also keeps its last few hundred pages in memory, each with the version it
+was rendered under: a request still reads the shared version (one small round trip), so a takedown in any
+process is seen by every process on its very next request, but a page's body crosses the network only once. Pages are whole responses with no per-response secret (the public pages have no CSP
 nonce, no CSRF token and no form token; the reporting journey is no-store and never kept).
 """
 
 import hashlib
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -30,6 +34,7 @@ KEPT_PARAMETERS = frozenset({"page", "kind", "area", "q"})
 KEPT_STATUSES = frozenset({200, 404, 410})
 # Headers the page cache stores with a page; the outer middleware (SecurityMiddleware) adds its own each time.
 _SKIPPED_HEADERS = frozenset({"date", "set-cookie"})
+LOCAL_PAGES = 256
 
 
 @dataclass(frozen=True)
@@ -75,6 +80,30 @@ def _storable(response: HttpResponseBase) -> bool:
     )
 
 
+class LocalPages:
+    """The pages this process served last (least recently used dropped first), shared by its threads."""
+
+    def __init__(self, size: int = LOCAL_PAGES) -> None:
+        self.size = size
+        self.pages: OrderedDict[str, StoredPage] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: str, version: int) -> StoredPage | None:
+        with self.lock:
+            page = self.pages.get(key)
+            if page is None or page.version != version:
+                return None
+            self.pages.move_to_end(key)
+            return page
+
+    def put(self, key: str, page: StoredPage) -> None:
+        with self.lock:
+            self.pages[key] = page
+            self.pages.move_to_end(key)
+            while len(self.pages) > self.size:
+                self.pages.popitem(last=False)
+
+
 class PublicPageCacheMiddleware:
     """Serve a kept copy of a public page, or render it and keep it; then apply the public cache policy
     (surrogate keys, ETag, 304) to every public response, kept or not."""
@@ -82,17 +111,19 @@ class PublicPageCacheMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
         self.timeout = getattr(settings, "LOOKOUT_PAGE_CACHE_SECONDS", 300)
+        self.local = LocalPages()
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         key = page_key(request) if self.timeout > 0 else None
         if key is None:
             return http_cache.finish(request, self.get_response(request))
-        found = cache.get_many([PUBLIC_VERSION_KEY, key])
-        current = found.get(PUBLIC_VERSION_KEY)
-        if current is None:
-            current = version(PUBLIC_VERSION_KEY)
-        kept: StoredPage | None = found.get(key)
-        if kept is not None and kept.version == current:
+        current = version(PUBLIC_VERSION_KEY)
+        kept = self.local.get(key, current)
+        if kept is None:
+            shared: StoredPage | None = cache.get(key)
+            if shared is not None and shared.version == current:
+                self.local.put(key, kept := shared)
+        if kept is not None:
             return http_cache.finish(request, kept.response())
         response = self.get_response(request)
         if request.method == "GET" and _storable(response):
@@ -101,4 +132,5 @@ class PublicPageCacheMiddleware:
             headers = tuple((k, v) for k, v in response.items() if k.lower() not in _SKIPPED_HEADERS)
             page = StoredPage(int(current), response.status_code, headers, response.content)  # type: ignore[attr-defined]
             cache.set(key, page, self.timeout)
+            self.local.put(key, page)
         return http_cache.finish(request, response)
