@@ -3,13 +3,16 @@
 
 A page is kept only if its view marked it public (lookout.http_cache) and it sets no cookie; it is looked up only
 for an anonymous GET/HEAD (no Cookie header at all: the public site sets none) whose query string holds only the
-parameters the public pages read. The key carries the public version (lookout.cache_version), read in the same
-round trip as the page: any change to what the public may see bumps it, and the very next request renders afresh.
-The version is read before the page is rendered, so a page rendered across a takedown is stored under the old
-version and never served. Each process also keeps its last few hundred pages in memory, each with the version it
-was rendered under: a request still reads the shared version (one small round trip), so a takedown in any
-process is seen by every process on its very next request, but a page's body crosses the network only once. Pages are whole responses with no per-response secret (the public pages have no CSP
-nonce, no CSRF token and no form token; the reporting journey is no-store and never kept).
+parameters the public pages read. Each kept page carries the public version (lookout.cache_version) it was
+rendered under: any change to what the public may see bumps it, and the very next request renders afresh. The
+version is read before the page is rendered, so a page rendered across a takedown is stored under the old
+version and never served.
+
+Each process also keeps its last few hundred pages in memory, with their versions: a request still reads the
+shared version (one small round trip), so a takedown in any process is seen by every process on its very next
+request, but a page's body crosses the network only once. Pages are whole responses with no per-response secret
+(the public pages have no CSP nonce, no CSRF token and no form token; the reporting journey is no-store and is
+never kept).
 """
 
 import hashlib
