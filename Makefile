@@ -9,7 +9,7 @@ export LOOKOUT_PORT ?= 8000
 export LOOKOUT_INDEPENDENT_PORT ?= 8001
 INDEPENDENT := DJANGO_SETTINGS_MODULE=lookout.settings.independent
 
-.PHONY: demo test install static lint test-sqlite test-postgres browser clean audit-deps
+.PHONY: demo test install static lint test-sqlite test-postgres browser clean audit-deps prod-deps prod-local prod-stop
 
 $(VENV)/.installed: requirements/base.txt requirements/dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -41,23 +41,45 @@ browser:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
 
+# The production profile's proxy and load tool: Debian's nginx with the cache-purge and brotli modules, and wrk
+# (bench/reading.py); installed when missing (needs root, as on CI). policy-rc.d or no systemd keeps Debian from
+# starting a system nginx; the profile never uses the system configuration either way.
+PROD_DEBS := nginx libnginx-mod-http-cache-purge libnginx-mod-http-brotli-filter libnginx-mod-http-brotli-static wrk
+prod-deps:
+	@if [ ! -x /usr/sbin/nginx ] || [ ! -x /usr/bin/wrk ] \
+	  || [ ! -f /usr/lib/nginx/modules/ngx_http_cache_purge_module.so ] \
+	  || [ ! -f /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so ] \
+	  || [ ! -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; then \
+	  echo "Installing Debian's nginx, its purge and brotli modules, and wrk for the production profile"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PROD_DEBS) >/dev/null; \
+	fi
+
+# Both services under their production settings behind nginx on PostgreSQL (127.0.0.1:5432) and Redis, in the
+# foreground until Ctrl-C; `make prod-stop` from another shell. Ports: PROD_PORT (8080) and the rest in
+# deploy/env.example. See README.md ("Production profile") and deploy/README.md.
+prod-local: install static prod-deps
+	$(PY) deploy/prod_local.py
+
+prod-stop:
+	$(PY) deploy/prod_local.py --stop
+
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy .
-	$(VENV)/bin/djlint --lint --quiet accounts appeals audit demo independent intelligence lookout reporting signin
+	$(VENV)/bin/djlint --lint --quiet accounts appeals audit demo distribution imports independent intelligence lookout reporting signin
 	$(PY) .ci/lint_status_literals.py
 	DJANGO_SETTINGS_MODULE=lookout.settings.test $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=lookout.settings.independent_test $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/lint-imports
 
 # Two services, two settings modules: the police suite, then the independent service's own tests.
-test-sqlite: install static browser
+test-sqlite: install static browser prod-deps
 	env -u DATABASE_URL $(VENV)/bin/pytest -p no:cacheprovider
 	env -u DATABASE_URL -u INDEPENDENT_DATABASE_URL $(VENV)/bin/pytest -p no:cacheprovider \
 	  --ds=lookout.settings.independent_test independent/tests
 
-test-postgres: install static browser
+test-postgres: install static browser prod-deps
 	@if [[ "$${DATABASE_URL:-}" == postgres* ]]; then \
 	  echo "== Running the suite again on PostgreSQL"; \
 	  $(VENV)/bin/pytest -p no:cacheprovider && \

@@ -3,6 +3,8 @@
 from typing import Any
 
 from django import forms
+from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
 
 from lookout.fields import BoundedModelMultipleChoiceField
 from reportkit.images import ImageRejected
@@ -32,6 +34,43 @@ class PublicFilterForm(forms.Form):
     def __init__(self, *args: Any, areas: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["area"].choices = [("", "All areas"), *[(a, a) for a in areas]]  # type: ignore[attr-defined]
+
+
+AREA_TEXT = r"^[^\W\d_][\w '.,-]*\Z"
+
+
+class EmbedFilterForm(forms.Form):
+    """A partner's choice of appeals for its embed (?kind=, ?area=, ?page=). An area is free text, matched
+    against the released areas only, so an embed set up for a town keeps working while it has no appeals."""
+
+    kind = forms.ChoiceField(
+        required=False,
+        choices=[("", ""), *AppealKind.choices],
+        error_messages={"invalid_choice": _("Choose kind=wanted or kind=missing, or leave it out for both.")},
+    )
+    area = forms.CharField(
+        required=False,
+        max_length=60,
+        validators=[
+            RegexValidator(
+                AREA_TEXT, _("Give area= as the name of a town or district, in letters, for example Eastbrook.")
+            )
+        ],
+        error_messages={"max_length": _("Give area= as a town or district name of up to 60 characters.")},
+    )
+    page = forms.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=10_000,
+        error_messages={
+            "invalid": _("Give page= as a whole number, such as 2."),
+            "min_value": _("Give page= as a whole number, such as 2."),
+            "max_value": _("Give page= as a whole number, such as 2."),
+        },
+    )
+
+    def clean_area(self) -> str:
+        return " ".join(self.cleaned_data["area"].split())
 
 
 class AppealForm(forms.ModelForm[Appeal]):

@@ -3,7 +3,8 @@ fields and images its publicity assessment releases."""
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
+from typing import TypeVar
 
 from django.db.models import Max, Prefetch, Q
 from django.urls import reverse
@@ -21,6 +22,26 @@ class PublicImage:
     alt: str
     width: int
     height: int
+
+
+@dataclass(frozen=True)
+class PublicSubject:
+    """The subject's details as typed values, each None (or empty) unless the assessment releases it: for
+    partners' systems (the API), where public_details is for people."""
+
+    name: str | None = None
+    aliases: tuple[str, ...] = ()
+    sex: str | None = None
+    age_min: int | None = None
+    age_max: int | None = None
+    height_cm: int | None = None
+    build: str | None = None
+    distinguishing_features: str | None = None
+    vehicle: str | None = None
+    wanted_reason: str | None = None
+    offence_category: str | None = None
+    last_seen_on: date | None = None
+    last_seen_place: str | None = None
 
 
 @dataclass(frozen=True)
@@ -43,6 +64,7 @@ class PublicAppeal:
     areas: tuple[str, ...] = ()
     published_at: datetime | None = None
     modified_at: datetime | None = None
+    subject: PublicSubject = field(default_factory=PublicSubject)
 
     @property
     def is_missing(self) -> bool:
@@ -69,6 +91,33 @@ def public_details(appeal: Appeal, released: list[str]) -> dict[str, str]:
         (ReleasableField.LAST_SEEN, "Last seen", _last_seen_text(appeal)),
     ]
     return {label: value for key, label, value in values if key in released and value}
+
+
+T = TypeVar("T")
+
+
+def _if_released(released: list[str], key: str, value: T | None) -> T | None:
+    return value if key in released and value not in ("", None) else None
+
+
+def public_subject(appeal: Appeal, released: list[str]) -> PublicSubject:
+    """The released details as typed values; what is not released, or empty, is None."""
+    wanted, missing = appeal.is_wanted, appeal.is_missing
+    return PublicSubject(
+        name=_if_released(released, ReleasableField.NAME, appeal.subject_name),
+        aliases=tuple(appeal.alias_list()) if ReleasableField.ALIASES in released else (),
+        sex=_if_released(released, ReleasableField.SEX, appeal.sex),
+        age_min=_if_released(released, ReleasableField.AGE, appeal.age_min),
+        age_max=_if_released(released, ReleasableField.AGE, appeal.age_max if appeal.age_min is not None else None),
+        height_cm=_if_released(released, ReleasableField.HEIGHT, appeal.height_cm),
+        build=_if_released(released, ReleasableField.BUILD, appeal.build),
+        distinguishing_features=_if_released(released, ReleasableField.FEATURES, appeal.distinguishing_features),
+        vehicle=_if_released(released, ReleasableField.VEHICLE, appeal.vehicle),
+        wanted_reason=_if_released(released, ReleasableField.REASON, appeal.wanted_reason if wanted else None),
+        offence_category=_if_released(released, ReleasableField.REASON, appeal.offence_category if wanted else None),
+        last_seen_on=_if_released(released, ReleasableField.LAST_SEEN, appeal.last_seen_on if missing else None),
+        last_seen_place=_if_released(released, ReleasableField.LAST_SEEN, appeal.last_seen_place if missing else None),
+    )
 
 
 def _reason_text(appeal: Appeal) -> str:
@@ -146,6 +195,7 @@ def to_public(appeal: Appeal, assessment: PublicityAssessment, images: list[Appe
         areas=tuple(appeal.area_list()) if ReleasableField.AREAS in released else (),
         published_at=appeal.published_at,
         modified_at=max(appeal.updated_at, assessment.updated_at),
+        subject=public_subject(appeal, released),
     )
 
 

@@ -19,7 +19,7 @@ from audit.services import audit_record
 from reportkit.images import reencode_image
 from reportkit.storage import files_delete_on_commit
 
-from . import rules
+from . import rules, signals
 from .models import (
     EDITABLE_FIELDS,
     Appeal,
@@ -39,7 +39,7 @@ from .references import new_reference
 
 def _public_changed(reference: str) -> None:
     """Call inside a transaction that changes what the public may see of an appeal. After commit: our own
-    caches at once (the public version), then the proxy's and the CDN's, by a task (docs/adr/0039)."""
+    caches at once (the public version), then the proxy's and the CDN's, by a task (docs/adr/0041)."""
     from .tasks import purge_public_surfaces
 
     transaction.on_commit(purge_public_cache)
@@ -244,6 +244,7 @@ def appeal_authorise(*, appeal: Appeal, officer: User, reason: str) -> Appeal:
         actor=officer, action="appeal.authorised", target=appeal, detail={"senior": senior}, justification=reason
     )
     _public_changed(appeal.reference)
+    signals.appeal_published.send(sender=Appeal, appeal=appeal)
     return appeal
 
 
@@ -322,6 +323,7 @@ def appeal_close(
     audit_record(actor=actor, action="appeal.closed", target=appeal, detail={"outcome": outcome}, justification=note)
     _public_changed(appeal.reference)  # registered first: our own pages and caches before the partners' try
     appeal_withdrawal_enqueue(appeal=appeal)
+    signals.appeal_closed.send(sender=Appeal, appeal=appeal)
     return appeal
 
 

@@ -1,5 +1,5 @@
 """Every public address that can show an appeal, for purging the caches in front of us when it changes or ends
-(lookout.purge, docs/adr/0039-public-caching-and-takedown.md)."""
+(lookout.purge, docs/adr/0041-public-caching-and-takedown.md)."""
 
 from django.urls import reverse
 

@@ -4,9 +4,13 @@ event (audit.services.audit_record) touches no shared row; only the sequencer ta
 reporters never wait on each other, and two sequencers take turns (docs/adr/0037-audit-sequencer.md)."""
 
 import logging
+from datetime import timedelta
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import models, transaction
 from django.db.models import F
+from django.utils import timezone
 
 from .chain import GENESIS, event_hash, hashed_fields
 from .models import AuditEvent, ChainHead
@@ -55,10 +59,19 @@ def audit_seal(*, batch: int = SEAL_BATCH) -> int:
 
 def audit_seal_soon() -> None:
     """Queue the sequencer after the caller's transaction commits. If the queue is down the event simply
-    waits for the next `audit_seal --every N` run; the report it records is already stored."""
+    waits for the next `audit_seal --every N` run; the report it records is already stored.
+
+    In a surge, at most one run is queued per AUDIT_SEAL_WINDOW_SECONDS across every process (a key added to
+    the shared cache), due at the end of the window, so it seals every event committed in the window in one
+    batch: not one task row, one commit and one sequencer run per report. An event committed after that run
+    has read the unsealed rows waits for the next window's run, or the periodic `audit_seal --every N`."""
     from .tasks import seal_events
 
+    window = settings.AUDIT_SEAL_WINDOW_SECONDS
     try:
-        seal_events.enqueue()
+        if window <= 0:
+            seal_events.enqueue()
+        elif cache.add("audit:seal-queued", 1, timeout=window):
+            seal_events.using(run_after=timezone.now() + timedelta(seconds=window)).enqueue()
     except Exception:  # noqa: BLE001 - the periodic run seals it; the caller's commit must stand
         logger.warning("audit: could not queue the sequencer; the periodic audit_seal will seal the events")

@@ -1,4 +1,5 @@
-"""The police service's public appeals, read through its public API (GET /api/v1/public/appeals).
+"""The police service's public appeals, read through its public API (GET /api/v1/public/appeals, a page at a
+time, following `next`; each answer read with the police's own shapes, partner.public_api).
 
 The list is fetched on a schedule (`manage.py independent_appeals_refresh --every 60`), never inside a
 member of the public's request: a live call made while someone is on our site would tell the police roughly
@@ -17,12 +18,16 @@ import json
 import logging
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from typing import Any
 
+import pydantic
 from django.conf import settings
 from django.core.cache import cache
+
+from partner.public_api import AppealPageOut
 
 from .models import WithdrawnAppeal
 
@@ -30,6 +35,10 @@ logger = logging.getLogger(__name__)
 CACHE_KEY = "independent:appeals:list"
 TIMEOUT_SECONDS = 5
 FETCH_ERRORS = (urllib.error.URLError, TimeoutError, OSError, ValueError, KeyError, TypeError)
+LIST_PATH = "/api/v1/public/appeals"
+PAGE_SIZE = 100
+# A list longer than this many pages is refused rather than read for ever (a force has hundreds of appeals).
+MAX_PAGES = 50
 
 
 @dataclass(frozen=True)
@@ -38,7 +47,6 @@ class Appeal:
     kind: str
     title: str
     summary: str
-    details: dict[str, str]
     caution_note: str
     offence_summary: str
     url: str  # on the police site
@@ -63,28 +71,53 @@ class AppealList:
         return next((a for a in self.appeals if a.reference == wanted), None)
 
 
+def _on_police_site(url: str) -> str:
+    """The page's address on the police public site (the API may be reached by an internal address)."""
+    parts = urllib.parse.urlsplit(url)
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    return settings.LOOKOUT_POLICE_PUBLIC_URL.rstrip("/") + path
+
+
 def _appeal(data: dict[str, Any]) -> Appeal:
-    base = settings.LOOKOUT_POLICE_PUBLIC_URL.rstrip("/")
     return Appeal(
         reference=str(data["reference"]),
         kind=str(data["kind"]),
         title=str(data["title"]),
-        summary=str(data.get("summary", "")),
-        details={str(k): str(v) for k, v in dict(data.get("details") or {}).items()},
-        caution_note=str(data.get("caution_note", "")),
-        offence_summary=str(data.get("offence_summary", "")),
-        url=base + str(data.get("url", "")),
+        summary=str(data.get("summary") or ""),
+        caution_note=str(data.get("caution") or ""),
+        offence_summary=str(data.get("offence_summary") or ""),
+        url=_on_police_site(str(data.get("url") or "")),
     )
 
 
-def _fetch() -> list[dict[str, Any]]:
-    url = settings.LOOKOUT_POLICE_API_URL.rstrip("/") + "/api/v1/public/appeals"
+def _get(path_and_query: str) -> AppealPageOut:
+    url = settings.LOOKOUT_POLICE_API_URL.rstrip("/") + path_and_query
     request = urllib.request.Request(url, headers={"Accept": "application/json"})  # noqa: S310 - URL from settings
     with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310
         data = json.loads(response.read())
-    if not isinstance(data, list):
-        raise ValueError("the appeals API did not return a list")
-    return data
+    try:
+        return AppealPageOut.model_validate(data)
+    except pydantic.ValidationError as exc:
+        raise ValueError("the appeals API answered in a shape we do not know") from exc
+
+
+def _fetch() -> list[dict[str, Any]]:
+    """Every current appeal, page by page. `next` is followed by its path only, on the API address we were
+    given, so an answer cannot send us elsewhere."""
+    raw: list[dict[str, Any]] = []
+    path: str | None = f"{LIST_PATH}?{urllib.parse.urlencode({'page_size': PAGE_SIZE})}"
+    pages = 0
+    while path is not None:
+        if pages == MAX_PAGES:
+            raise ValueError(f"the appeals list is longer than {MAX_PAGES} pages")
+        page = _get(path)
+        pages += 1
+        raw += [item.model_dump(mode="json") for item in page.items]
+        following = urllib.parse.urlsplit(page.next) if page.next else None
+        if following is not None and following.path != LIST_PATH:
+            raise ValueError("the appeals API's next page is not a page of appeals")
+        path = f"{following.path}?{following.query}" if following else None
+    return raw
 
 
 def list_is_showable(age_seconds: float) -> bool:

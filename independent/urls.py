@@ -3,6 +3,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from lookout.health import healthz
+
 from . import operator_signin
 from .api import api
 from .views import operators, public
@@ -43,6 +45,7 @@ urlpatterns = [
     path("", include(public_patterns)),
     path("operators/", include(operator_patterns)),
     path("partner/v1/", api.urls),
+    path("healthz", healthz, name="healthz"),
 ]
 
 # A database that cannot be reached answers 503 "not sent, please try again", not 500 (lookout/errors.py).

@@ -17,7 +17,6 @@ import logging
 import urllib.error
 import urllib.request
 from datetime import datetime, timedelta
-from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -28,6 +27,7 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
+from lookout.task_queue import enqueue_with_transaction
 from partner import signing
 from reporting.models import InformationReport
 
@@ -57,7 +57,7 @@ def needs_alert(report: InformationReport) -> bool:
 
 
 def alerts_for_report(sender: Any, report: InformationReport, **kwargs: Any) -> list[Alert]:
-    """Called inside report_submit's transaction: create the alerts and queue them once it commits."""
+    """Called inside report_submit's transaction: create the alerts and queue them in it (lookout.task_queue)."""
     if not needs_alert(report):
         return []
     from .tasks import send_alert
@@ -70,7 +70,7 @@ def alerts_for_report(sender: Any, report: InformationReport, **kwargs: Any) -> 
             defaults={"key": f"report-{report.pk}-{channel}", "created_at": timezone.now()},
         )
         alerts.append(alert)
-        transaction.on_commit(partial(send_alert.enqueue, alert.pk))
+        enqueue_with_transaction(send_alert, alert.pk)
     return alerts
 
 

@@ -8,18 +8,19 @@ from typing import Any
 from django.db import transaction
 
 from appeals.models import Appeal
+from lookout.task_queue import enqueue_with_transaction
 from reporting.models import InformationReport
 
 from .enrichment.index import index_invalidate_now_and_on_commit
 
 
 def enrich_on_arrival(sender: Any, report: InformationReport, **kwargs: Any) -> None:
-    """Called inside the transaction that stores a report: queue its enrichment once that commits. `robust`, so
-    a queue that is down never turns a stored report into an error page; `manage.py desk_enrich` catches up."""
+    """Called inside the transaction that stores a report: queue its enrichment in that transaction
+    (lookout.task_queue), so a report committed always has its task; `manage.py desk_enrich` catches up with
+    any report stored without one."""
     from .tasks import enrich_report
 
-    report_id = report.pk
-    transaction.on_commit(lambda: enrich_report.enqueue(report_id), robust=True)
+    enqueue_with_transaction(enrich_report, report.pk)
 
 
 def appeal_changed(sender: Any, instance: Appeal | None = None, **kwargs: Any) -> None:

@@ -8,8 +8,12 @@ from partner.services import backoff
 from .alerts import alert_deliver
 from .models import Alert
 
+# Ahead of the enrichment backlog a surge leaves (the worker takes the highest priority first): an urgent
+# alert waits for no report's enrichment.
+URGENT_PRIORITY = 50
 
-@task()
+
+@task(priority=URGENT_PRIORITY)
 def send_alert(alert_id: int) -> bool:
     """Send an urgent alert; if the channel refuses, try again later with backoff."""
     if alert_deliver(alert_id=alert_id):

@@ -1,4 +1,4 @@
-"""The public cache policy, in one place (docs/adr/0039-public-caching-and-takedown.md).
+"""The public cache policy, in one place (docs/adr/0041-public-caching-and-takedown.md).
 
 Every public surface (pages, images, feeds, the public API) says the same thing to caches: a browser revalidates
 each time (max-age=0, cheap with the ETag), a shared cache (the proxy, a CDN) may keep a copy for one second

@@ -1,5 +1,5 @@
 """Rendered public pages, kept in the shared cache and served before sessions, CSRF and the view run
-(docs/adr/0039-public-caching-and-takedown.md).
+(docs/adr/0041-public-caching-and-takedown.md).
 
 A page is kept only if its view marked it public (lookout.http_cache) and it sets no cookie; it is looked up only
 for an anonymous GET/HEAD (no Cookie header at all: the public site sets none) whose query string holds only the

@@ -1,8 +1,9 @@
-"""Telling the caches in front of us to drop a takedown at once (docs/adr/0039-public-caching-and-takedown.md).
+"""Telling the caches in front of us to drop a takedown at once (docs/adr/0041-public-caching-and-takedown.md).
 
 Two kinds of cache, two ways to purge:
-- the proxy (nginx cache_purge, on an internal listener): one `GET {LOOKOUT_PROXY_PURGE_URL}{path}` per URL; it
-  answers 200 (purged) or 404 (it had no copy), both success;
+- the proxy (nginx cache_purge, on an internal listener): one `GET {LOOKOUT_PROXY_PURGE_URL}{path}` per URL, with
+  the public host (from LOOKOUT_PUBLIC_BASE_URL) as `Host`, since the proxy's cache key holds it (deploy/README.md);
+  it answers 200 (purged) or 404 (it had no copy), both success;
 - a CDN, by surrogate key (lookout.http_cache.surrogate_keys), through a pluggable hook: LOOKOUT_CDN_PURGE_HOOK
   names a callable `hook(keys: list[str]) -> None` that raises on failure. The default, `webhook_purge`, posts
   `{"keys": [...]}` to LOOKOUT_CDN_PURGE_URL with the shared secret in `X-Lookout-Purge-Secret` (a small
@@ -18,6 +19,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterable
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.utils.module_loading import import_string
@@ -43,7 +45,8 @@ def _attempt(what: str, send: Callable[[], None]) -> bool:
 
 
 def _proxy_get(url: str) -> None:
-    request = urllib.request.Request(url, method="GET")  # noqa: S310 - an internal URL from settings
+    headers = {"Host": urlsplit(settings.LOOKOUT_PUBLIC_BASE_URL).netloc} if settings.LOOKOUT_PUBLIC_BASE_URL else {}
+    request = urllib.request.Request(url, headers=headers, method="GET")  # noqa: S310 - an internal URL from settings
     try:
         with urllib.request.urlopen(request, timeout=settings.LOOKOUT_PURGE_TIMEOUT_SECONDS) as response:  # noqa: S310
             response.read()

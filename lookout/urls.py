@@ -6,6 +6,7 @@ from django.views.generic import RedirectView
 from accounts import urls as accounts_urls
 from api.urls import api
 
+from .health import healthz
 from .views import staff_home
 
 admin.site.site_header = "Lookout administration"
@@ -18,12 +19,17 @@ staff_patterns = ([path("", staff_home, name="home"), *accounts_urls.urlpatterns
 urlpatterns = [
     path("", include("appeals.urls.public")),
     path("", include("reporting.urls.public")),
+    path("", include("distribution.urls.public")),
+    path("embed/", include("appeals.urls.embed")),
     path("staff/", include(staff_patterns)),
     path("staff/appeals/", include("appeals.urls.staff")),
     path("staff/reports/", include("reporting.urls.staff")),
+    path("staff/distribution/", include("distribution.urls.staff")),
     path("staff/", include("intelligence.urls.staff")),
+    path("staff/imports/", include("imports.urls")),
     path("staff/admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    path("healthz", healthz, name="healthz"),
     path("favicon.ico", RedirectView.as_view(url=static("lookout/favicon.svg"), permanent=True)),
 ]
 

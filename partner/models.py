@@ -10,6 +10,10 @@ class OutboxMessage(models.Model):
     message_id = models.CharField(max_length=80, unique=True)
     kind = models.CharField(max_length=40)
     path = models.CharField(max_length=200)
+    # Blank: the partner service (LOOKOUT_PARTNER_URL + path, signed with the shared key). Set: a subscriber's
+    # absolute URL, signed with HTTP Message Signatures by our key `signing_key_id` (partner.http_signatures).
+    endpoint = models.URLField(max_length=500, blank=True)
+    signing_key_id = models.CharField(max_length=80, blank=True)
     payload = models.JSONField()
     created_at = models.DateTimeField(auto_now_add=True)
     attempts = models.PositiveIntegerField(default=0)

@@ -14,7 +14,9 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from . import signing
+from lookout.task_queue import enqueue_with_transaction
+
+from . import http_signatures, signing
 from .messages import Message
 from .models import OutboxMessage, ReceivedMessage, SeenNonce
 
@@ -37,20 +39,35 @@ def backoff(attempts: int) -> timedelta:
 
 
 def outbox_enqueue(
-    *, kind: str, path: str, message_id: str, payload: dict[str, Any], at_once: bool = False
+    *,
+    kind: str,
+    path: str,
+    message_id: str,
+    payload: dict[str, Any],
+    at_once: bool = False,
+    endpoint: str = "",
+    signing_key_id: str = "",
 ) -> OutboxMessage:
-    """Store a message to send, in the caller's transaction; the worker is asked to send it on commit.
+    """Store a message to send, in the caller's transaction, with the worker's task to send it.
     With at_once (a takedown), the committing process first tries to send it itself, with a short timeout,
-    rather than wait for the worker's next poll (docs/adr/0030-takedown-to-partners.md)."""
+    rather than wait for the worker's next poll (docs/adr/0030-takedown-to-partners.md). With an endpoint, the
+    message goes to that subscriber, signed with HTTP Message Signatures (docs/adr/0039-distribution-ledger.md)."""
     from .tasks import deliver_message
 
     message = OutboxMessage.objects.create(
-        kind=kind, path=path, message_id=message_id, payload=payload, next_attempt_at=timezone.now()
+        kind=kind,
+        path=path,
+        message_id=message_id,
+        payload=payload,
+        next_attempt_at=timezone.now(),
+        endpoint=endpoint,
+        signing_key_id=signing_key_id,
     )
     if at_once:
         transaction.on_commit(lambda: outbox_deliver_at_once(message_id=message_id), robust=True)
     else:
-        transaction.on_commit(lambda: deliver_message.enqueue(message.message_id))
+        # In the same transaction (lookout.task_queue): a message committed always has its delivery queued.
+        enqueue_with_transaction(deliver_message, message.message_id)
     return message
 
 
@@ -71,23 +88,37 @@ def outbox_deliver_at_once(*, message_id: str) -> bool:
     return False
 
 
-def _post(path: str, payload: dict[str, Any], timeout: float = TIMEOUT_SECONDS) -> tuple[int, dict[str, Any]]:
-    body = json.dumps(payload, sort_keys=True).encode()
-    headers = signing.sign(
-        key=settings.LOOKOUT_PARTNER_KEYS[settings.LOOKOUT_PARTNER_KEY_ID].encode(),
-        key_id=settings.LOOKOUT_PARTNER_KEY_ID,
-        method="POST",
-        path=path,
-        body=body,
-    )
-    request = urllib.request.Request(  # noqa: S310 - the partner URL comes from settings, http(s) only
-        settings.LOOKOUT_PARTNER_URL.rstrip("/") + path,
-        data=body,
-        headers={**headers, "Content-Type": "application/json"},
-        method="POST",
-    )
-    with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
-        return response.status, json.loads(response.read() or b"{}")
+def _signed_request(message: OutboxMessage) -> urllib.request.Request:
+    body = json.dumps(message.payload, sort_keys=True).encode()
+    if message.endpoint:
+        if not message.endpoint.startswith(("https://", "http://")):
+            raise ValueError("A subscriber endpoint is http(s) only.")
+        headers = http_signatures.sign(
+            url=message.endpoint, body=body, key_id=message.signing_key_id, idempotency_key=message.message_id
+        )
+        url = message.endpoint
+    else:
+        headers = signing.sign(
+            key=settings.LOOKOUT_PARTNER_KEYS[settings.LOOKOUT_PARTNER_KEY_ID].encode(),
+            key_id=settings.LOOKOUT_PARTNER_KEY_ID,
+            method="POST",
+            path=message.path,
+            body=body,
+        )
+        headers["Content-Type"] = "application/json"
+        url = settings.LOOKOUT_PARTNER_URL.rstrip("/") + message.path
+    # The URL comes from settings or from a subscriber an administrator entered, http(s) only (checked above).
+    return urllib.request.Request(url, data=body, headers=headers, method="POST")  # noqa: S310
+
+
+def _post(message: OutboxMessage, timeout: float = TIMEOUT_SECONDS) -> tuple[int, dict[str, Any]]:
+    with urllib.request.urlopen(_signed_request(message), timeout=timeout) as response:  # noqa: S310
+        answer = response.read() or b"{}"
+        try:
+            acknowledgement = json.loads(answer)
+        except ValueError:
+            acknowledgement = {}
+        return response.status, acknowledgement if isinstance(acknowledgement, dict) else {}
 
 
 def outbox_deliver(*, message_id: str, now: datetime | None = None, timeout: float = TIMEOUT_SECONDS) -> bool:
@@ -101,7 +132,7 @@ def outbox_deliver(*, message_id: str, now: datetime | None = None, timeout: flo
             return True
         message.attempts += 1
         try:
-            status, acknowledgement = _post(message.path, message.payload, timeout)
+            status, acknowledgement = _post(message, timeout)
         except urllib.error.HTTPError as exc:
             message.last_error = f"HTTP {exc.code}"
         except (urllib.error.URLError, TimeoutError, ConnectionError, OSError, ValueError) as exc:

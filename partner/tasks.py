@@ -7,7 +7,8 @@ from .models import OutboxMessage
 from .services import backoff, outbox_deliver
 
 
-@task()
+# A takedown to the partner goes ahead of the enrichment backlog a surge leaves (highest priority runs first).
+@task(priority=50)
 def deliver_message(message_id: str) -> bool:
     if outbox_deliver(message_id=message_id):
         return True

@@ -2,9 +2,11 @@
 
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Prefetch, QuerySet
 
 from appeals.models import Appeal
+from appeals.public_cache import TIMEOUT_SECONDS, public_version
 from appeals.selectors import PublicAppeal, appeal_has_ended, public_appeal
 from reportkit.selectors import Lookup, receipt_lookup
 
@@ -17,8 +19,7 @@ class ReportableAppeal:
     public: PublicAppeal
 
 
-def reportable_appeal(reference: str) -> ReportableAppeal | None:
-    """A published appeal, with what the public may see of it. The same rule as the appeal page."""
+def _reportable_appeal(reference: str) -> ReportableAppeal | None:
     shown = public_appeal(reference)
     if shown is None:
         return None
@@ -26,6 +27,19 @@ def reportable_appeal(reference: str) -> ReportableAppeal | None:
     if appeal is None:  # pragma: no cover - closed between the two reads
         return None
     return ReportableAppeal(appeal=appeal, public=shown)
+
+
+def reportable_appeal(reference: str) -> ReportableAppeal | None:
+    """A published appeal, with what the public may see of it. The same rule as the appeal page, and the same
+    cache: read once per public version, which every takedown bumps (appeals.public_cache), not on every form
+    shown or posted in a surge. Only an appeal found is kept, so made-up references fill no cache."""
+    key = f"appeals:public:{public_version()}:reportable:{reference}"
+    found: ReportableAppeal | None = cache.get(key)
+    if found is None:
+        found = _reportable_appeal(reference)
+        if found is not None:
+            cache.set(key, found, TIMEOUT_SECONDS)
+    return found
 
 
 def appeal_report_ended(reference: str) -> bool:

@@ -3,7 +3,7 @@ templates and services: the same-origin check on posts, the first question (the 
 and its receipt, and coming back with the receipt. No page here sets a cookie (docs/adr/0006)."""
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import wraps
 from typing import Any, Generic, Protocol, TypeVar
 
@@ -15,7 +15,9 @@ from django.views.decorators.csrf import csrf_exempt
 
 from .forms import WhereNowForm, where_now_label
 from .formtoken import same_origin
+from .replay import Submitted
 from .selectors import Lookup
+from .shells import shell_page
 
 View = Callable[..., HttpResponseBase]
 R = TypeVar("R")
@@ -98,19 +100,46 @@ def report_form_page(
     submit: Callable[[F], object],
     context: dict[str, Any],
     ended: bool = False,
+    shell_key: str = "",
 ) -> HttpResponse:
     """The report form. A valid post goes to the service's `submit` (which finds the first result when the same
     form is posted again) and is answered with the receipt page; `ended` says the appeal ended while the form
-    was open. An invalid post is shown again with a fresh token, saying that chosen files must be chosen again."""
+    was open. An invalid post is shown again with a fresh token, saying that chosen files must be chosen again.
+
+    With a `shell_key` (one that changes whenever the page's content may), the blank form and a new report's
+    receipt page are rendered once and given to each reader with their own token or code (reportkit.shells)."""
     if request.method == "POST":
         form = form_class(request.POST, request.FILES, general=general)
         if form.is_valid():
             submitted = submit(form)
-            return no_store(render(request, pages.thanks, {**context, "submitted": submitted, "ended": ended}))
+            thanks_context = {**context, "ended": ended}
+            if shell_key and isinstance(submitted, Submitted) and submitted.receipt_code and not submitted.repeated:
+                key = f"{shell_key}:thanks:{int(form.urgent_requested())}:{int(ended)}"
+                return no_store(
+                    shell_page(
+                        key,
+                        lambda code: render(
+                            request,
+                            pages.thanks,
+                            {**thanks_context, "submitted": replace(submitted, receipt_code=code)},
+                        ),
+                        submitted.receipt_code,
+                    )
+                )
+            return no_store(render(request, pages.thanks, {**thanks_context, "submitted": submitted}))
         form.note_lost_files(bool(request.FILES))
         form.fresh_token()
     else:
         form = form_class(initial={"urgent": request.GET.get("urgent") == "1"}, general=general)
+        if shell_key:
+            page_context = {**context, "form": form, "urgent": form.urgent_requested()}
+
+            def blank(token: str) -> HttpResponse:
+                form.initial["token"] = token  # type: ignore[attr-defined]  # a Django form: it has initial
+                return render(request, pages.form, page_context)
+
+            key = f"{shell_key}:form:{int(form.urgent_requested())}"
+            return no_store(shell_page(key, blank, form.initial["token"]))  # type: ignore[attr-defined]
     return no_store(render(request, pages.form, {**context, "form": form, "urgent": form.urgent_requested()}))
 
 

@@ -1,4 +1,4 @@
-"""Every public surface says how it may be cached (docs/adr/0039), answers conditional GETs with 304, and a
+"""Every public surface says how it may be cached (docs/adr/0041), answers conditional GETs with 304, and a
 takedown reaches the app's own page cache on the very next request; the reporting journey is never kept."""
 
 import re

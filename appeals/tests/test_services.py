@@ -50,6 +50,7 @@ def test_every_step_is_audited_and_the_chain_verifies():
         "appeal.submitted",
         "appeal.authorised",
         "appeal.closed",
+        "distribution.takedown_started",  # the ledger's takedown begins in the same transaction (ADR 0039)
     ]
     assert audit_verify_chain().ok
 

@@ -96,6 +96,8 @@ def test_closing_an_appeal_purges_every_surface_from_the_proxy_and_its_keys_from
         "/api/v1/public/appeals",
     }
     assert set(receiver.purged_paths()) == expected
+    # The proxy's cache key holds the public host: each purge names it.
+    assert {h["Host"] for m, _, h, _ in receiver.requests if m == "GET"} == {"127.0.0.1:9"}
     ((headers, body),) = receiver.cdn_posts()
     assert body == {"keys": [f"appeal-{ref}", "appeals"]}
     assert headers["X-Lookout-Purge-Secret"] == SECRET and headers["Content-Type"] == "application/json"

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from partner.http_signatures import new_private_key_pem
 from tests.device_probe import CLIENT_ADDRESS, FORWARDED_ADDRESS, REFERRER, USER_AGENT, cell_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -300,6 +301,7 @@ def production_profile(tmp_path: Path) -> tuple[dict[str, str], dict[str, str]]:
         "LOOKOUT_RECEIPT_KEY": "e2e-receipt-" + "r" * 40,
         "LOOKOUT_FORM_TOKEN_KEY": "e2e-form-" + "f" * 40,
         "LOOKOUT_CONTACT_PRIVATE_KEY": base64.b64encode(b"e2e-contact-key-".ljust(32, b"c")).decode(),
+        "LOOKOUT_DISTRIBUTION_SIGNING_KEY": new_private_key_pem(),
         "SECURE_SSL_REDIRECT": "false",
         "LOOKOUT_STATIC_ROOT": str(tmp_path / "police-static"),
         "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
@@ -340,6 +342,8 @@ def run_both(tmp_path: Path, *, production: bool = False, env: dict[str, str] | 
         "lookout.settings.local",
         DATABASE_URL=police_db.url,
         LOOKOUT_INDEPENDENT_URL=f"http://127.0.0.1:{ports['independent']}",
+        # Where the public reaches it: the distribution ledger's takedown check fetches every surface here.
+        LOOKOUT_PUBLIC_BASE_URL=f"http://127.0.0.1:{ports['police']}",
     )
     independent = service_for(
         "independent",

@@ -38,8 +38,8 @@ def both_services(tmp_path: Path):
 
 
 def wanted_reference(police: Service) -> str:
-    with urllib.request.urlopen(f"{police.url}/api/v1/public/appeals", timeout=10) as response:  # noqa: S310
-        appeals = json.loads(response.read())
+    with urllib.request.urlopen(f"{police.url}/api/v1/public/appeals?page_size=100", timeout=10) as response:  # noqa: S310
+        appeals = json.loads(response.read())["items"]
     return next(a["reference"] for a in appeals if a["kind"] == "wanted" and a["title"] == "Darren Kellow")
 
 

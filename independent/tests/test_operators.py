@@ -110,7 +110,7 @@ def test_a_phone_report_takes_the_same_path_and_shows_the_receipt_to_read_out(mo
 
 
 def test_missing_person_appeals_are_not_taken():
-    missing = Appeal("M-3XPD", "missing", "Jodie", "", {}, "", "", "")
+    missing = Appeal("M-3XPD", "missing", "Jodie", "", "", "", "")
     with pytest.raises(services.MissingPersonRefused):
         services.report_submit(nonce=services.new_nonce(), answers={"details": "x"}, appeal=missing)
 

@@ -29,8 +29,9 @@ pytestmark = pytest.mark.e2e
 
 
 def public_appeals(police) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
-    with urllib.request.urlopen(f"{police.url}/api/v1/public/appeals", timeout=10) as response:  # noqa: S310
-        return list(json.loads(response.read()))
+    url = f"{police.url}/api/v1/public/appeals?page_size=100"
+    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310
+        return list(json.loads(response.read())["items"])
 
 
 def charity_pages(independent, reference: str) -> list[str]:  # type: ignore[no-untyped-def]

@@ -19,3 +19,8 @@ CSRF_COOKIE_SECURE = True
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 WHITENOISE_USE_FINDERS = False
 MANIFEST_STATIC_STORAGE = "whitenoise.storage.CompressedManifestStaticFilesStorage"
+
+
+def with_metrics(middleware: list[str]) -> list[str]:
+    """Request metrics by route name (lookout.metrics), right after the middleware that forgets the client."""
+    return [middleware[0], "lookout.metrics.RouteMetricsMiddleware", *middleware[1:]]

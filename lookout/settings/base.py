@@ -7,6 +7,9 @@ import base64
 import os
 from pathlib import Path
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
+
 from . import common
 from .common import *  # noqa: F403
 
@@ -28,6 +31,8 @@ INSTALLED_APPS = [
     "intelligence",
     "api",
     "partner",
+    "distribution",
+    "imports",
     "demo",
 ]
 # Staff sessions: idle time-out, and the second factor on every /staff/ page (docs/adr/0020).
@@ -57,8 +62,32 @@ SECURE_REFERRER_POLICY = "no-referrer"
 CSRF_TRUSTED_ORIGINS = ["null"]
 SILENCED_SYSTEM_CHECKS = ["4_0.E001"]
 
+# Partner sites that may show our appeals in a frame (/embed/appeals/): its Content-Security-Policy
+# frame-ancestors is this list, every other page stays unframable. Empty: nobody may frame it.
+LOOKOUT_EMBED_FRAME_ANCESTORS = common.env_origins("LOOKOUT_EMBED_FRAME_ANCESTORS")
+# Imports from other agencies (`manage.py appeals_import`): the only origins images may be fetched from, and
+# how long to wait for one. Empty: imported items keep no images (each is reported as skipped).
+LOOKOUT_IMPORT_IMAGE_ORIGINS = common.env_origins("LOOKOUT_IMPORT_IMAGE_ORIGINS")
+LOOKOUT_IMPORT_IMAGE_TIMEOUT = 5
+
 LOOKOUT_REVIEW_GRACE_DAYS = int(os.environ.get("LOOKOUT_REVIEW_GRACE_DAYS", "3"))
 LOOKOUT_STAFF_BASE_URL = os.environ.get("LOOKOUT_STAFF_BASE_URL", "http://127.0.0.1:8000")
+# Our public site as the public reaches it (through any proxy or CDN in front): the takedown check fetches every
+# surface from here (docs/adr/0039-distribution-ledger.md), and events and CAP messages link to it.
+LOOKOUT_PUBLIC_BASE_URL = os.environ.get("LOOKOUT_PUBLIC_BASE_URL", "http://127.0.0.1:8000")
+# Who CAP messages say they are from (CAP 1.2 <sender>).
+LOOKOUT_CAP_SENDER = os.environ.get("LOOKOUT_CAP_SENDER", "lookout@police.example")
+# Ed25519 keys (PEM, PKCS#8) events to subscribers are signed with: LOOKOUT_DISTRIBUTION_KEY_ID names the
+# current one. Development derives one from SECRET_KEY; production.py requires it.
+LOOKOUT_DISTRIBUTION_KEY_ID = os.environ.get("LOOKOUT_DISTRIBUTION_KEY_ID", "lookout-d1")
+DEV_DISTRIBUTION_KEY = (
+    Ed25519PrivateKey.from_private_bytes(common.dev_derived(SECRET_KEY, "distribution"))
+    .private_bytes(Encoding.PEM, PrivateFormat.PKCS8, NoEncryption())
+    .decode()
+)
+LOOKOUT_DISTRIBUTION_SIGNING_KEYS = {
+    LOOKOUT_DISTRIBUTION_KEY_ID: os.environ.get("LOOKOUT_DISTRIBUTION_SIGNING_KEY", DEV_DISTRIBUTION_KEY)
+}
 # The independent service, at the other end of the signed partner channel.
 LOOKOUT_PARTNER_URL = os.environ.get("LOOKOUT_INDEPENDENT_URL", "http://127.0.0.1:8001")
 
@@ -96,7 +125,7 @@ LOOKOUT_RETENTION_REPORT_DAYS = int(os.environ.get("LOOKOUT_RETENTION_REPORT_DAY
 LOOKOUT_RETENTION_CLOSED_APPEAL_DAYS = int(os.environ.get("LOOKOUT_RETENTION_CLOSED_APPEAL_DAYS", "365"))
 LOOKOUT_RETENTION_PARTNER_MESSAGE_DAYS = int(os.environ.get("LOOKOUT_RETENTION_PARTNER_MESSAGE_DAYS", "30"))
 
-# Public caching and takedown (docs/adr/0039-public-caching-and-takedown.md). Rendered public pages are kept in
+# Public caching and takedown (docs/adr/0041-public-caching-and-takedown.md). Rendered public pages are kept in
 # the shared cache this long (0 turns the page cache off); any change to what the public may see drops them all.
 LOOKOUT_PAGE_CACHE_SECONDS = int(os.environ.get("LOOKOUT_PAGE_CACHE_SECONDS", "300"))
 # The proxy's purge location (nginx cache_purge on an internal listener): `GET {this}{path}` drops that path.

@@ -10,6 +10,7 @@ import binascii
 import hashlib
 import hmac
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,19 @@ def env_bool(name: str, default: bool) -> bool:
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item for item in os.environ.get(name, default).split(",") if item]
+
+
+def env_origins(name: str) -> list[str]:
+    """A comma-separated list of web origins ("https://partner.example", "http://127.0.0.1:9121"): scheme, host
+    and optional port, nothing else. Anything more (a path, a wildcard, a quote, a semicolon) could widen or
+    break the Content-Security-Policy the list goes into, so it stops the service at start-up instead."""
+    origins = []
+    for item in env_list(name):
+        origin = item.strip().rstrip("/")
+        if not re.fullmatch(r"https?://[a-z0-9.-]+(:[0-9]{1,5})?", origin, flags=re.IGNORECASE):
+            raise ImproperlyConfigured(f"{name}: {item!r} is not an origin such as https://partner.example")
+        origins.append(origin.lower())
+    return origins
 
 
 def dev_derived(secret_key: str, purpose: str) -> bytes:
@@ -58,14 +72,16 @@ def cache(redis_url: str, folder: str) -> dict[str, Any]:
     """Redis when the service is given one; else a file cache shared by every process of the embedded demo, so
     purging it on takedown works across the web server and the worker."""
     if redis_url:
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+        # Two services may share one Redis database (the local production profile does): each its own prefix.
+        prefix = os.environ.get("LOOKOUT_CACHE_KEY_PREFIX", "")
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url, "KEY_PREFIX": prefix}
     return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(VAR_DIR / folder)}
 
 
 def middleware(*, sessions: str, headers: str, public_pages: tuple[str, ...] = ()) -> list[str]:
     """Both services' middleware; each names its own signed-in area's sessions and its response headers, and the
     police service its public page cache (after the client is forgotten and static files are served, before
-    any session or CSRF work: docs/adr/0039-public-caching-and-takedown.md)."""
+    any session or CSRF work: docs/adr/0041-public-caching-and-takedown.md)."""
     return [
         # First, so nothing later (logging, error reports) can see who the client is.
         "lookout.middleware.ForgetClientMiddleware",
@@ -200,6 +216,9 @@ AUDIT_UNSEALED_MAX_SECONDS = int(os.environ.get("AUDIT_UNSEALED_MAX_SECONDS", "6
 # Queue the sequencer when a transaction that wrote events commits (the scheduled `audit_seal --every N` is the
 # safety net). The charity turns it off: a queued task's row carries exact times.
 AUDIT_SEAL_ON_COMMIT = True
+# At most one sequencer run queued per window, due at its end, however many reports commit in it (a surge);
+# 0 queues one per transaction (the tests, whose queue runs a task at once and cannot defer it).
+AUDIT_SEAL_WINDOW_SECONDS = float(os.environ.get("AUDIT_SEAL_WINDOW_SECONDS", "1"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -302,3 +321,6 @@ LOOKOUT_LOGIN_LOCK_MINUTES = int(os.environ.get("LOOKOUT_LOGIN_LOCK_MINUTES", "1
 # LOOKOUT_TASK_MAX_ATTEMPTS claims in all. Longer than any task takes; shorter than anyone would wait.
 LOOKOUT_TASK_LEASE_SECONDS = int(os.environ.get("LOOKOUT_TASK_LEASE_SECONDS", "600"))
 LOOKOUT_TASK_MAX_ATTEMPTS = int(os.environ.get("LOOKOUT_TASK_MAX_ATTEMPTS", "3"))
+# /healthz (lookout.health) answers 503 when a task due to run has waited longer than this: no worker is taking
+# them. Alerts and partner messages are queued as tasks, so minutes matter.
+LOOKOUT_HEALTH_TASK_MAX_AGE_SECONDS = int(os.environ.get("LOOKOUT_HEALTH_TASK_MAX_AGE_SECONDS", "300"))

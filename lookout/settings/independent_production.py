@@ -12,6 +12,7 @@ from .independent import (
     DEV_INDEPENDENT_SEAL_PRIVATE_KEY,
     DEV_INDEPENDENT_SECRET_KEY,
     DEV_PARTNER_KEY,
+    MIDDLEWARE,
     STORAGES,
     refuse_debug_and_sqlite,
     require_private_key,
@@ -32,6 +33,9 @@ if os.environ.get("INDEPENDENT_DATABASE_URL") == os.environ.get("DATABASE_URL"):
 # isort: split
 # After the refusals: what both services' production settings share.
 from ._production import *  # noqa: E402, F403
-from ._production import MANIFEST_STATIC_STORAGE  # noqa: E402
+from ._production import MANIFEST_STATIC_STORAGE, with_metrics  # noqa: E402
 
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": MANIFEST_STATIC_STORAGE}}
+MIDDLEWARE = with_metrics(MIDDLEWARE)
+# The public journey's requests are not counted: a moving counter would time a report (lookout.metrics).
+LOOKOUT_METRICS_SKIP_NAMESPACES = ("independent",)

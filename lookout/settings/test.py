@@ -18,3 +18,4 @@ STORAGES = {**STORAGES, "staticfiles": {"BACKEND": PLAIN_STATIC_STORAGE}}
 # Nothing listens here: tests that need the partner start a server and point this at it (never a real service
 # on the default port, which a demo on this machine may be running).
 LOOKOUT_PARTNER_URL = "http://127.0.0.1:9"
+LOOKOUT_PUBLIC_BASE_URL = "http://127.0.0.1:9"

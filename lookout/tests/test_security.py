@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.test import RequestFactory
 
 from lookout.middleware import ForgetClientMiddleware
+from partner.http_signatures import new_private_key_pem
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -46,6 +47,8 @@ def run_settings(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
         "LOOKOUT_CONTACT_PRIVATE_KEY",
         "LOOKOUT_PARTNER_KEY",
         "LOOKOUT_FORM_TOKEN_KEY",
+        "LOOKOUT_DISTRIBUTION_SIGNING_KEY",
+        "LOOKOUT_PUBLIC_BASE_URL",
     }
     clean = {k: v for k, v in os.environ.items() if k not in unset}
     return subprocess.run(
@@ -66,6 +69,8 @@ GOOD = {
     "LOOKOUT_RECEIPT_KEY": "r" * 64,
     "LOOKOUT_FORM_TOKEN_KEY": "f" * 64,
     "LOOKOUT_CONTACT_PRIVATE_KEY": base64.b64encode(b"c" * 32).decode(),
+    "LOOKOUT_DISTRIBUTION_SIGNING_KEY": new_private_key_pem(),
+    "LOOKOUT_PUBLIC_BASE_URL": "https://appeals.example.org",
 }
 
 
@@ -81,6 +86,11 @@ GOOD = {
         ({**GOOD, "LOOKOUT_RECEIPT_KEY": "short"}, "LOOKOUT_RECEIPT_KEY"),
         ({k: v for k, v in GOOD.items() if k != "LOOKOUT_CONTACT_PRIVATE_KEY"}, "LOOKOUT_CONTACT_PRIVATE_KEY"),
         ({**GOOD, "LOOKOUT_CONTACT_PRIVATE_KEY": "bm90LWEta2V5"}, "LOOKOUT_CONTACT_PRIVATE_KEY"),
+        (
+            {k: v for k, v in GOOD.items() if k != "LOOKOUT_DISTRIBUTION_SIGNING_KEY"},
+            "LOOKOUT_DISTRIBUTION_SIGNING_KEY",
+        ),
+        ({k: v for k, v in GOOD.items() if k != "LOOKOUT_PUBLIC_BASE_URL"}, "LOOKOUT_PUBLIC_BASE_URL"),
     ],
 )
 def test_production_refuses_unsafe_configuration(env, message):

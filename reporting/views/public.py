@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
+from appeals.public_cache import public_version
 from appeals.references import normalise_reference
 from reportkit.views import JourneyPages, ReceiptDoor, no_store, report_form_page, same_origin_post, where_now_page
 
@@ -68,6 +69,8 @@ def _form(request: HttpRequest, target: ReportableAppeal | None, *, ended_refere
         submit=submit,
         context={"target": target},
         ended=bool(ended_reference),
+        # The blank form and the receipt page are the same for everyone until an appeal changes (reportkit.shells).
+        shell_key=f"reporting:shell:{public_version()}:{target.public.reference if target else '-'}",
     )
 
 
@@ -83,6 +86,9 @@ def appeal_report_start(request: HttpRequest, reference: str) -> HttpResponseBas
 def appeal_report_form(request: HttpRequest, reference: str) -> HttpResponseBase:
     if request.method not in {"GET", "HEAD", "POST"}:
         return HttpResponse(status=405)
+    found = reportable_appeal(reference) if normalise_reference(reference) == reference else None
+    if found is not None:  # the common case, from the cache: one look-up per form shown or posted
+        return _form(request, found)
     if request.method == "POST" and appeal_report_ended(reference):
         # Closed while the form was open: what they wrote is still kept (without the appeal, without its name).
         return _form(request, None, ended_reference=reference)

@@ -103,12 +103,16 @@ def first_reference(probe: Probe, kind: str) -> str:
 
 def police_forms(police: Service) -> None:
     probe = Probe(police)
-    for path in ("/", "/appeals/", "/how-to-help/", "/report/"):
+    for path in ("/", "/appeals/", "/how-to-help/", "/embed/appeals/", "/report/"):
         probe.get(path)
     assert probe.request("GET", "/report/?now=no")[0] == 302
     reference = first_reference(probe, "wanted")
     probe.request("GET", f"/api/v1/public/appeals/{reference}")
     probe.request("GET", "/api/v1/public/appeals/W-ZZZZ")  # a 404
+    probe.request("GET", "/api/v1/public/appeals?kind=wanted&modified_since=2000-01-01T00:00:00Z&page_size=5")
+    probe.request("GET", "/api/v1/public/appeals/withdrawn?since=2000-01-01T00:00:00Z")
+    probe.request("GET", "/api/v1/public/appeals?modified_since=yesterday")  # a 422
+    probe.get("/api/v1/docs")
     probe.get(f"/appeals/{reference}/report/")
     page = probe.get(f"/appeals/{reference}/report/form/")
     thanks = probe.post(f"/appeals/{reference}/report/form/", hidden_fields(page) | {"details": "Seen at the market"})

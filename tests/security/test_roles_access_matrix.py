@@ -23,6 +23,7 @@ from accounts.tests.factories import make_staff
 from api.urls import api
 from appeals import services as appeal_services
 from appeals.tests.factories import add_image, assess, draft, senior
+from distribution.services import manual_copy_record
 from intelligence.enrichment.pipeline import report_enrich
 from intelligence.tests.factories import disseminate, fugitive_team, unit_officer
 from reporting.models import InformationReport
@@ -30,7 +31,14 @@ from reporting.tests.factories import clean_photo, submit
 
 pytestmark = pytest.mark.django_db
 
-STAFF_NAMESPACES = {"staff", "appeals_staff", "reporting_staff", "intelligence_staff"}
+STAFF_NAMESPACES = {
+    "staff",
+    "appeals_staff",
+    "reporting_staff",
+    "intelligence_staff",
+    "distribution_staff",
+    "imports_staff",
+}
 STATES = ("draft", "refused", "awaiting", "published", "closed")
 USERS = (
     "anonymous",
@@ -72,6 +80,7 @@ EXPECTED: dict[str, Any] = {
     "staff:logout": EVERYONE,
     "staff:two_factor": EVERYONE - {"anonymous"},
     "appeals_staff:new": AUTHORS,
+    "imports_staff:upload": AUTHORS,  # appeals.permissions.can_create, as drafting one
     "appeals_staff:detail": SEE,
     "appeals_staff:audit": SEE,
     "appeals_staff:image": SEE,  # a released image: the same as the appeal
@@ -127,6 +136,11 @@ EXPECTED: dict[str, Any] = {
     "intelligence_staff:refer_back": only("unit_officer"),
     "intelligence_staff:audit": only("auditor", "administrator"),
     "intelligence_staff:numbers": DESK | {"auditor"},
+    # The distribution ledger (ADR 0039): every role that acts records copies of a published appeal and has a
+    # desk of them; only the officer who recorded a copy (author, below) or an administrator ticks it.
+    "distribution_staff:desk": STAFF - {"auditor"},
+    "distribution_staff:copy_record": per_state(NOBODY, NOBODY, NOBODY, STAFF - {"auditor"}, NOBODY),
+    "distribution_staff:copy_removed": only("author", "administrator"),
 }
 GET_ONLY = {
     "appeals_staff:detail",
@@ -142,8 +156,10 @@ GET_ONLY = {
     "intelligence_staff:action",
     "intelligence_staff:audit",
     "intelligence_staff:numbers",
+    "distribution_staff:desk",
 }
 POST_ONLY = {
+    "distribution_staff:copy_removed",
     "staff:logout",
     "appeals_staff:image_remove",
     "appeals_staff:submit",
@@ -172,6 +188,7 @@ def takes(name: str, method: str) -> bool:
 # independent service's signature, which no user has; the public ones show published appeals to anyone.
 EXPECTED_API: dict[tuple[str, str], Any] = {
     ("/api/v1/public/appeals", "get"): EVERYONE,
+    ("/api/v1/public/appeals/withdrawn", "get"): EVERYONE,
     ("/api/v1/public/appeals/{reference}", "get"): per_state(NOBODY, NOBODY, NOBODY, EVERYONE, NOBODY),
     ("/api/v1/partner/reports", "post"): NOBODY,
     ("/api/v1/partner/answers", "post"): NOBODY,
@@ -222,7 +239,15 @@ def build_world() -> dict[str, Any]:
     # Outcomes are sent only for reports the independent service forwarded: one such report for that page.
     forwarded = submit(None).report
     InformationReport.objects.filter(pk=forwarded.pk).update(partner_reference="SUS-MATRIX-1")
-    return {"users": users, "appeals": appeals, "report": report, "action": action, "forwarded": forwarded}
+    copy = manual_copy_record(appeal=appeals["published"], actor=users["author"], kind="poster", where="Mill Street")
+    return {
+        "users": users,
+        "appeals": appeals,
+        "report": report,
+        "action": action,
+        "forwarded": forwarded,
+        "copy": copy,
+    }
 
 
 @pytest.fixture
@@ -279,6 +304,7 @@ def _urls(name: str, w: dict[str, Any]) -> dict[str, str]:
         "intelligence_staff:grade": [report.pk],
         "intelligence_staff:disseminate": [report.pk],
     }
+    args_for["distribution_staff:copy_removed"] = [w["copy"].pk]
     if name in args_for:
         return {"-": reverse(name, args=args_for[name])}
     if name == "reporting_staff:outcome":

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from partner.http_signatures import new_private_key_pem
+
 ROOT = Path(__file__).resolve().parents[2]
 DEV_PARTNER_KEY = "dev-partner-key-not-for-production"  # the value in lookout/settings/base.py
 
@@ -21,6 +23,8 @@ POLICE = {
     "LOOKOUT_RECEIPT_KEY": "r" * 64,
     "LOOKOUT_FORM_TOKEN_KEY": "f" * 64,
     "LOOKOUT_CONTACT_PRIVATE_KEY": base64.b64encode(b"c" * 32).decode(),
+    "LOOKOUT_DISTRIBUTION_SIGNING_KEY": new_private_key_pem(),
+    "LOOKOUT_PUBLIC_BASE_URL": "https://appeals.example.org",
 }
 INDEPENDENT = {
     "DJANGO_SETTINGS_MODULE": "lookout.settings.independent_production",

@@ -1,6 +1,6 @@
 """Serve the demo: both services side by side, each under gunicorn (deploy/gunicorn_conf.py: no log line
-holds a client address, user agent or referrer) with its own task worker and partner-delivery safety net,
-until interrupted.
+holds a client address, user agent or referrer) with its own task worker and periodic commands
+(deploy/jobs.py, shared with `make prod-local`), until interrupted.
 
 - the police service on 127.0.0.1:LOOKOUT_PORT (8000), settings lookout.settings.local;
 - the independent anonymous service ("Speak Up Safely") on 127.0.0.1:LOOKOUT_INDEPENDENT_PORT (8001),
@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand
+
+from deploy.jobs import INDEPENDENT_JOBS, POLICE_JOBS
 
 # Both services' gunicorn configuration: the access-log format and a logger that never writes a client
 # address (deploy/gunicorn_logging.py), the same as the end-to-end tests and production use.
@@ -57,33 +59,9 @@ class Command(BaseCommand):
         manage = [python, "manage.py"]
         commands: list[tuple[list[str], dict[str, str]]] = [
             (gunicorn(bindir, "lookout.wsgi:application", port), police_env),
-            ([*manage, "appeals_review", "--every", "600"], police_env),
-            # The database-backed worker for Django's Tasks API (notifications, partner delivery).
-            ([*manage, "db_worker", "--interval", "1", "--no-reload"], police_env),
-            ([*manage, "partner_deliver", "--every", "30"], police_env),
-            # Urgent desk alerts whose worker died before marking them sent are queued again.
-            ([*manage, "desk_alerts", "--every", "60"], police_env),
-            # Reports stored while the queue was down are enriched, linked and grouped.
-            ([*manage, "desk_enrich", "--every", "60"], police_env),
-            # Erase what has passed its retention period (docs/adr/0034-retention-and-erasure.md).
-            ([*manage, "retention_purge", "--every", "3600"], police_env),
-            # Tasks left RUNNING by a worker that died are queued again (lookout/task_lease.py).
-            ([*manage, "tasks_requeue_lost", "--every", "60"], police_env),
-            # Audit events are chained by the sequencer after their commit: a task queued on commit, and this
-            # safety net for events the queue missed (docs/adr/0037-audit-sequencer.md).
-            ([*manage, "audit_seal", "--every", "10"], police_env),
-            # Receipt codes kept for repeated posts are wiped once their window has passed (never in a request).
-            ([*manage, "receipt_replay_expire", "--every", "60"], police_env),
+            *(([*manage, *job], police_env) for job in POLICE_JOBS),
             (gunicorn(bindir, "independent.wsgi:application", independent_port), independent_env),
-            ([*manage, "db_worker", "--interval", "1", "--no-reload"], independent_env),
-            ([*manage, "partner_deliver", "--every", "30"], independent_env),
-            # Reporters' own words not forwarded within INDEPENDENT_RAW_RETENTION_DAYS are erased.
-            ([*manage, "independent_retention", "--every", "3600"], independent_env),
-            # The charity fetches the police appeals on a schedule, never inside a visitor's request (ADR 0030).
-            ([*manage, "independent_appeals_refresh", "--every", "60"], independent_env),
-            ([*manage, "tasks_requeue_lost", "--every", "60"], independent_env),
-            # The charity queues no task on a report's commit (its row would time the report): only this seals.
-            ([*manage, "audit_seal", "--every", "10"], independent_env),
+            *(([*manage, *job], independent_env) for job in INDEPENDENT_JOBS),
         ]
         processes = [subprocess.Popen(argv, env=env) for argv, env in commands]  # noqa: S603 - fixed argument lists
         self.stdout.write(self.style.SUCCESS(f"Lookout is running: http://127.0.0.1:{port}/  (staff: /staff/)"))

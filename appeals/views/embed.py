@@ -1,0 +1,67 @@
+"""The embed for partner sites: a small, script-free list of current appeals that a partner shows in a frame.
+
+Only this view may be framed, and only by the origins in settings.LOOKOUT_EMBED_FRAME_ANCESTORS: it is exempt from
+X-Frame-Options and its Content-Security-Policy frame-ancestors is that list (django-csp's per-view override).
+Every other page keeps X-Frame-Options: DENY and frame-ancestors 'none'.
+"""
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+from urllib.parse import urlencode
+
+from csp.decorators import csp_replace
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import render
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.http import require_safe
+
+from ..forms import EmbedFilterForm
+from ..selectors import search_public_appeals
+
+EMBED_PAGE_SIZE = 6
+
+
+def framable_by_partners(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
+    """Let the configured partner origins, and nobody else, frame this view's pages. The list is read on each
+    request (not at import), so a deployment's configuration and the tests' settings both apply."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        ancestors = list(settings.LOOKOUT_EMBED_FRAME_ANCESTORS) or ["'none'"]
+        return csp_replace({"frame-ancestors": ancestors})(view)(request, *args, **kwargs)
+
+    return xframe_options_exempt(wrapped)
+
+
+def _page_url(query: dict[str, str], number: int) -> str:
+    return "?" + urlencode({**query, "page": number})
+
+
+@require_safe
+@framable_by_partners
+def embed_appeals(request: HttpRequest) -> HttpResponse:
+    form = EmbedFilterForm(request.GET)
+    if not form.is_valid():
+        response = render(request, "appeals/embed/appeals.html", {"form": form, "page": None}, status=400)
+    else:
+        data = form.cleaned_data
+        appeals = search_public_appeals(kind=data["kind"], area=data["area"])
+        page = Paginator(appeals, EMBED_PAGE_SIZE).get_page(data["page"] or 1)
+        query = {k: v for k, v in (("kind", data["kind"]), ("area", data["area"])) if v}
+        context = {
+            "form": form,
+            "page": page,
+            "area": data["area"],
+            "kind": data["kind"],
+            "site_root": request.build_absolute_uri("/").rstrip("/"),
+            "previous_url": _page_url(query, page.previous_page_number()) if page.has_previous() else "",
+            "next_url": _page_url(query, page.next_page_number()) if page.has_next() else "",
+        }
+        response = render(request, "appeals/embed/appeals.html", context)
+    # As every public page: any cache in between checks with us first, so a takedown is seen at once.
+    response["Cache-Control"] = "no-cache"
+    return response
