@@ -16,6 +16,7 @@ never kept).
 """
 
 import hashlib
+import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -31,6 +32,8 @@ from django.utils import translation
 
 from . import http_cache
 from .cache_version import PUBLIC_VERSION_KEY, version
+
+logger = logging.getLogger(__name__)
 
 # The query parameters the public pages read; a request with any other is rendered, never looked up or kept.
 KEPT_PARAMETERS = frozenset({"page", "kind", "area", "q"})
@@ -120,7 +123,11 @@ class PublicPageCacheMiddleware:
         key = page_key(request) if self.timeout > 0 else None
         if key is None:
             return http_cache.finish(request, self.get_response(request))
-        current = version(PUBLIC_VERSION_KEY)
+        try:
+            current = version(PUBLIC_VERSION_KEY)
+        except Exception:  # noqa: BLE001 - no shared cache: render afresh (always right), keep nothing
+            logger.warning("Public page cache unavailable: rendering without it")
+            return http_cache.finish(request, self.get_response(request))
         kept = self.local.get(key, current)
         if kept is None:
             shared: StoredPage | None = cache.get(key)
