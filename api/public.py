@@ -10,6 +10,7 @@ from ninja import Query, Router, Status
 from appeals.listing import AppealFilter, Page, public_appeals_page, withdrawn_page
 from appeals.references import normalise_reference
 from appeals.selectors import PublicAppeal, appeal_has_ended, public_appeal
+from lookout import http_cache
 from reportkit.images import THUMB_SIZE
 
 from .schemas import AppealOut, AppealPageOut, AppealQuery, ErrorOut, WithdrawnPageOut, WithdrawnQuery
@@ -84,9 +85,9 @@ def _page_out(request: HttpRequest, page: Page[Any], items: list[Any]) -> dict[s
 
 
 def _public_cache_headers(response: HttpResponse) -> None:
-    # As the public pages (appeals.views.public): any cache must check with us before reusing an answer, so a
-    # takedown is seen at once.
-    response["Cache-Control"] = "no-cache"
+    # The one public cache policy (lookout.http_cache): the surrogate keys, ETag and 304 follow on the way out
+    # (lookout.page_cache), as for every public page.
+    http_cache.public(response)
 
 
 def _error(code: str, message: str) -> dict[str, Any]:

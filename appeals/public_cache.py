@@ -8,9 +8,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import get_language
 
-from lookout.cache_version import bump, version
+from lookout.cache_version import PUBLIC_VERSION_KEY, bump, version
 
-VERSION_KEY = "appeals:public-version"
+VERSION_KEY = PUBLIC_VERSION_KEY
 TIMEOUT_SECONDS = 300
 T = TypeVar("T")
 

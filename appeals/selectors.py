@@ -13,7 +13,16 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import get_language, gettext
 
-from .models import WELSH_TEXT_FIELDS, Appeal, AppealImage, AppealKind, PublicityAssessment, ReleasableField
+from .models import (
+    WELSH_TEXT_FIELDS,
+    Appeal,
+    AppealImage,
+    AppealKind,
+    AppealQuerySet,
+    PublicityAssessment,
+    ReleasableField,
+)
+from .pagination import Page, paginate
 from .public_cache import cached_public
 
 
@@ -248,14 +257,20 @@ def to_public(appeal: Appeal, assessment: PublicityAssessment, images: list[Appe
     )
 
 
-def _public_queryset() -> "list[PublicAppeal]":
-    appeals = (
-        Appeal.objects.public()
-        .select_related("assessment")
+def _with_public_parts(query: AppealQuerySet) -> AppealQuerySet:
+    return (
+        query.select_related("assessment")
         .prefetch_related(Prefetch("assessment__released_images", queryset=AppealImage.objects.order_by("id")))
-        .order_by("-published_at")
+        .order_by("-published_at", "-id")
     )
+
+
+def _to_public_list(appeals: list[Appeal]) -> list[PublicAppeal]:
     return [to_public(a, a.assessment, list(a.assessment.released_images.all())) for a in appeals]
+
+
+def _public_queryset() -> "list[PublicAppeal]":
+    return _to_public_list(list(_with_public_parts(Appeal.objects.public())))
 
 
 def public_appeals() -> list[PublicAppeal]:
@@ -285,6 +300,11 @@ def public_last_change() -> datetime | None:
 
 def search_public_appeals(*, kind: str = "", area: str = "", text: str = "") -> list[PublicAppeal]:
     """Filter published appeals on released information only."""
+    wanted = set(_search(kind=kind, area=area, text=text).values_list("reference", flat=True))
+    return [a for a in public_appeals() if a.reference in wanted]
+
+
+def _search(*, kind: str = "", area: str = "", text: str = "") -> AppealQuerySet:
     query = Appeal.objects.public()
     if kind in AppealKind.values:
         query = query.filter(kind=kind)
@@ -292,8 +312,20 @@ def search_public_appeals(*, kind: str = "", area: str = "", text: str = "") -> 
         query = query.filter(public_areas__icontains=area)
     for word in text.lower().split()[:8]:
         query = query.filter(Q(public_search_text__contains=word))
-    wanted = set(query.values_list("reference", flat=True))
-    return [a for a in public_appeals() if a.reference in wanted]
+    return query
+
+
+def public_appeal_page(number: int, *, kind: str = "", area: str = "", text: str = "") -> Page[PublicAppeal]:
+    """One page of published appeals, newest first, filtered on released information only: a count and one
+    slice (with its images), whatever the number of appeals. The unfiltered pages are cached and purged with
+    the rest; NoSuchPage past the last page."""
+
+    def build() -> Page[PublicAppeal]:
+        return paginate(_with_public_parts(_search(kind=kind, area=area, text=text)), number, _to_public_list)
+
+    if kind or area or text:
+        return build()
+    return cached_public(f"page:{number}", build)
 
 
 def public_appeal(reference: str) -> PublicAppeal | None:

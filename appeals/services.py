@@ -37,6 +37,16 @@ from .public_cache import purge_public_cache
 from .references import new_reference
 
 
+def _public_changed(reference: str) -> None:
+    """Call inside a transaction that changes what the public may see of an appeal. After commit: our own
+    caches at once (the public version), then the proxy's and the CDN's, by a task (docs/adr/0041)."""
+    from .tasks import purge_public_surfaces
+
+    transaction.on_commit(purge_public_cache)
+    # robust: a queue that cannot take the task is logged, and the close stands (s-maxage=1 bounds the rest).
+    transaction.on_commit(lambda: purge_public_surfaces.enqueue(reference), robust=True)
+
+
 def _require_draft(appeal: Appeal) -> None:
     if appeal.status != AppealStatus.DRAFT:
         raise rules.RuleViolation(
@@ -233,7 +243,7 @@ def appeal_authorise(*, appeal: Appeal, officer: User, reason: str) -> Appeal:
     audit_record(
         actor=officer, action="appeal.authorised", target=appeal, detail={"senior": senior}, justification=reason
     )
-    transaction.on_commit(purge_public_cache)
+    _public_changed(appeal.reference)
     signals.appeal_published.send(sender=Appeal, appeal=appeal)
     return appeal
 
@@ -311,7 +321,7 @@ def appeal_close(
         ]
     )
     audit_record(actor=actor, action="appeal.closed", target=appeal, detail={"outcome": outcome}, justification=note)
-    transaction.on_commit(purge_public_cache)  # registered first: our own pages before the partners' try
+    _public_changed(appeal.reference)  # registered first: our own pages and caches before the partners' try
     appeal_withdrawal_enqueue(appeal=appeal)
     signals.appeal_closed.send(sender=Appeal, appeal=appeal)
     return appeal

@@ -76,9 +76,10 @@ def where_now_page(
     context = {**context, "form": form, "form_url": form_url}
     if form.is_bound and form.is_valid():
         if form.cleaned_data["now"] == "yes":
-            return render(request, pages.urgent, {**context, "form_url": form_url + "?urgent=1"})
+            return no_store(render(request, pages.urgent, {**context, "form_url": form_url + "?urgent=1"}))
         return redirect(form_url)
-    return render(request, pages.start, context)
+    # The journey is never kept by a cache (docs/adr/0039): a reporter's every step is theirs alone.
+    return no_store(render(request, pages.start, context))
 
 
 class JourneyForm(Protocol):

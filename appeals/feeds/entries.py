@@ -11,9 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from ..models import AppealKind
+from ..pagination import NoSuchPage, page_number
 from ..selectors import PublicAppeal, public_appeals, public_last_change
 
-# Feeds carry the newest appeals only; each feed says so.
+# A feed page carries this many appeals, newest first; later pages are linked (RFC 5005 paged feeds: rel=next).
 FEED_LIMIT = 50
 # HTTP dates have whole seconds, so a change in the same second as the last one would look "not modified" to a
 # reader that sends only If-Modified-Since. A feed names its Last-Modified only once its newest change is this old;
@@ -29,13 +30,15 @@ class UnknownKind(ValueError):
 class FeedFilter:
     kind: str = ""
     area: str = ""
+    page: int = 1
 
     @classmethod
     def from_query(cls, query: QueryDict) -> "FeedFilter":
+        """Raises UnknownKind, or NoSuchPage for a page that is not a whole number from 1."""
         kind = query.get("kind", "").strip().lower()
         if kind and kind not in AppealKind.values:
             raise UnknownKind(kind)
-        return cls(kind=kind, area=" ".join(query.get("area", "").split())[:100])
+        return cls(kind=kind, area=" ".join(query.get("area", "").split())[:100], page=page_number(query.get("page")))
 
     def matches(self, appeal: PublicAppeal) -> bool:
         if self.kind and appeal.kind != self.kind:
@@ -72,12 +75,17 @@ class Feed:
     total: int
     limit: int
     etag: str
+    num_pages: int
     newest: datetime | None  # the newest change the feed reflects
     last_modified: datetime | None  # the same, once settled (LAST_MODIFIED_SETTLE)
 
     @property
     def truncated(self) -> bool:
         return self.total > len(self.entries)
+
+    @property
+    def page(self) -> int:
+        return self.filter.page
 
 
 def released_text(appeal: PublicAppeal) -> str:
@@ -110,15 +118,19 @@ def _entry(request: HttpRequest, appeal: PublicAppeal) -> Entry:
 
 
 def _etag(fmt: str, wanted: FeedFilter, appeals: list[PublicAppeal], last_change: datetime | None) -> str:
-    stamp = [fmt, wanted.kind, wanted.area.casefold(), str(last_change)]
+    stamp = [fmt, wanted.kind, wanted.area.casefold(), str(wanted.page), str(last_change)]
     stamp += [f"{a.reference}@{a.modified_at}" for a in appeals]
     return '"' + hashlib.sha256("\n".join(stamp).encode()).hexdigest()[:32] + '"'
 
 
 def build_feed(request: HttpRequest, fmt: str, wanted: FeedFilter) -> Feed:
-    """The newest FEED_LIMIT public appeals matching the filter (public_appeals is newest first)."""
+    """One page of FEED_LIMIT public appeals matching the filter, newest first (public_appeals is cached and
+    newest first, so a page costs no query once cached). NoSuchPage past the last page."""
     matching = [a for a in public_appeals() if wanted.matches(a)]
-    shown = matching[:FEED_LIMIT]
+    num_pages = max(1, -(-len(matching) // FEED_LIMIT))
+    if wanted.page > num_pages:
+        raise NoSuchPage(str(wanted.page))
+    shown = matching[(wanted.page - 1) * FEED_LIMIT : wanted.page * FEED_LIMIT]
     last_change = public_last_change()
     dates = [d for d in [last_change, *(a.modified_at for a in shown)] if d is not None]
     newest = max(dates) if dates else None
@@ -129,6 +141,7 @@ def build_feed(request: HttpRequest, fmt: str, wanted: FeedFilter) -> Feed:
         total=len(matching),
         limit=FEED_LIMIT,
         etag=_etag(fmt, wanted, shown, last_change),
+        num_pages=num_pages,
         newest=newest,
         last_modified=newest if settled else None,
     )

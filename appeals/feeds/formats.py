@@ -1,6 +1,7 @@
 """The two feed formats, written from the same entries: Atom (RFC 4287) and JSON Feed 1.1."""
 
 import json
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -13,6 +14,17 @@ from django.utils.xmlutils import SimplerXMLGenerator
 from .entries import Entry, Feed
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+PageUrl = Callable[[int], str]
+
+
+def page_links(feed: Feed, page_url: PageUrl) -> dict[str, str]:
+    """RFC 5005 paged-feed links: first and last always, previous and next where there is one."""
+    links = {"first": page_url(1), "last": page_url(feed.num_pages)}
+    if feed.page > 1:
+        links["previous"] = page_url(feed.page - 1)
+    if feed.page < feed.num_pages:
+        links["next"] = page_url(feed.page + 1)
+    return links
 
 
 def feed_title(feed: Feed) -> str:
@@ -30,9 +42,15 @@ def feed_title(feed: Feed) -> str:
 
 def feed_description(feed: Feed) -> str:
     return gettext(
-        "The newest %(limit)s current appeals for wanted and missing people, newest first "
-        "(%(shown)s of %(total)s shown). Closed appeals drop out at once."
-    ) % {"limit": feed.limit, "shown": len(feed.entries), "total": feed.total}
+        "Current appeals for wanted and missing people, newest first, %(limit)s a page "
+        "(page %(page)s of %(pages)s: %(shown)s of %(total)s shown). Closed appeals drop out at once."
+    ) % {
+        "limit": feed.limit,
+        "page": feed.page,
+        "pages": feed.num_pages,
+        "shown": len(feed.entries),
+        "total": feed.total,
+    }
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -43,9 +61,15 @@ class _AppealsAtom(Atom1Feed):
     """Django's Atom writer, with plain-text summaries and the report page and image as links."""
 
     last_modified: datetime | None = None
+    links: dict[str, str] | None = None
 
     def latest_post_date(self) -> datetime:
         return self.last_modified or super().latest_post_date()
+
+    def add_root_elements(self, handler: SimplerXMLGenerator) -> None:
+        super().add_root_elements(handler)
+        for rel, href in (self.links or {}).items():
+            handler.addQuickElement("link", "", {"rel": rel, "href": href})
 
     def add_item_elements(self, handler: SimplerXMLGenerator, item: dict[str, Any]) -> None:
         entry: Entry = item["entry"]
@@ -67,7 +91,7 @@ class _AppealsAtom(Atom1Feed):
             handler.addQuickElement("category", "", {"term": tag})
 
 
-def atom_document(feed: Feed, *, home_url: str, feed_url: str) -> bytes:
+def atom_document(feed: Feed, *, home_url: str, feed_url: str, page_url: PageUrl) -> bytes:
     atom = _AppealsAtom(
         title=feed_title(feed),
         link=home_url,
@@ -79,6 +103,7 @@ def atom_document(feed: Feed, *, home_url: str, feed_url: str) -> bytes:
         language="en-GB",
     )
     atom.last_modified = feed.newest
+    atom.links = page_links(feed, page_url)
     for entry in feed.entries:
         atom.add_item(title=entry.title, link=entry.url, description=entry.summary, entry=entry)
     return atom.writeString("utf-8").encode()
@@ -101,7 +126,7 @@ def _json_item(entry: Entry) -> dict[str, Any]:
     return {key: value for key, value in item.items() if value is not None}
 
 
-def json_document(feed: Feed, *, home_url: str, feed_url: str) -> bytes:
+def json_document(feed: Feed, *, home_url: str, feed_url: str, page_url: PageUrl) -> bytes:
     document = {
         "version": JSON_FEED_VERSION,
         "title": feed_title(feed),
@@ -111,6 +136,15 @@ def json_document(feed: Feed, *, home_url: str, feed_url: str) -> bytes:
         "language": "en-GB",
         "authors": [{"name": settings.LOOKOUT_FORCE_NAME}],
         "items": [_json_item(entry) for entry in feed.entries],
-        "_lookout": {"limit": feed.limit, "total": feed.total, "truncated": feed.truncated},
+        "_lookout": {
+            "limit": feed.limit,
+            "total": feed.total,
+            "truncated": feed.truncated,
+            "page": feed.page,
+            "pages": feed.num_pages,
+        },
     }
+    links = page_links(feed, page_url)
+    if "next" in links:
+        document["next_url"] = links["next"]  # JSON Feed 1.1's own paging field
     return json.dumps(document, ensure_ascii=False, indent=1).encode()

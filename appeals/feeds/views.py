@@ -2,13 +2,16 @@
 
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.urls import reverse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
+from lookout import http_cache
+
 from ..models import AppealKind
+from ..pagination import NoSuchPage
 from .entries import Feed, FeedFilter, UnknownKind, build_feed
 from .formats import atom_document, json_document
 
@@ -21,19 +24,32 @@ def _validators(response: HttpResponse, feed: Feed) -> HttpResponse:
     response["ETag"] = feed.etag
     if feed.last_modified:
         response["Last-Modified"] = http_date(feed.last_modified.timestamp())
-    # As every public page: caches must check with us before reuse (cheap, with the ETag), so takedown is seen at once.
-    response["Cache-Control"] = "no-cache"
-    return response
+    # As every public page (lookout.http_cache): browsers revalidate with the ETag, shared caches keep it a second.
+    return http_cache.public(response)
+
+
+def _page_url(request: HttpRequest) -> Callable[[int], str]:
+    def page_url(number: int) -> str:
+        query = request.GET.copy()
+        query.pop("page", None)
+        if number > 1:
+            query["page"] = str(number)
+        return request.build_absolute_uri(request.path + (f"?{query.urlencode()}" if query else ""))
+
+    return page_url
 
 
 def _serve(request: HttpRequest, fmt: str, write: Writer, content_type: str) -> HttpResponse:
-    feed = build_feed(request, fmt, FeedFilter.from_query(request.GET))
+    try:
+        feed = build_feed(request, fmt, FeedFilter.from_query(request.GET))
+    except NoSuchPage as error:
+        raise Http404("There is no such page of this feed.") from error
     last_modified = int(feed.last_modified.timestamp()) if feed.last_modified else None
     not_modified = get_conditional_response(request, etag=feed.etag, last_modified=last_modified)
     if not_modified is not None:
         return _validators(not_modified, feed)
     home_url = request.build_absolute_uri(reverse("appeals:list"))
-    body = write(feed, home_url=home_url, feed_url=request.build_absolute_uri())
+    body = write(feed, home_url=home_url, feed_url=request.build_absolute_uri(), page_url=_page_url(request))
     return _validators(HttpResponse(body, content_type=content_type), feed)
 
 

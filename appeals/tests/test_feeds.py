@@ -64,7 +64,7 @@ def test_atom_is_a_valid_feed_with_the_released_summary_image_and_report_link(cl
     for required in ["title", "id", "updated", "author/{ns}name", "subtitle"]:
         assert root.findtext(f"{ATOM}{required.format(ns=ATOM)}"), required
     rfc3339(root.findtext(f"{ATOM}updated", ""))
-    assert "newest 50" in root.findtext(f"{ATOM}subtitle", "")
+    assert "50 a page (page 1 of 1" in root.findtext(f"{ATOM}subtitle", "")
     self_link = root.find(f"{ATOM}link[@rel='self']")
     assert self_link is not None and self_link.get("href") == "http://testserver/appeals/feed.atom"
     (entry,) = root.findall(f"{ATOM}entry")
@@ -87,7 +87,7 @@ def test_json_feed_has_the_json_feed_1_1_shape(client: Client):
     assert document["version"] == "https://jsonfeed.org/version/1.1"
     assert document["title"] and document["home_page_url"] == "http://testserver/appeals/"
     assert document["feed_url"] == "http://testserver/appeals/feed.json"
-    assert document["_lookout"] == {"limit": 50, "total": 1, "truncated": False}
+    assert document["_lookout"] == {"limit": 50, "total": 1, "truncated": False, "page": 1, "pages": 1}
     (item,) = document["items"]
     assert item["id"] == item["url"] == f"http://testserver/appeals/{appeal.reference}/"
     assert item["summary"] == "Missing from Millford station"
@@ -138,8 +138,8 @@ def test_feeds_say_when_they_are_capped(client: Client, monkeypatch: pytest.Monk
     newer = published(subject_name="Newer One")
     document = json_feed(client)
     assert json_refs(document) == {newer.reference}
-    assert document["_lookout"] == {"limit": 1, "total": 2, "truncated": True}
-    assert "newest 1 current appeals" in document["description"]
+    assert document["_lookout"] == {"limit": 1, "total": 2, "truncated": True, "page": 1, "pages": 2}
+    assert "1 a page" in document["description"]
     assert "1 of 2 shown" in atom(client).findtext(f"{ATOM}subtitle", "")
 
 
@@ -147,7 +147,7 @@ def test_feeds_say_when_they_are_capped(client: Client, monkeypatch: pytest.Monk
 def test_conditional_get_answers_304_and_headers_match_the_public_pages(client: Client, url: str):
     settled(published())
     first = client.get(url)
-    assert first["Cache-Control"] == client.get("/appeals/")["Cache-Control"] == "no-cache"
+    assert first["Cache-Control"] == client.get("/appeals/")["Cache-Control"] == "public, max-age=0, s-maxage=1"
     etag, last_modified = first["ETag"], first["Last-Modified"]
     by_etag = client.get(url, HTTP_IF_NONE_MATCH=etag)
     assert by_etag.status_code == 304 and by_etag.content == b"" and by_etag["ETag"] == etag

@@ -19,6 +19,8 @@ from django.shortcuts import render
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
+from lookout import http_cache
+
 from ..forms import EmbedFilterForm
 from ..selectors import search_public_appeals
 
@@ -62,6 +64,9 @@ def embed_appeals(request: HttpRequest) -> HttpResponse:
             "next_url": _page_url(query, page.next_page_number()) if page.has_next() else "",
         }
         response = render(request, "appeals/embed/appeals.html", context)
-    # As every public page: any cache in between checks with us first, so a takedown is seen at once.
-    response["Cache-Control"] = "no-cache"
-    return response
+    if response.status_code != 200:
+        # A partner's wrong filter is told at once, never kept by a cache.
+        response["Cache-Control"] = "no-cache"
+        return response
+    # As every public page (lookout.http_cache): a shared cache keeps it for a second, so a takedown outruns it.
+    return http_cache.public(response)

@@ -1,7 +1,5 @@
 """Public pages: the gallery, the list with filters, an appeal and its images (the feeds are appeals.feeds)."""
 
-from typing import TypeVar
-
 from django.conf import settings
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.http.response import HttpResponseBase
@@ -11,47 +9,79 @@ from django.utils.cache import get_conditional_response
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from lookout import http_cache
+
 from ..forms import PublicFilterForm
+from ..pagination import NoSuchPage, Page, page_number
 from ..references import normalise_reference
 from ..selectors import (
     PublicAppeal,
     appeal_has_ended,
     public_appeal,
-    public_appeals,
+    public_appeal_page,
     public_areas,
     public_image,
-    search_public_appeals,
 )
 from ..share.content import card_alt
 from ..share.poster import DEFAULT_SIZE, SIZES
 from ..share.rendered import Rendered, card_for, poster_for
 
-HttpResponseBaseT = TypeVar("HttpResponseBaseT", bound=HttpResponseBase)
+
+def _page(request: HttpRequest, *, kind: str = "", area: str = "", text: str = "") -> Page[PublicAppeal]:
+    try:
+        return public_appeal_page(page_number(request.GET.get("page")), kind=kind, area=area, text=text)
+    except NoSuchPage as error:
+        raise Http404("There is no such page of appeals.") from error
 
 
-def _public_cache_headers(response: HttpResponseBaseT) -> HttpResponseBaseT:
-    # Any cache in between must check with us before reusing a page, so a takedown is seen at once.
-    response["Cache-Control"] = "no-cache"
-    return response
+def _page_url(request: HttpRequest, number: int) -> str:
+    """The address of a page, keeping the filter; page 1 has no page parameter (one address per page)."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    if number > 1:
+        query["page"] = str(number)
+    return request.path + (f"?{query.urlencode()}" if query else "")
+
+
+def _pagination(request: HttpRequest, page: Page[PublicAppeal]) -> dict[str, object]:
+    """What the GOV.UK pagination component and the rel=prev/next links need."""
+    return {
+        "prev": _page_url(request, page.number - 1) if page.has_previous else "",
+        "next": _page_url(request, page.number + 1) if page.has_next else "",
+        "items": [
+            {"number": n, "url": _page_url(request, n) if n else "", "current": n == page.number}
+            for n in page.numbers()
+        ]
+        if page.num_pages > 1
+        else [],
+    }
 
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    appeals = public_appeals()
-    return _public_cache_headers(render(request, "appeals/public/home.html", {"appeals": appeals}))
+    page = _page(request)
+    context = {"page": page, "appeals": page.items, "pagination": _pagination(request, page)}
+    return http_cache.public(render(request, "appeals/public/home.html", context))
 
 
 @require_safe
 def appeal_list(request: HttpRequest) -> HttpResponse:
-    form = PublicFilterForm(request.GET or None, areas=public_areas())
+    filters = {k: v for k, v in request.GET.items() if k != "page"}
+    form = PublicFilterForm(filters or None, areas=public_areas())
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
-        appeals = search_public_appeals(kind=data["kind"], area=data["area"], text=data["q"])
+        page = _page(request, kind=data["kind"], area=data["area"], text=data["q"])
         filtered = any(data.values())
     else:
-        appeals, filtered = public_appeals(), False
-    context = {"form": form, "appeals": appeals, "filtered": filtered}
-    return _public_cache_headers(render(request, "appeals/public/list.html", context))
+        page, filtered = _page(request), False
+    context = {
+        "form": form,
+        "page": page,
+        "appeals": page.items,
+        "filtered": filtered,
+        "pagination": _pagination(request, page),
+    }
+    return http_cache.public(render(request, "appeals/public/list.html", context))
 
 
 def _ended(request: HttpRequest) -> HttpResponse:
@@ -66,10 +96,10 @@ def appeal_detail(request: HttpRequest, reference: str) -> HttpResponse:
     appeal = public_appeal(canonical)
     if appeal is None:
         if appeal_has_ended(canonical):
-            return _public_cache_headers(_ended(request))
+            return http_cache.gone(_ended(request))
         raise Http404
     context = {"appeal": appeal, "card_alt": card_alt(appeal, brand=settings.LOOKOUT_FORCE_NAME)}
-    return _public_cache_headers(render(request, "appeals/public/detail.html", context))
+    return http_cache.public(render(request, "appeals/public/detail.html", context))
 
 
 @require_safe
@@ -79,11 +109,13 @@ def appeal_image(request: HttpRequest, reference: str, public_id: str, size: str
     image = public_image(reference, public_id)
     if image is None:
         if appeal_has_ended(reference):
-            return _public_cache_headers(HttpResponse("This appeal has ended.", status=410, content_type="text/plain"))
+            return http_cache.gone(HttpResponse("This appeal has ended.", status=410, content_type="text/plain"))
         raise Http404
     stored = image.thumbnail if size == "thumb" else image.image
     response = FileResponse(stored.open("rb"), content_type="image/jpeg")
-    return _public_cache_headers(response)
+    # An image's bytes never change under its public id (a new image is a new id): the id is its validator.
+    response["ETag"] = f'"{public_id}-{size}"'
+    return http_cache.public(response)
 
 
 def _public_or_gone(request: HttpRequest, reference: str, *, url_name: str, page: bool) -> PublicAppeal | HttpResponse:
@@ -98,8 +130,8 @@ def _public_or_gone(request: HttpRequest, reference: str, *, url_name: str, page
         if not appeal_has_ended(canonical):
             raise Http404
         if page:
-            return _public_cache_headers(_ended(request))
-        return _public_cache_headers(HttpResponse(_("This appeal has ended."), status=410, content_type="text/plain"))
+            return http_cache.gone(_ended(request))
+        return http_cache.gone(HttpResponse(_("This appeal has ended."), status=410, content_type="text/plain"))
     return appeal
 
 
@@ -109,7 +141,7 @@ def _send(request: HttpRequest, rendered: Rendered, content_type: str, filename:
     )
     response["ETag"] = rendered.etag
     response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return _public_cache_headers(response)
+    return http_cache.public(response)
 
 
 @require_safe
@@ -130,7 +162,7 @@ def appeal_poster(request: HttpRequest, reference: str) -> HttpResponse:
     size_name = request.GET.get("size", DEFAULT_SIZE).strip().lower()
     if size_name not in SIZES:
         context = {"appeal": appeal, "sizes": SIZES}
-        return _public_cache_headers(render(request, "appeals/public/poster_size.html", context, status=400))
+        return http_cache.public(render(request, "appeals/public/poster_size.html", context, status=400))
     size = SIZES[size_name]
     filename = f"{appeal.reference}-{size.name.lower()}.pdf"
     return _send(request, poster_for(appeal, request, size), "application/pdf", filename)
@@ -138,4 +170,4 @@ def appeal_poster(request: HttpRequest, reference: str) -> HttpResponse:
 
 @require_safe
 def how_to_help(request: HttpRequest) -> HttpResponse:
-    return render(request, "appeals/public/how_to_help.html")
+    return http_cache.public(render(request, "appeals/public/how_to_help.html"))

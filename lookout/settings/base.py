@@ -37,7 +37,9 @@ INSTALLED_APPS = [
 ]
 # Staff sessions: idle time-out, and the second factor on every /staff/ page (docs/adr/0020).
 MIDDLEWARE = common.middleware(
-    sessions="accounts.middleware.StaffSessionMiddleware", headers="lookout.middleware.SecurityHeadersMiddleware"
+    sessions="accounts.middleware.StaffSessionMiddleware",
+    headers="lookout.middleware.SecurityHeadersMiddleware",
+    public_pages=("lookout.page_cache.PublicPageCacheMiddleware",),
 )
 ROOT_URLCONF = "lookout.urls"
 WSGI_APPLICATION = "lookout.wsgi.application"
@@ -127,3 +129,18 @@ LOOKOUT_RETENTION_CONTACT_DAYS = int(os.environ.get("LOOKOUT_RETENTION_CONTACT_D
 LOOKOUT_RETENTION_REPORT_DAYS = int(os.environ.get("LOOKOUT_RETENTION_REPORT_DAYS", str(6 * 365)))
 LOOKOUT_RETENTION_CLOSED_APPEAL_DAYS = int(os.environ.get("LOOKOUT_RETENTION_CLOSED_APPEAL_DAYS", "365"))
 LOOKOUT_RETENTION_PARTNER_MESSAGE_DAYS = int(os.environ.get("LOOKOUT_RETENTION_PARTNER_MESSAGE_DAYS", "30"))
+
+# Public caching and takedown (docs/adr/0042-public-caching-and-takedown.md). Rendered public pages are kept in
+# the shared cache this long (0 turns the page cache off); any change to what the public may see drops them all.
+LOOKOUT_PAGE_CACHE_SECONDS = int(os.environ.get("LOOKOUT_PAGE_CACHE_SECONDS", "300"))
+# The proxy's purge location (nginx cache_purge on an internal listener): `GET {this}{path}` drops that path.
+LOOKOUT_PROXY_PURGE_URL = os.environ.get("LOOKOUT_PROXY_PURGE_URL", "")
+# A CDN's purge by surrogate key: a dotted path to `hook(keys: list[str]) -> None` (raises on failure). The
+# default posts {"keys": [...]} to LOOKOUT_CDN_PURGE_URL with LOOKOUT_CDN_PURGE_SECRET; no URL, no purge.
+LOOKOUT_CDN_PURGE_HOOK = os.environ.get("LOOKOUT_CDN_PURGE_HOOK", "lookout.purge.webhook_purge")
+LOOKOUT_CDN_PURGE_URL = os.environ.get("LOOKOUT_CDN_PURGE_URL", "")
+LOOKOUT_CDN_PURGE_SECRET = os.environ.get("LOOKOUT_CDN_PURGE_SECRET", "")
+# Each purge request: this timeout, this many tries, waiting this long times the try number between them.
+LOOKOUT_PURGE_TIMEOUT_SECONDS = float(os.environ.get("LOOKOUT_PURGE_TIMEOUT_SECONDS", "2"))
+LOOKOUT_PURGE_ATTEMPTS = int(os.environ.get("LOOKOUT_PURGE_ATTEMPTS", "3"))
+LOOKOUT_PURGE_RETRY_SECONDS = float(os.environ.get("LOOKOUT_PURGE_RETRY_SECONDS", "0.2"))

@@ -78,13 +78,16 @@ def cache(redis_url: str, folder: str) -> dict[str, Any]:
     return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(VAR_DIR / folder)}
 
 
-def middleware(*, sessions: str, headers: str) -> list[str]:
-    """Both services' middleware; each names its own signed-in area's sessions and its response headers."""
+def middleware(*, sessions: str, headers: str, public_pages: tuple[str, ...] = ()) -> list[str]:
+    """Both services' middleware; each names its own signed-in area's sessions and its response headers, and the
+    police service its public page cache (after the client is forgotten and static files are served, before
+    any session or CSRF work: docs/adr/0042-public-caching-and-takedown.md)."""
     return [
         # First, so nothing later (logging, error reports) can see who the client is.
         "lookout.middleware.ForgetClientMiddleware",
         "django.middleware.security.SecurityMiddleware",
         "whitenoise.middleware.WhiteNoiseMiddleware",
+        *public_pages,
         "django.contrib.sessions.middleware.SessionMiddleware",
         # The language comes from the URL alone (/cy/..., /pl/..., English unprefixed; lookout.i18n): after the
         # sessions, before CommonMiddleware's slash redirect. No cookie is read or set for it, and the browser's

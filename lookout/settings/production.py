@@ -32,6 +32,9 @@ require_private_key("LOOKOUT_CONTACT_PRIVATE_KEY", refused=DEV_CONTACT_PRIVATE_K
 # Signs events to distribution subscribers (Ed25519 PEM; docs/adr/0039) and where the public reaches us.
 require_secret("LOOKOUT_DISTRIBUTION_SIGNING_KEY", refused=DEV_DISTRIBUTION_KEY)
 require_set("LOOKOUT_PUBLIC_BASE_URL")
+if os.environ.get("LOOKOUT_CDN_PURGE_URL"):
+    # Proves to the CDN purge adapter that a purge is ours.
+    require_secret("LOOKOUT_CDN_PURGE_SECRET")
 if os.environ.get("LOOKOUT_DESK_WEBHOOK_URL"):
     # Signs desk alerts.
     require_secret("LOOKOUT_DESK_WEBHOOK_KEY")

@@ -35,7 +35,7 @@ def _target(request: HttpRequest, reference: str, view_name: str) -> ReportableA
     target = reportable_appeal(canonical)
     if target is None:
         if appeal_report_ended(canonical):
-            return render(request, "appeals/public/ended.html", status=410)
+            return no_store(render(request, "appeals/public/ended.html", status=410))
         raise Http404
     return target
 
