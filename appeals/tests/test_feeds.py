@@ -233,3 +233,34 @@ def test_a_change_within_the_last_seconds_is_revalidated_by_etag_only(client: Cl
     future = http_date((timezone.now() + timedelta(days=1)).timestamp())
     assert client.get("/appeals/feed.json", HTTP_IF_MODIFIED_SINCE=future).status_code == 200
     assert client.get("/appeals/feed.json", HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
+
+
+def test_a_real_feed_reader_reads_the_atom_feed_and_sees_a_takedown(client: Client, django_capture_on_commit_callbacks):
+    """feedparser, the library most feed readers and aggregators in Python build on, reads the Atom feed without a
+    complaint (bozo is its flag for a malformed document), with the released summary, the image and the report
+    link; after closing, the entry is gone. (feedparser 6 reads no JSON Feed: that one is checked against the JSON
+    Feed 1.1 shape above.)"""
+    import feedparser
+
+    appeal = published(areas="Eastbrook")
+    page = f"http://testserver/appeals/{appeal.reference}/"
+    for path in ["/appeals/feed.atom", "/appeals/feed.atom?kind=wanted&area=eastbrook"]:
+        response = client.get(path)
+        parsed = feedparser.parse(response.content, response_headers={"content-type": response["Content-Type"]})
+        assert not parsed.bozo, (path, parsed.get("bozo_exception"))
+        assert parsed.version == "atom10", parsed.version
+        assert parsed.feed.title
+        (entry,) = parsed.entries
+        assert entry.link == page
+        assert entry.title == "Robin Testperson"
+        assert entry.summary == "Wanted: robbery"
+        assert entry.published_parsed and entry.updated_parsed
+        links = {link.get("rel"): link.get("href") for link in entry.get("links", [])}
+        assert links["related"] == page + "report/"
+        assert links["enclosure"].startswith(page + "images/")
+    with django_capture_on_commit_callbacks(execute=True):  # as after a real commit: the caches are dropped
+        services.appeal_close(appeal=appeal, actor=appeal.author, outcome=Outcome.LOCATED)
+    for path in ["/appeals/feed.atom"]:
+        response = client.get(path)
+        parsed = feedparser.parse(response.content, response_headers={"content-type": response["Content-Type"]})
+        assert not parsed.bozo and parsed.entries == [], path
