@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import get_language
 
 from appeals.models import Appeal
 from appeals.public_cache import TIMEOUT_SECONDS, public_version
@@ -33,7 +34,8 @@ def reportable_appeal(reference: str) -> ReportableAppeal | None:
     """A published appeal, with what the public may see of it. The same rule as the appeal page, and the same
     cache: read once per public version, which every takedown bumps (appeals.public_cache), not on every form
     shown or posted in a surge. Only an appeal found is kept, so made-up references fill no cache."""
-    key = f"appeals:public:{public_version()}:reportable:{reference}"
+    # Per language too: which of the appeal's words are shown in English (lang="en") depends on the page's language.
+    key = f"appeals:public:{public_version()}:reportable:{get_language() or '-'}:{reference}"
     found: ReportableAppeal | None = cache.get(key)
     if found is None:
         found = _reportable_appeal(reference)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.html import escape
+from django.utils.translation import get_language
 
 PLACEHOLDER = "lk-shell-fill-7f3a9c"  # letters, digits and hyphens: the same escaped or not, in text or attribute
 TIMEOUT_SECONDS = 300
@@ -23,6 +24,8 @@ def shell_page(key: str, render: Callable[[str], HttpResponse], fill: str) -> Ht
     """The page `render(value)` would give for `fill`, from the shell cached under `key` when there is one."""
     if not key:
         return render(fill)
+    # One shell per language: a page's words (and which of the appeal's words are marked lang="en") depend on it.
+    key = f"{key}:{get_language() or '-'}"
     html: str | None = cache.get(key)
     if html is None:
         response = render(PLACEHOLDER)

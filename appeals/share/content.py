@@ -106,8 +106,5 @@ def share_content(appeal: PublicAppeal, request: HttpRequest) -> ShareContent:
 
 def card_alt(appeal: PublicAppeal, *, brand: str) -> str:
     """What the share card shows, for people who cannot see it."""
-    return _("%(brand)s: %(headline)s. %(title)s.") % {
-        "brand": brand,
-        "headline": headline(appeal),
-        "title": appeal.title,
-    }
+    # Only placeholders: nothing here to translate (the headline is translated where it is made).
+    return f"{brand}: {headline(appeal)}. {appeal.title}."

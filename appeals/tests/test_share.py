@@ -20,6 +20,7 @@ from appeals import services
 from appeals.models import Appeal, AppealKind, Outcome
 from appeals.share import rendered
 from appeals.share.card import HEIGHT, PHOTO_WIDTH, WIDTH, placeholder_image
+from lookout import http_cache
 
 from .factories import add_image, assess, draft, published, senior, submitted
 
@@ -75,7 +76,7 @@ def test_the_card_is_a_1200_by_630_png_with_pixels_only(client: Client):
     response = client.get(f"/appeals/{appeal.reference}/card.png")
     assert response.status_code == 200
     assert response["Content-Type"] == "image/png"
-    assert response["Cache-Control"] == "no-cache"  # as every public view: takedown is seen at once
+    assert response["Cache-Control"] == http_cache.PUBLIC  # as every public view: a shared cache keeps it a second
     image = Image.open(io.BytesIO(response.content))
     assert image.format == "PNG" and image.size == (WIDTH, HEIGHT) == (1200, 630)
     # No text, EXIF, time, colour profile or physical-size chunks: nothing but the picture.
@@ -158,7 +159,7 @@ def test_copies_of_an_ended_appeal_answer_410(client: Client, name: str):
     response = client.get(url)
     assert response.status_code == 410
     assert b"Gone Gladly" not in response.content and b"ended" in response.content
-    assert response["Cache-Control"] == "no-cache"
+    assert response["Cache-Control"] == http_cache.GONE
 
 
 @pytest.mark.parametrize("name", ["card", "poster"])
@@ -193,7 +194,7 @@ def poster(client: Client, appeal: Appeal, query: str = "") -> bytes:
     response = client.get(f"/appeals/{appeal.reference}/poster.pdf{query}")
     assert response.status_code == 200, response.content[:500]
     assert response["Content-Type"] == "application/pdf"
-    assert response["Cache-Control"] == "no-cache"
+    assert response["Cache-Control"] == http_cache.PUBLIC
     return response.content
 
 

@@ -162,7 +162,9 @@ def appeal_poster(request: HttpRequest, reference: str) -> HttpResponse:
     size_name = request.GET.get("size", DEFAULT_SIZE).strip().lower()
     if size_name not in SIZES:
         context = {"appeal": appeal, "sizes": SIZES}
-        return http_cache.public(render(request, "appeals/public/poster_size.html", context, status=400))
+        response = render(request, "appeals/public/poster_size.html", context, status=400)
+        response["Cache-Control"] = "no-cache"  # a wrong size is told at once, never kept by a cache
+        return response
     size = SIZES[size_name]
     filename = f"{appeal.reference}-{size.name.lower()}.pdf"
     return _send(request, poster_for(appeal, request, size), "application/pdf", filename)
