@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest
+from django.http.response import HttpResponseBase
+from django.middleware.locale import LocaleMiddleware
 from django.urls import translate_url
 from django.utils import translation
 
@@ -59,3 +61,19 @@ def language_links(request: HttpRequest) -> list[LanguageLink]:
         )
         for code, name in settings.LANGUAGES
     ]
+
+
+class PathLocaleMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware, but a page's language is its address alone: ForgetClientMiddleware drops the
+    request's Accept-Language before this runs, so the `Vary: Accept-Language` Django adds to unprefixed (English)
+    pages would only keep the page cache and every shared cache from keeping them."""
+
+    def process_response(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
+        response = super().process_response(request, response)
+        if response.has_header("Vary"):
+            kept = [v.strip() for v in response["Vary"].split(",") if v.strip().lower() != "accept-language"]
+            if kept:
+                response["Vary"] = ", ".join(kept)
+            else:
+                del response["Vary"]
+        return response

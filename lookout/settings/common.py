@@ -92,7 +92,7 @@ def middleware(*, sessions: str, headers: str, public_pages: tuple[str, ...] = (
         # The language comes from the URL alone (/cy/..., /pl/..., English unprefixed; lookout.i18n): after the
         # sessions, before CommonMiddleware's slash redirect. No cookie is read or set for it, and the browser's
         # Accept-Language never reaches it (ForgetClientMiddleware drops the header).
-        "django.middleware.locale.LocaleMiddleware",
+        "lookout.i18n.PathLocaleMiddleware",
         "django.middleware.common.CommonMiddleware",
         # The signed-in pages keep Django's CSRF protection; the public forms are exempt and use a signed form
         # token and a same-origin check instead, so they need no cookie (docs/adr/0006-csrf-without-cookies.md).
