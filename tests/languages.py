@@ -4,6 +4,24 @@ says too (an untranslated string), and the language links every public page carr
 import re
 from html.parser import HTMLParser
 
+from playwright.sync_api import Page
+
+from conftest import WCAG_AA_AND_BEST_PRACTICE, axe_violations
+
+# Each public language and the address prefix of its pages (English unprefixed).
+PREFIXES = {"en": "", "cy": "/cy", "pl": "/pl"}
+CONTINUE = {"en": "Continue", "cy": "Parhau", "pl": "Dalej"}
+
+
+def assert_accessible_and_fits(page: Page, width: int, where: str) -> None:
+    """The loaded page passes axe (WCAG 2.2 AA and best practice) and is no wider than the screen: long Welsh
+    and Polish words must wrap."""
+    page.wait_for_load_state("load")
+    violations = axe_violations(page, WCAG_AA_AND_BEST_PRACTICE)
+    assert violations == [], (where, violations)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, (where, "wider than the screen")
+
+
 # Attributes people read or hear.
 _SPOKEN_ATTRIBUTES = {"alt", "aria-label", "title", "placeholder"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}

@@ -5,22 +5,18 @@ link a 24px target. Without JavaScript the page's own scripts are refused (axe-c
 import pytest
 from playwright.sync_api import Page
 
-from conftest import WCAG_AA_AND_BEST_PRACTICE, WIDTHS, axe_violations
+from conftest import WIDTHS
+from tests.languages import CONTINUE, PREFIXES, assert_accessible_and_fits
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-LANGUAGES = {"en": "", "cy": "/cy", "pl": "/pl"}
 HEADER_TARGETS = """[...document.querySelectorAll('.lk-header a, .lk-header button')]
     .map((e) => e.getBoundingClientRect()).map((r) => [r.width, r.height])"""
 SEND = {"en": "Send anonymously", "cy": "Anfon yn ddienw", "pl": "Wyślij anonimowo"}
-CONTINUE = {"en": "Continue", "cy": "Parhau", "pl": "Dalej"}
 
 
 def _check(page: Page, width: int, where: str) -> None:
-    page.wait_for_load_state("load")
-    violations = axe_violations(page, WCAG_AA_AND_BEST_PRACTICE)
-    assert violations == [], (where, violations)
-    assert page.evaluate("document.documentElement.scrollWidth") <= width, (where, "wider than the screen")
+    assert_accessible_and_fits(page, width, where)
     targets = page.evaluate(HEADER_TARGETS)
     assert all(w >= 24 and h >= 24 for w, h in targets), (where, targets)
 
@@ -45,7 +41,7 @@ def test_every_public_page_in_every_language_passes_axe(page_at, live_server, po
         "/follow-up/",
         "/no/such/page/",
     ]
-    for language, prefix in LANGUAGES.items():
+    for language, prefix in PREFIXES.items():
         for path in paths:
             page.goto(live_server.url + prefix + path)
             _check(page, width, prefix + path)

@@ -4,26 +4,17 @@ Welsh and Polish words wrap). Without JavaScript the page's own scripts are refu
 a browser without JavaScript gets; axe-core itself is put in by the test."""
 
 import pytest
-from playwright.sync_api import Page
 
 from appeals import services as appeal_services
 from appeals.models import AppealKind, Outcome
 from appeals.tests.factories import published
-from conftest import WCAG_AA_AND_BEST_PRACTICE, WIDTHS, axe_violations
+from conftest import WIDTHS
+from tests.languages import CONTINUE, PREFIXES, assert_accessible_and_fits
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-LANGUAGES = {"en": "", "cy": "/cy", "pl": "/pl"}
 TYPED = "Gwelais i nhw ger y gamlas ddoe"
 BUTTON = {"en": "Send to", "cy": "Anfon at", "pl": "Wyślij do"}
-CONTINUE = {"en": "Continue", "cy": "Parhau", "pl": "Dalej"}
-
-
-def _check(page: Page, width: int, where: str) -> None:
-    page.wait_for_load_state("load")
-    violations = axe_violations(page, WCAG_AA_AND_BEST_PRACTICE)
-    assert violations == [], (where, violations)
-    assert page.evaluate("document.documentElement.scrollWidth") <= width, (where, "wider than the screen")
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
@@ -58,22 +49,22 @@ def test_every_public_page_in_every_language_passes_axe(page_at, live_server, wi
         "/appeals/zzz/nothing/",
         f"/appeals/{ended.reference}/",
     ]
-    for language, prefix in LANGUAGES.items():
+    for language, prefix in PREFIXES.items():
         for path in paths:
             page.goto(live_server.url + prefix + path)
-            _check(page, width, prefix + path)
+            assert_accessible_and_fits(page, width, prefix + path)
         # The journey's posted pages: the form with its errors, the receipt, and coming back with it.
         page.goto(f"{live_server.url}{prefix}/report/form/")
         page.locator("form button[type=submit]").click()
         page.locator(".govuk-error-summary").wait_for()
-        _check(page, width, f"{prefix} form errors")
+        assert_accessible_and_fits(page, width, f"{prefix} form errors")
         page.goto(f"{live_server.url}{prefix}/appeals/{wanted.reference}/report/form/")
         page.locator("#id_details").fill(TYPED)
         page.get_by_role("button", name=BUTTON[language]).click()
         code = page.locator("#receipt-code").inner_text()
-        _check(page, width, f"{prefix} receipt")
+        assert_accessible_and_fits(page, width, f"{prefix} receipt")
         page.goto(f"{live_server.url}{prefix}/follow-up/")
         page.locator("#id_receipt").fill(code)
         page.get_by_role("button", name=CONTINUE[language]).click()
         page.locator("#report-status").wait_for()
-        _check(page, width, f"{prefix} follow-up")
+        assert_accessible_and_fits(page, width, f"{prefix} follow-up")
