@@ -18,6 +18,7 @@ from PIL import Image, ImageChops, ImageOps, ImageStat
 
 from appeals import services
 from appeals.models import Appeal, AppealKind, Outcome
+from appeals.public_cache import purge_public_cache
 from appeals.share import rendered
 from appeals.share.card import HEIGHT, PHOTO_WIDTH, WIDTH, placeholder_image
 from lookout import http_cache
@@ -123,6 +124,7 @@ def test_a_burst_of_shares_renders_the_card_once(client: Client, monkeypatch):
     assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
     # A change to the appeal is a new card, never the cached one.
     Appeal.objects.filter(pk=appeal.pk).update(updated_at=timezone.now() + timedelta(seconds=5))
+    purge_public_cache()  # what every service that changes what the public sees does on commit
     assert client.get(url)["ETag"] != etag and len(drawn) == 2
 
 
@@ -151,11 +153,12 @@ def test_the_card_alt_text_does_not_name_a_person_whose_name_is_not_released(cli
 
 
 @pytest.mark.parametrize("name", ["card", "poster"])
-def test_copies_of_an_ended_appeal_answer_410(client: Client, name: str):
+def test_copies_of_an_ended_appeal_answer_410(client: Client, name: str, django_capture_on_commit_callbacks):
     appeal = published(subject_name="Gone Gladly")
     url = reverse(f"appeals:{name}", args=[appeal.reference])
     assert client.get(url).status_code == 200  # and now cached
-    services.appeal_close(appeal=appeal, actor=appeal.author, outcome=Outcome.ARRESTED)
+    with django_capture_on_commit_callbacks(execute=True):  # the purge runs on commit, as in production
+        services.appeal_close(appeal=appeal, actor=appeal.author, outcome=Outcome.ARRESTED)
     response = client.get(url)
     assert response.status_code == 410
     assert b"Gone Gladly" not in response.content and b"ended" in response.content

@@ -72,7 +72,7 @@ def check_cap(xml: bytes) -> ET.Element:
     return alert
 
 
-def test_a_high_risk_missing_appeal_has_an_alert_then_a_cancel_that_references_it():
+def test_a_high_risk_missing_appeal_has_an_alert_then_a_cancel_that_references_it(django_capture_on_commit_callbacks):
     appeal = published(AppealKind.MISSING)
     client = Client()
     response = client.get(f"/cap/{appeal.reference}.xml")
@@ -93,7 +93,8 @@ def test_a_high_risk_missing_appeal_has_an_alert_then_a_cancel_that_references_i
     index = ET.fromstring(client.get("/appeals/alerts.cap.xml").content)  # noqa: S314
     assert [e.findtext("atom:title", namespaces=NS) for e in index.findall("atom:entry", NS)] == ["Alert"]
 
-    appeal_services.appeal_close(appeal=appeal, actor=appeal.author, outcome=Outcome.LOCATED)
+    with django_capture_on_commit_callbacks(execute=True):  # the purge runs on commit, as in production
+        appeal_services.appeal_close(appeal=appeal, actor=appeal.author, outcome=Outcome.LOCATED)
     cancel = check_cap(client.get(f"/cap/{appeal.reference}.xml").content)
     assert cancel.findtext("cap:msgType", namespaces=NS) == "Cancel"
     assert cancel.findtext("cap:references", namespaces=NS) == ",".join(original)
