@@ -8,7 +8,7 @@ from playwright.sync_api import Page
 from conftest import WIDTHS
 from tests.languages import CONTINUE, PREFIXES, assert_accessible_and_fits
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.markup, pytest.mark.django_db(transaction=True)]
 
 HEADER_TARGETS = """[...document.querySelectorAll('.lk-header a, .lk-header button')]
     .map((e) => e.getBoundingClientRect()).map((r) => [r.width, r.height])"""

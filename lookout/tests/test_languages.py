@@ -63,6 +63,8 @@ def public_pages(client: Client, prefix: str, wanted: str, missing: str, ended: 
             "follow-up": "/follow-up/",
             "not-found": "/appeals/zzz/nothing/",
             "ended": f"/appeals/{ended}/",
+            "embed": "/embed/appeals/",
+            "embed-missing": "/embed/appeals/?kind=missing",
         }.items()
     }
     code = _report(client, prefix, wanted)
