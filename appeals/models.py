@@ -126,12 +126,16 @@ COMMON_FIELDS = [
     "sex",
     "height_cm",
     "build",
+    "hair",
+    "eyes",
     "distinguishing_features",
     "areas",
     "vehicle",
     "description",
+    "reward_text",
     "distinguishing_features_cy",
     "description_cy",
+    "reward_text_cy",
     "owning_unit",
 ]
 WANTED_FIELDS = [
@@ -152,6 +156,7 @@ WELSH_TEXT_FIELDS = {
     "offence_summary": "offence_summary_cy",
     "caution_note": "caution_note_cy",
     "vulnerability_summary": "vulnerability_summary_cy",
+    "reward_text": "reward_text_cy",
 }
 EDITABLE_FIELDS = COMMON_FIELDS + WANTED_FIELDS + MISSING_FIELDS
 
@@ -171,12 +176,17 @@ class Appeal(models.Model):
     sex = models.CharField(max_length=10, choices=Sex.choices, blank=True)
     height_cm = models.PositiveSmallIntegerField("height in centimetres", null=True, blank=True)
     build = models.CharField(max_length=10, choices=Build.choices, blank=True)
+    hair = models.CharField(max_length=100, blank=True, help_text="Colour and style, in words fit to publish.")
+    eyes = models.CharField("eye colour", max_length=50, blank=True)
     distinguishing_features = models.TextField(blank=True)
     areas = models.CharField(
         "areas associated", max_length=300, blank=True, help_text="Towns or districts, separated by commas."
     )
     vehicle = models.CharField(max_length=200, blank=True)
     description = models.TextField("public summary", blank=True)
+    reward_text = models.TextField(
+        "reward", blank=True, help_text="Who offers it, how much and for what, as it may be published."
+    )
 
     # Wanted people.
     wanted_reason = models.CharField(max_length=10, choices=WantedReason.choices, blank=True)
@@ -202,6 +212,7 @@ class Appeal(models.Model):
     offence_summary_cy = models.TextField("offence summary in Welsh", blank=True)
     caution_note_cy = models.CharField("extra safety advice in Welsh", max_length=300, blank=True)
     vulnerability_summary_cy = models.TextField("vulnerability summary in Welsh", blank=True)
+    reward_text_cy = models.TextField("reward in Welsh", blank=True)
 
     owning_unit = models.ForeignKey("accounts.Unit", on_delete=models.PROTECT, related_name="appeals")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="authored_appeals")
@@ -361,6 +372,8 @@ class ReleasableField(models.TextChoices):
     SEX = "sex", "Sex"
     HEIGHT = "height", "Height"
     BUILD = "build", "Build"
+    HAIR = "hair", "Hair"
+    EYES = "eyes", "Eye colour"
     FEATURES = "features", "Distinguishing features"
     AREAS = "areas", "Areas associated"
     VEHICLE = "vehicle", "Vehicle"
@@ -368,6 +381,7 @@ class ReleasableField(models.TextChoices):
     REASON = "reason", "Why they are wanted (offence)"
     LAST_SEEN = "last_seen", "When and where last seen"
     VULNERABILITY = "vulnerability", "Vulnerability summary"
+    REWARD = "reward", "Reward"
 
 
 class PublicityAssessment(models.Model):

@@ -71,6 +71,8 @@ def released_fields_are_filled(appeal: Appeal, assessment: PublicityAssessment) 
         ReleasableField.SEX: appeal.sex,
         ReleasableField.HEIGHT: appeal.height_cm,
         ReleasableField.BUILD: appeal.build,
+        ReleasableField.HAIR: appeal.hair,
+        ReleasableField.EYES: appeal.eyes,
         ReleasableField.FEATURES: appeal.distinguishing_features,
         ReleasableField.AREAS: appeal.areas,
         ReleasableField.VEHICLE: appeal.vehicle,
@@ -78,6 +80,7 @@ def released_fields_are_filled(appeal: Appeal, assessment: PublicityAssessment) 
         ReleasableField.REASON: appeal.wanted_reason,
         ReleasableField.LAST_SEEN: appeal.last_seen_on or appeal.last_seen_place,
         ReleasableField.VULNERABILITY: appeal.vulnerability_summary,
+        ReleasableField.REWARD: appeal.reward_text,
     }
     empty = [ReleasableField(f).label.lower() for f in assessment.released_fields if not values.get(f)]
     if empty:

@@ -47,6 +47,8 @@ class PublicSubject:
     age_max: int | None = None
     height_cm: int | None = None
     build: str | None = None
+    hair: str | None = None
+    eyes: str | None = None
     distinguishing_features: str | None = None
     vehicle: str | None = None
     wanted_reason: str | None = None
@@ -69,6 +71,7 @@ class PublicAppeal:
     caution_note: str = ""
     offence_summary: str = ""
     vulnerability: str = ""
+    reward_text: str = ""
     published_on: str = ""
     # For feeds: the released areas only (empty unless the assessment releases them), and when it was
     # published and last changed (the appeal or its assessment).
@@ -118,6 +121,8 @@ def public_details(appeal: Appeal, released: list[str]) -> dict[str, str]:
         (ReleasableField.SEX, gettext("Sex"), appeal.get_sex_display() if appeal.sex else ""),
         (ReleasableField.HEIGHT, gettext("Height"), appeal.height_text),
         (ReleasableField.BUILD, gettext("Build"), appeal.get_build_display() if appeal.build else ""),
+        (ReleasableField.HAIR, gettext("Hair"), appeal.hair),
+        (ReleasableField.EYES, gettext("Eye colour"), appeal.eyes),
         (ReleasableField.FEATURES, gettext("Distinguishing features"), _in_language(appeal, "distinguishing_features")),
         (ReleasableField.AREAS, gettext("Areas they are linked to"), ", ".join(appeal.area_list())),
         (ReleasableField.VEHICLE, gettext("Vehicle"), appeal.vehicle),
@@ -145,6 +150,8 @@ def public_subject(appeal: Appeal, released: list[str]) -> PublicSubject:
         age_max=_if_released(released, ReleasableField.AGE, appeal.age_max if appeal.age_min is not None else None),
         height_cm=_if_released(released, ReleasableField.HEIGHT, appeal.height_cm),
         build=_if_released(released, ReleasableField.BUILD, appeal.build),
+        hair=_if_released(released, ReleasableField.HAIR, appeal.hair),
+        eyes=_if_released(released, ReleasableField.EYES, appeal.eyes),
         distinguishing_features=_if_released(released, ReleasableField.FEATURES, appeal.distinguishing_features),
         vehicle=_if_released(released, ReleasableField.VEHICLE, appeal.vehicle),
         wanted_reason=_if_released(released, ReleasableField.REASON, appeal.wanted_reason if wanted else None),
@@ -215,6 +222,7 @@ def to_public(appeal: Appeal, assessment: PublicityAssessment, images: list[Appe
             ("caution_note", "caution_note"),
             ("offence_summary", "offence_summary"),
             ("vulnerability", "vulnerability_summary"),
+            ("reward_text", "reward_text"),
             ("features", "distinguishing_features"),
         ]
     }
@@ -243,6 +251,7 @@ def to_public(appeal: Appeal, assessment: PublicityAssessment, images: list[Appe
         vulnerability=(
             _in_language(appeal, "vulnerability_summary") if ReleasableField.VULNERABILITY in released else ""
         ),
+        reward_text=_in_language(appeal, "reward_text") if ReleasableField.REWARD in released else "",
         published_on=date_format(timezone.localtime(appeal.published_at), "j F Y") if appeal.published_at else "",
         areas=tuple(appeal.area_list()) if ReleasableField.AREAS in released else (),
         published_at=appeal.published_at,

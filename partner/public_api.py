@@ -41,8 +41,8 @@ class AppealOut(Schema):
     age_max: int | None = Field(description="With age_min, an age range; null if one age is known.")
     height_cm: int | None
     build: BuildCode | None
-    hair: str | None = Field(description="Not recorded by Lookout yet: always null.")
-    eyes: str | None = Field(description="Not recorded by Lookout yet: always null.")
+    hair: str | None = Field(description="Hair colour and style in words, as released.")
+    eyes: str | None = Field(description="Eye colour in words, as released.")
     distinguishing_features: str | None = Field(description="Scars, marks, tattoos, as released.")
     vehicle: str | None
     description: str | None
@@ -53,7 +53,7 @@ class AppealOut(Schema):
     last_seen_on: date | None
     last_seen_place: str | None
     vulnerability: str | None = Field(description="For missing people: what the public needs to know to help.")
-    reward_text: str | None = Field(description="Not recorded by Lookout yet: always null.")
+    reward_text: str | None = Field(description="The reward offered, who offers it and for what, as released.")
     areas: list[str]
     publication: datetime = Field(description="When it was published (ISO 8601, with timezone).")
     modified: datetime = Field(description="When it or what it releases last changed (ISO 8601, with timezone).")

@@ -125,6 +125,28 @@ def test_nothing_unreleased_is_ever_given(client: Client):
     assert client.get(LIST, {"area": "Secretville"}).json()["total"] == 0
 
 
+def test_hair_eyes_and_reward_are_given_only_when_released(client: Client):
+    words = {"hair": "Short ginger curls", "eyes": "Green", "reward_text": "Up to 5,000 pounds for information."}
+    shown = released_only(["hair", "eyes", "reward"], **words)
+    item = client.get(f"{LIST}/{shown.reference}").json()
+    assert (item["hair"], item["eyes"], item["reward_text"]) == tuple(words.values())
+    page = client.get(f"/appeals/{shown.reference}/").content.decode()
+    assert all(value in page for value in words.values()) and "Reward" in page
+    welsh = client.get(f"/cy/appeals/{shown.reference}/").content.decode()
+    assert "Gwallt" in welsh and "Gwobr" in welsh
+
+    hidden = released_only(["description"], hair="Long violet plaits", eyes="Hazel", reward_text="Secret reward")
+    item = client.get(f"{LIST}/{hidden.reference}").json()
+    assert (item["hair"], item["eyes"], item["reward_text"]) == (None, None, None)
+    everywhere = [
+        client.get(path).content.decode()
+        for path in (f"/appeals/{hidden.reference}/", "/appeals/", "/appeals/feed.atom", "/appeals/feed.json", LIST)
+    ]
+    for secret in ("violet", "Hazel", "Secret reward"):
+        assert not [body for body in everywhere if secret in body], secret
+    assert client.get("/appeals/", {"q": "violet"}).content.decode().count(hidden.reference) == 0
+
+
 def test_missing_person_fields(client: Client):
     appeal = published(AppealKind.MISSING, last_seen_on=timezone.localdate() - timedelta(days=2))
     item = client.get(f"{LIST}/{appeal.reference}").json()

@@ -51,11 +51,13 @@ def _item(position: int, item: Any, today: date) -> Candidate | Skip:
         "subject_name": name.title() if name.isupper() else name,
         "aliases": ", ".join(cleaning.text_list(item.get("aliases"))),
         "sex": {"male": Sex.MALE, "female": Sex.FEMALE}.get(cleaning.one_line(item.get("sex")).lower(), ""),
+        "hair": cleaning.one_line(item.get("hair"))[:100],
+        "eyes": cleaning.one_line(item.get("eyes"))[:50],
         "distinguishing_features": _features(item),
+        "reward_text": cleaning.plain_text(item.get("reward_text")),
         **_ages(item, today, notes),
         "height_cm": _height(item, notes),
     }
-    reward = cleaning.one_line(item.get("reward_text"))
     details = cleaning.plain_text(item.get("details"))
     description = cleaning.plain_text(item.get("description"))
     caution = cleaning.plain_text(item.get("caution"))
@@ -65,10 +67,10 @@ def _item(position: int, item: Any, today: date) -> Candidate | Skip:
             "offence_category": OffenceCategory.OTHER,
             "offence_summary": _paragraphs(description, caution),
             "caution_note": cleaning.one_line(item.get("warning_message")),
-            "description": _paragraphs(details, reward),
+            "description": details,
         }
     else:
-        data |= {"vulnerability_summary": caution, "description": _paragraphs(description, details, reward)}
+        data |= {"vulnerability_summary": caution, "description": _paragraphs(description, details)}
     return Candidate(position, uid, kind, data, image_urls=_images(item.get("images")), notes=notes)
 
 
@@ -117,10 +119,6 @@ def _weight_kg(item: dict[str, Any]) -> int | None:
 
 def _features(item: dict[str, Any]) -> str:
     parts = []
-    for label, key in (("Hair", "hair"), ("Eyes", "eyes")):
-        value = cleaning.one_line(item.get(key))
-        if value:
-            parts.append(f"{label}: {value}.")
     weight = _weight_kg(item)
     if weight:
         parts.append(f"Weight: about {weight} kg.")

@@ -77,6 +77,8 @@ def _notice(position: int, notice: Any, today: date) -> Candidate | Skip:
         "age_min": age,
         "sex": {"M": Sex.MALE, "F": Sex.FEMALE}.get(cleaning.one_line(notice.get("sex_id")).upper(), ""),
         "height_cm": height,
+        "hair": _codes(notice.get("hairs_id"), HAIR)[:100],
+        "eyes": _codes(notice.get("eyes_colors_id"), EYES)[:50],
         "distinguishing_features": _features(notice),
     }
     if kind == AppealKind.WANTED:
@@ -100,10 +102,6 @@ def _codes(value: Any, words: dict[str, str]) -> str:
 
 def _features(notice: dict[str, Any]) -> str:
     parts = []
-    for label, key, words in (("Hair", "hairs_id", HAIR), ("Eyes", "eyes_colors_id", EYES)):
-        value = _codes(notice.get(key), words)
-        if value:
-            parts.append(f"{label}: {value}.")
     weight = cleaning.number(notice.get("weight"))
     if weight:
         parts.append(f"Weight: about {round(weight)} kg.")

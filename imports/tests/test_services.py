@@ -67,16 +67,15 @@ def test_fbi_values_are_converted_and_html_stripped(author):
     assert casey.aliases == "Case, C. Invented"
     assert (casey.age_min, casey.age_max, casey.sex, casey.height_cm) == (30, 35, "male", 180)  # 71 in
     assert "Weight: about 84 kg." in casey.distinguishing_features  # 185 lb
-    assert "Hair: brown. Eyes: blue." in casey.distinguishing_features
+    assert (casey.hair, casey.eyes) == ("brown", "blue")
+    assert "Hair" not in casey.distinguishing_features  # in its own field, released on its own
     assert "anchor on the left forearm" in casey.distinguishing_features
     assert casey.offence_summary.startswith("Conspiracy to Commit Fictional Fraud\n\nCasey Inventedson allegedly")
     assert "three years" in casey.offence_summary
     for text in (casey.offence_summary, casey.description):
         assert "<" not in text and "alert" not in text
-    assert casey.description == (
-        "Casey Inventedson is wanted for an invented scheme.\n\nOften seen at harbours.\n\n"
-        "A reward of up to $10,000 is offered for information."
-    )
+    assert casey.description == "Casey Inventedson is wanted for an invented scheme.\n\nOften seen at harbours."
+    assert casey.reward_text == "A reward of up to $10,000 is offered for information."
     assert casey.caution_note == "SHOULD BE CONSIDERED ARMED AND DANGEROUS"
     assert casey.owning_unit == author.profile.unit and casey.author == author
 
@@ -110,7 +109,9 @@ def test_a_record_changed_at_source_updates_its_draft_once(author):
     changed = json.dumps(document).encode()
     report = appeals_import(actor=author, source="fbi", content=changed)
     assert report.items[0].outcome == UPDATED and report.count(CREATED) == 0
-    assert Appeal.objects.get(reference=report.items[0].reference).description.endswith("$20,000 is offered.")
+    assert (
+        Appeal.objects.get(reference=report.items[0].reference).reward_text == "A reward of up to $20,000 is offered."
+    )
     again = appeals_import(actor=author, source="fbi", content=changed)
     assert again.count(UPDATED) == 0
 
@@ -150,9 +151,8 @@ def test_the_interpol_file_treats_dashed_and_undashed_ids_as_one_record(author):
     assert set(ImportedRecord.objects.values_list("external_id", flat=True)) == {"2021-12345", "2022-00077"}
     alex = Appeal.objects.get(reference=report.items[0].reference)
     assert (alex.subject_name, alex.kind, alex.sex, alex.height_cm) == ("Alex Fictionalski", "wanted", "male", 180)
-    assert alex.distinguishing_features == (
-        "Hair: black, grey. Eyes: brown. Weight: about 75 kg. Distinguishing marks: Scar on the right eyebrow"
-    )
+    assert (alex.hair, alex.eyes) == ("black, grey", "brown")
+    assert alex.distinguishing_features == "Weight: about 75 kg. Distinguishing marks: Scar on the right eyebrow"
     assert alex.offence_summary == "Invented fraud & forgery (warrant issued by XX)"
     assert alex.age_min is not None and 40 <= alex.age_min <= 42
     sam = Appeal.objects.get(reference=report.items[2].reference)
