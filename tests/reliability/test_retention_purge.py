@@ -109,7 +109,9 @@ def test_an_open_report_is_kept_whatever_its_age():
 def test_a_closed_appeal_loses_its_subjects_details_and_images_and_the_chain_verifies(
     django_capture_on_commit_callbacks,
 ):
-    appeal = published()
+    appeal = published(
+        hair="Long red plait", eyes="Grey", reward_text="Up to 500 pounds", reward_text_cy="Hyd at 500 punt"
+    )
     files = [n for i in appeal.images.all() for n in (i.image.name, i.thumbnail.name)]
     appeal = appeal_close(appeal=appeal, actor=appeal.author, outcome="arrested", note=f"{NAME} arrested at home")
     closed_at = appeal.closed_at
@@ -120,6 +122,7 @@ def test_a_closed_appeal_loses_its_subjects_details_and_images_and_the_chain_ver
         assert retention_purge(now=closed_at + timedelta(days=366)) == {"closed appeals": 1}
     appeal = Appeal.objects.get(pk=appeal.pk)
     assert appeal.subject_name == "" and appeal.aliases == "" and appeal.outcome_note == ""
+    assert (appeal.hair, appeal.eyes, appeal.reward_text, appeal.reward_text_cy) == ("", "", "", "")
     assert appeal.outcome == "arrested" and appeal.personal_data_erased_at is not None
     assert not appeal.images.exists() and not any(default_storage.exists(n) for n in files)
     assert appeal.authorisations.filter(reason="").count() == appeal.authorisations.count()
