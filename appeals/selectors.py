@@ -262,7 +262,15 @@ def to_public(appeal: Appeal, assessment: PublicityAssessment, images: list[Appe
             # Image descriptions are written in English only.
             + (["images"] if images and not (get_language() or settings.LANGUAGE_CODE).startswith("en") else [])
         ),
-        english_details=frozenset([gettext("Distinguishing features")] if in_english["features"] else []),
+        english_details=frozenset(
+            ([gettext("Distinguishing features")] if in_english["features"] else [])
+            # Hair and eye colour are written in English only.
+            + [
+                label
+                for label, value in ((gettext("Hair"), appeal.hair), (gettext("Eye colour"), appeal.eyes))
+                if value and not (get_language() or settings.LANGUAGE_CODE).startswith("en")
+            ]
+        ),
     )
 
 

@@ -134,6 +134,7 @@ def test_hair_eyes_and_reward_are_given_only_when_released(client: Client):
     assert all(value in page for value in words.values()) and "Reward" in page
     welsh = client.get(f"/cy/appeals/{shown.reference}/").content.decode()
     assert "Gwallt" in welsh and "Gwobr" in welsh
+    assert '<dd class="govuk-summary-list__value" lang="en">Short ginger curls</dd>' in welsh
 
     hidden = released_only(["description"], hair="Long violet plaits", eyes="Hazel", reward_text="Secret reward")
     item = client.get(f"{LIST}/{hidden.reference}").json()
