@@ -15,7 +15,7 @@ from api.schemas import Ordering
 from appeals import services
 from appeals.listing import ORDERINGS
 from appeals.models import Appeal, AppealKind, Build, OffenceCategory, Outcome, PublicityAssessment, Sex, WantedReason
-from appeals.tests.factories import add_image, assess, draft, published, senior
+from appeals.tests.factories import draft, published
 from partner.public_api import BuildCode, Kind, OffenceCode, ReasonCode, SexCode
 
 pytestmark = pytest.mark.django_db
@@ -24,11 +24,7 @@ WITHDRAWN = "/api/v1/public/appeals/withdrawn"
 
 
 def released_only(released: list[str], **data) -> Appeal:  # type: ignore[no-untyped-def]
-    appeal = draft(**data)
-    add_image(appeal)
-    assess(appeal, released=released)
-    appeal = services.appeal_submit(appeal=appeal, actor=appeal.author)
-    return services.appeal_authorise(appeal=appeal, officer=senior(), reason="Proportionate.")
+    return published(released=released, **data)
 
 
 def aware(text: str) -> datetime:

@@ -67,13 +67,16 @@ def assess(appeal: Appeal, released: list[str] | None = None, images: list[Appea
     )
 
 
-def submitted(kind: str = AppealKind.WANTED, **data: Any) -> Appeal:
+def submitted(kind: str = AppealKind.WANTED, *, released: list[str] | None = None, **data: Any) -> Appeal:
+    """Submitted for authorisation, with one image and an assessment releasing `released` (or the usual set)."""
     appeal = draft(kind, **data)
     add_image(appeal)
-    assess(appeal)
+    assess(appeal, released=released)
     return services.appeal_submit(appeal=appeal, actor=appeal.author)
 
 
-def published(kind: str = AppealKind.WANTED, officer: User | None = None, **data: Any) -> Appeal:
-    appeal = submitted(kind, **data)
+def published(
+    kind: str = AppealKind.WANTED, officer: User | None = None, *, released: list[str] | None = None, **data: Any
+) -> Appeal:
+    appeal = submitted(kind, released=released, **data)
     return services.appeal_authorise(appeal=appeal, officer=officer or senior(), reason="Proportionate.")
