@@ -102,12 +102,13 @@ def _in_language(appeal: Appeal, field: str) -> str:
     return str(getattr(appeal, field))
 
 
+def _page_is_english() -> bool:
+    return (get_language() or settings.LANGUAGE_CODE).startswith("en")
+
+
 def _shown_in_english(appeal: Appeal, field: str) -> bool:
     """The text of `field` is in English on a page that is not (so it is marked lang="en")."""
-    if not getattr(appeal, field):
-        return False
-    language = get_language() or settings.LANGUAGE_CODE
-    if language.startswith("en"):
+    if not getattr(appeal, field) or _page_is_english():
         return False
     return _in_language(appeal, field) == getattr(appeal, field)
 
@@ -260,7 +261,7 @@ def to_public(appeal: Appeal, assessment: PublicityAssessment, images: list[Appe
         english_fields=frozenset(
             [name for name, english in in_english.items() if english and name != "features"]
             # Image descriptions are written in English only.
-            + (["images"] if images and not (get_language() or settings.LANGUAGE_CODE).startswith("en") else [])
+            + (["images"] if images and not _page_is_english() else [])
         ),
         english_details=frozenset(
             ([gettext("Distinguishing features")] if in_english["features"] else [])
@@ -268,7 +269,7 @@ def to_public(appeal: Appeal, assessment: PublicityAssessment, images: list[Appe
             + [
                 label
                 for label, value in ((gettext("Hair"), appeal.hair), (gettext("Eye colour"), appeal.eyes))
-                if value and not (get_language() or settings.LANGUAGE_CODE).startswith("en")
+                if value and not _page_is_english()
             ]
         ),
     )
