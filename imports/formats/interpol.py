@@ -77,8 +77,8 @@ def _notice(position: int, notice: Any, today: date) -> Candidate | Skip:
         "age_min": age,
         "sex": {"M": Sex.MALE, "F": Sex.FEMALE}.get(cleaning.one_line(notice.get("sex_id")).upper(), ""),
         "height_cm": height,
-        "hair": _codes(notice.get("hairs_id"), HAIR)[:100],
-        "eyes": _codes(notice.get("eyes_colors_id"), EYES)[:50],
+        "hair": _codes(notice.get("hairs_id"), HAIR),
+        "eyes": _codes(notice.get("eyes_colors_id"), EYES),
         "distinguishing_features": _features(notice),
     }
     if kind == AppealKind.WANTED:
