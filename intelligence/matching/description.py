@@ -41,7 +41,17 @@ _AGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _TEEN = re.compile(r"\b(teen|teenage|teenager|teenaged)\b", re.I)
-_OLD = re.compile(r"\b(pensioner|elderly|old\s+enough\s+to\s+be\s+my\s+(?:grandad|nan|gran|grandma)|oap)\b", re.I)
+# "an old man", "old dear" (not "my old man", the reporter's father), "pensioner", "elderly".
+_OLD = re.compile(
+    r"\b(pensioner|elderly|old\s+enough\s+to\s+be\s+my\s+(?:grandad|nan|gran|grandma)|oap|"
+    r"(?<!my )(?<!his )(?<!her )(?<!your )(?<!our )"
+    r"old\s+(?:man|woman|lady|dear|boy|girl|gent|gentleman|fella|bloke|chap|guy|timer|codger)s?)\b",
+    re.I,
+)
+# "a young guy", "young black lad": someone from their teens to their mid thirties.
+_YOUNG = re.compile(
+    r"\b(?:young|youngish)\s+(?:\w+\s+)?(?:man|guy|lad|bloke|fella|woman|girl|lass|chap|person)\b", re.I
+)
 _FEET = re.compile(r"\b(?P<f>[4-7])\s*(?:foot|feet|ft|')\s*(?P<i>1[01]|[0-9])?\b", re.IGNORECASE)
 _TINY = re.compile(r"\b(tiny|really\s+short|very\s+short|titch)\b", re.IGNORECASE)
 _TALL = re.compile(r"\b(really\s+tall|very\s+tall|massive|huge|towering)\b", re.IGNORECASE)
@@ -50,7 +60,10 @@ _NEGATION = re.compile(
     r"\b(?:not\s+(?:him|her|them|this\s+(?:one|lad|guy|man|woman|girl|boy|person|fella|bloke)|the\s+(?:one|lad|guy|man|"
     r"woman|girl|boy|person)\s+(?:on|from|off|in)\s+(?:this|the|your)\s+(?:page|appeal|poster))|"
     r"(?:this\s+|it\s+)?(?:is\s*nt|isn'?t|is\s+not|aint|ain't)\s+about|not\s+about\s+(?:this|him|her|them)|wrong\s+(?:person|guy|man|woman|one|lad|girl)|"
-    r"(?:it'?s|it\s+is|its)\s+not|(?:wasnt|wasn't|was\s+not)\s+(?:him|her)|not\s+the\s+same\s+(?:person|one|guy|man|woman))",
+    r"(?:it'?s|it\s+is|its)\s+not|(?:wasnt|wasn't|was\s+not)\s+(?:him|her)|not\s+the\s+same\s+(?:person|one|guy|man|woman)|"
+    # "not ace but someone else", "not peggy but another old dear", "not tank, the other one": a name denied at
+    # the start of a sentence, before "but" or a comma.
+    r"(?:^|(?<=[.!?\n])\s*)not\s+(?!sure\b|really\b|much\b|seen\b|long\b|far\b|only\b|yet\b)[a-z'’]+(?=\s*,|\s+but\b))",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"\bbut\b|[.;!?\n]|,\s*(?:but|just|the|she|he|its|it's)\b", re.IGNORECASE)
@@ -119,6 +132,8 @@ def stated_age(text: str) -> tuple[int, int] | None:
         return 65, 99
     if _TEEN.search(text):
         return 13, 19
+    if _YOUNG.search(text):
+        return 16, 35
     return None
 
 

@@ -32,6 +32,8 @@ CONTEXT_WINDOW_DAYS = 2  # the appeal's own plate, seen twice within two days, i
 MAX_CANDIDATES_PER_KEY = 200  # a busy pub's key: only its most recent reports are compared
 SAME_SIGHTING_DAYS = 2  # two reports about one appeal this close together, at a similar place, tell one sighting
 SAME_PLACE_WORDS = 2  # shared place words (in the lexicon's words: "chippy" = "fish shop", "rd" = "road")
+# A context key that is a word of the linked appeals' names and areas ("word:cradlebury"): not a place in common.
+CONTEXT_WORD = "word:"
 
 # What identifies a fact: a phone, an e-mail, a handle, a postcode, a plate, a named place. Names are left out:
 # most reports about an appeal name its subject, so a shared name says nothing about telling the same thing.
@@ -104,11 +106,12 @@ class ReportFingerprint:
         keys = frozenset(e.key for e in entities if e.kind in IDENTIFYING)
         normalised = normalise_text(text)
         signature = minhash(normalised)
+        context = frozenset(context)
         return cls(
             id,
             normalised,
             keys,
-            keys & frozenset(context),
+            (keys & context) | {k for k in context if k.startswith(CONTEXT_WORD)},
             frozenset(appeals),
             received,
             signature,
@@ -173,8 +176,12 @@ def duplicate_verdict(a: ReportFingerprint, b: ReportFingerprint) -> DuplicateVe
         # "starts with KX19" fits many cars: part of a plate alone never joins reports about different appeals.
         shared = frozenset()
     if same_appeal and days <= SAME_SIGHTING_DAYS:
-        common = place_words(a.text) & place_words(b.text)
-        if len(common) >= SAME_PLACE_WORDS:
+        context = {k.removeprefix(CONTEXT_WORD) for k in a.context_keys | b.context_keys if k.startswith(CONTEXT_WORD)}
+        both = place_words(a.text) & place_words(b.text)
+        common = both - context
+        # A word of the appeal's area counts beside a place word of the reports' own ("the precinct" and
+        # "Wendlecombe"), never alone.
+        if len(common) >= SAME_PLACE_WORDS or (common and both & context):
             return DuplicateVerdict(
                 True,
                 0.75,

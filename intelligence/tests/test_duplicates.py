@@ -151,6 +151,23 @@ def test_same_appeal_but_another_place_or_week_does_not_group() -> None:
     assert not duplicate_verdict(a, _seen(3, "fish shop mill road, him again", {"W-VTT2"}, 12)).duplicate
 
 
+def test_the_appeals_own_name_and_area_are_not_a_place_in_common() -> None:
+    # Every report about Kayleigh in Cradlebury says "kayleigh" and "cradlebury": two of them have not yet said
+    # the same place. Beside a place of their own ("tesco"), the area counts.
+    context = {"word:kayleigh", "word:dunn", "word:cradlebury"}
+
+    def about(id_: int, text: str) -> ReportFingerprint:
+        return ReportFingerprint.build(
+            id=id_, text=text, entities=extract(text), appeals={"W-KD1"}, received=date(2026, 3, 3), context=context
+        )
+
+    tesco = about(1, "kayleigh dunn, tesco cradlebury saturday afternoon, gift cards")
+    assert not duplicate_verdict(
+        tesco, about(2, "kayleigh the fake carer came to my aunties flat in cradlebury")
+    ).duplicate
+    assert duplicate_verdict(tesco, about(3, "saw kayleigh at the tesco in cradlebury buying vouchers")).duplicate
+
+
 def test_a_partial_plate_alone_never_groups_reports_about_different_appeals() -> None:
     a = _seen(1, "the van's reg started with KX19", {"W-VTT2"}, 3)
     b = _seen(2, "black bmw, reg started with KX19", set(), 3)

@@ -287,6 +287,22 @@ def test_not_him_overrides_the_page() -> None:
     assert _words("its not jonesy but his cousin at the yard").get("W-3HNP", 0) < SUGGEST_THRESHOLD
 
 
+def test_a_name_denied_at_the_start_of_a_sentence_is_not_the_report_subject() -> None:
+    # "not jonesy but someone else", "not jonesy, the other one": the named alias and the page both give way.
+    for text in ("not jonesy but someone else robbed a driver on my road", "not jonesy, the other one with the van"):
+        assert _words(text, page="W-3HNP").get("W-3HNP", 0) < SUGGEST_THRESHOLD, text
+    # "not sure, but" denies no one.
+    assert _words("Not sure, but jonesy was at the yard with dreads and specs")["W-3HNP"] >= SUGGEST_THRESHOLD
+
+
+def test_an_old_man_or_a_young_guy_is_an_age_that_can_veto() -> None:
+    # Dorian Kett is 34: an "old man" cannot be him; "a young guy" can be Jordan (22) but not a pensioner.
+    assert _words("an old man with a bird tattoo on his neck").get("W-SW11", 0) < SUGGEST_THRESHOLD
+    assert _words("a young guy with a bird tattoo on his neck")["W-SW11"] >= SUGGEST_THRESHOLD
+    # "his old man" is the subject's father, not an age of the person described.
+    assert _words("his old man has a bird tattoo on his neck too").get("W-SW11", 0) >= SUGGEST_THRESHOLD
+
+
 def test_someone_new_on_the_page_is_not_the_pages_subject() -> None:
     said = _words("my purse was pickpocketed at the market, a tall man brushed past me", page="W-3HNP")
     assert said["W-3HNP"] < SUGGEST_THRESHOLD

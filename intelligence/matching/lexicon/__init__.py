@@ -98,7 +98,9 @@ def description_words() -> frozenset[str]:
     builds = {w for words in _data()["build"].values() for w in words if " " not in w}
     extra = {"hair", "haired", "arm", "hand", "neck", "face", "head", "eye", "cheek", "chin", "tall", "old", "young"}
     # And words that say nothing about where or what: pronouns, time words, sighting verbs, words every report uses.
-    return frozenset(heads | filler() | people | builds | extra | set(_data()["not_place"]))
+    words = heads | filler() | people | builds | extra | set(_data()["not_place"])
+    # As canonical_words writes them ("this" is read as "thi", "walking" stays "walking"): both spellings.
+    return frozenset(words | {stem(w) for w in words})
 
 
 @cache

@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from ..description import negated_spans, stated
+from ..duplicates import CONTEXT_WORD
 from ..extraction import MIN_FUZZY_LENGTH, Extracted, Kind, match_names, partial_vrm_fits, tokens
 from ..lexicon import canonical_words
 from .profiles import AppealProfile, Reading, ReportFacts, circumstance_words
@@ -128,8 +129,16 @@ class AppealIndex:
 
     def context_keys(self, references: Iterable[str]) -> set[str]:
         """The entity keys the given appeals already carry (their vehicles' plates): every report about the car
-        mentions them, so for duplicates they are context, not news."""
-        return {f"{Kind.VRM}:{vrm}" for ref in references for vrm in self.profiles[ref].vrms}
+        mentions them, so for duplicates they are context, not news. With them, as `word:` keys, the words of
+        the appeals' names and areas: "kayleigh" and "cradlebury" are in every report about Kayleigh in
+        Cradlebury, so two reports sharing them have not yet said the same place."""
+        keys: set[str] = set()
+        for ref in references:
+            profile = self.profiles[ref]
+            keys.update(f"{Kind.VRM}:{vrm}" for vrm in profile.vrms)
+            named = " ".join([*profile.names, *profile.aliases, *profile.areas])
+            keys.update(f"{CONTEXT_WORD}{w}" for w in canonical_words(named))
+        return keys
 
     def names_a_subject(self, name: str) -> bool:
         """Whether a name written in a report is the whole name of some appeal's subject: a description beside it
