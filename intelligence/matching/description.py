@@ -15,6 +15,8 @@ from .lexicon import build_words, sex_words
 # How far a stated age may be from the appeal's and still be the same person: people guess ages badly.
 AGE_TOLERANCE = 6
 AGE_TOLERANCE_SHARE = 0.2  # or a fifth of the age, whichever is more (a "60" for a 76-year-old is a fair guess)
+# A stated age range wider than this ("a young guy": 16-35) can rule someone out but fits too many to count for them.
+VAGUE_AGE_YEARS = 10
 # A stated height this far (cm) from the appeal's is someone else; "tiny" / "really tall" against the extremes.
 HEIGHT_TOLERANCE_CM = 13
 SHORT_BELOW_CM = 178  # a subject this tall or more is not "tiny"

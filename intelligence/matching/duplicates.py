@@ -119,6 +119,11 @@ class ReportFingerprint:
         )
 
     @property
+    def context_words(self) -> frozenset[str]:
+        """The words of the linked appeals' names and areas (its `word:` context keys)."""
+        return frozenset(k.removeprefix(CONTEXT_WORD) for k in self.context_keys if k.startswith(CONTEXT_WORD))
+
+    @property
     def short(self) -> str:
         """The fingerprint as one short string (the band keys in hex), for a log line or a single column."""
         return ".".join(f"{k & 0xFFFFFFFFFFFFFFFF:016x}" for k in self.bands)
@@ -176,7 +181,7 @@ def duplicate_verdict(a: ReportFingerprint, b: ReportFingerprint) -> DuplicateVe
         # "starts with KX19" fits many cars: part of a plate alone never joins reports about different appeals.
         shared = frozenset()
     if same_appeal and days <= SAME_SIGHTING_DAYS:
-        context = {k.removeprefix(CONTEXT_WORD) for k in a.context_keys | b.context_keys if k.startswith(CONTEXT_WORD)}
+        context = a.context_words | b.context_words
         both = place_words(a.text) & place_words(b.text)
         common = both - context
         # A word of the appeal's area counts beside a place word of the reports' own ("the precinct" and

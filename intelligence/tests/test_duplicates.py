@@ -155,17 +155,11 @@ def test_the_appeals_own_name_and_area_are_not_a_place_in_common() -> None:
     # Every report about Kayleigh in Cradlebury says "kayleigh" and "cradlebury": two of them have not yet said
     # the same place. Beside a place of their own ("tesco"), the area counts.
     context = {"word:kayleigh", "word:dunn", "word:cradlebury"}
-
-    def about(id_: int, text: str) -> ReportFingerprint:
-        return ReportFingerprint.build(
-            id=id_, text=text, entities=extract(text), appeals={"W-KD1"}, received=date(2026, 3, 3), context=context
-        )
-
-    tesco = about(1, "kayleigh dunn, tesco cradlebury saturday afternoon, gift cards")
-    assert not duplicate_verdict(
-        tesco, about(2, "kayleigh the fake carer came to my aunties flat in cradlebury")
-    ).duplicate
-    assert duplicate_verdict(tesco, about(3, "saw kayleigh at the tesco in cradlebury buying vouchers")).duplicate
+    tesco = fp(1, "kayleigh dunn, tesco cradlebury saturday afternoon, gift cards", {"W-KD1"}, context=context)
+    flat = fp(2, "kayleigh the fake carer came to my aunties flat in cradlebury", {"W-KD1"}, context=context)
+    also_tesco = fp(3, "saw kayleigh at the tesco in cradlebury buying vouchers", {"W-KD1"}, context=context)
+    assert not duplicate_verdict(tesco, flat).duplicate
+    assert duplicate_verdict(tesco, also_tesco).duplicate
 
 
 def test_a_partial_plate_alone_never_groups_reports_about_different_appeals() -> None:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..description import Stated, contradictions
+from ..description import VAGUE_AGE_YEARS, Stated, contradictions
 from ..extraction import Kind, NameMatch, match_names, partial_vrm_fits
 from ..lexicon import wordlike_aliases
 from .profiles import AppealProfile, Reading, ReportFacts
@@ -178,8 +178,7 @@ def _corroboration(index: "AppealIndex", profile: AppealProfile, report: ReportF
     said = reading.said
     if said.sex and said.sex == profile.sex:
         out.append(Reason("sex", f"describes a {'man or boy' if said.sex == 'male' else 'woman or girl'}", W_SEX_FITS))
-    # A vague age ("a young guy": 16-35) can rule someone out, but fits too many people to count for them.
-    if said.age and said.age[1] - said.age[0] <= 10 and profile.age_min is not None:
+    if said.age and said.age[1] - said.age[0] <= VAGUE_AGE_YEARS and profile.age_min is not None:
         top = profile.age_max if profile.age_max is not None else profile.age_min
         if said.age[0] <= top + 3 and said.age[1] >= profile.age_min - 3:
             out.append(Reason("age", f"gives an age that fits ({said.age[0]})", W_AGE_FITS))

@@ -44,8 +44,14 @@ class AppealIndex:
         self.slip: dict[str, set[str]] = defaultdict(set)  # first four letters of one-word nicknames
         # Identifying entities from reports an analyst has confirmed as about an appeal (see learn()).
         self.known: dict[str, set[str]] = defaultdict(set)
+        # appeal -> its vehicles' plates and the words of its names and areas, as grouping's context keys
+        self._context: dict[str, frozenset[str]] = {}
         for profile in profiles:
             self.profiles[profile.reference] = profile
+            named = " ".join([*profile.names, *profile.aliases, *profile.areas])
+            self._context[profile.reference] = frozenset(
+                [f"{Kind.VRM}:{vrm}" for vrm in profile.vrms] + [f"{CONTEXT_WORD}{w}" for w in canonical_words(named)]
+            )
             for vrm in profile.vrms:
                 self.vrm[vrm].add(profile.reference)
                 for variant in deletions(vrm):
@@ -132,13 +138,7 @@ class AppealIndex:
         mentions them, so for duplicates they are context, not news. With them, as `word:` keys, the words of
         the appeals' names and areas: "kayleigh" and "cradlebury" are in every report about Kayleigh in
         Cradlebury, so two reports sharing them have not yet said the same place."""
-        keys: set[str] = set()
-        for ref in references:
-            profile = self.profiles[ref]
-            keys.update(f"{Kind.VRM}:{vrm}" for vrm in profile.vrms)
-            named = " ".join([*profile.names, *profile.aliases, *profile.areas])
-            keys.update(f"{CONTEXT_WORD}{w}" for w in canonical_words(named))
-        return keys
+        return set().union(*(self._context[ref] for ref in references))
 
     def names_a_subject(self, name: str) -> bool:
         """Whether a name written in a report is the whole name of some appeal's subject: a description beside it
