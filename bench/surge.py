@@ -40,6 +40,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from deploy.prod_profile import ed25519_pem  # noqa: E402
 from tests.reliability.reporters import Tally, burst  # noqa: E402
 
 BIN = Path(sys.executable).parent
@@ -72,6 +73,9 @@ def police_env(tmp: Path) -> dict[str, str]:
         # A connection kept per thread, as behind any production server (0, a connection per request, is the
         # embedded default).
         "DATABASE_CONN_MAX_AGE": "600",
+        # Production requires both (the ledger signs events; links in them name the public site).
+        "LOOKOUT_DISTRIBUTION_SIGNING_KEY": ed25519_pem(),
+        "LOOKOUT_PUBLIC_BASE_URL": "http://127.0.0.1",
     }
 
 

@@ -82,7 +82,7 @@ def _key32() -> str:
     return base64.b64encode(secrets.token_bytes(32)).decode()
 
 
-def _ed25519_pem() -> str:
+def ed25519_pem() -> str:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
     from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 
@@ -100,7 +100,7 @@ SECRET_MAKERS = {
     "INDEPENDENT_FORM_TOKEN_KEY": lambda: secrets.token_hex(32),
     "INDEPENDENT_SEAL_PRIVATE_KEY": _key32,
     # Signs "published" and "withdrawn" events to distribution subscribers (docs/adr/0039-distribution-ledger.md).
-    "LOOKOUT_DISTRIBUTION_SIGNING_KEY": _ed25519_pem,
+    "LOOKOUT_DISTRIBUTION_SIGNING_KEY": ed25519_pem,
 }
 
 

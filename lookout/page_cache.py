@@ -31,7 +31,7 @@ from django.http.response import HttpResponseBase
 from django.utils import translation
 
 from . import http_cache
-from .cache_version import PUBLIC_VERSION_KEY, version
+from .cache_version import PUBLIC_VERSION_KEY, request_snapshot, version
 
 logger = logging.getLogger(__name__)
 
@@ -120,6 +120,10 @@ class PublicPageCacheMiddleware:
         self.local = LocalPages()
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        with request_snapshot():  # the public version is read once for the whole request
+            return self._serve(request)
+
+    def _serve(self, request: HttpRequest) -> HttpResponseBase:
         key = page_key(request) if self.timeout > 0 else None
         if key is None:
             return http_cache.finish(request, self.get_response(request))

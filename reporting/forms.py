@@ -68,8 +68,13 @@ class PublicTokenMixin(TokenMixin):
         except (FormTokenError, ValueError) as exc:
             raise forms.ValidationError(EXPIRED) from exc
 
+    @classmethod
+    def blank_token(cls) -> str:
+        """A blank form's token, for a page kept as a shell (reportkit.shells) without building the form."""
+        return form_token_new(cls.form_purpose)
+
     def _new_token(self) -> str:
-        return form_token_new(self.form_purpose)
+        return self.blank_token()
 
 
 class ReportForm(PublicTokenMixin, ReportFormBase):

@@ -104,13 +104,15 @@ def report_form_page(
     context: dict[str, Any],
     ended: bool = False,
     shell_key: str = "",
+    new_token: Callable[[], str] | None = None,
 ) -> HttpResponse:
     """The report form. A valid post goes to the service's `submit` (which finds the first result when the same
     form is posted again) and is answered with the receipt page; `ended` says the appeal ended while the form
     was open. An invalid post is shown again with a fresh token, saying that chosen files must be chosen again.
 
     With a `shell_key` (one that changes whenever the page's content may), the blank form and a new report's
-    receipt page are rendered once and given to each reader with their own token or code (reportkit.shells)."""
+    receipt page are rendered once and given to each reader with their own token or code (reportkit.shells);
+    `new_token` draws the blank form's token (the form's `token` field) without building the form."""
     if request.method == "POST":
         form = form_class(request.POST, request.FILES, general=general)
         if form.is_valid():
@@ -133,16 +135,16 @@ def report_form_page(
         form.note_lost_files(bool(request.FILES))
         form.fresh_token()
     else:
-        form = form_class(initial={"urgent": request.GET.get("urgent") == "1"}, general=general)
-        if shell_key:
-            page_context = {**context, "form": form, "urgent": form.urgent_requested()}
-
+        urgent = request.GET.get("urgent") == "1"
+        if shell_key and new_token is not None:
+            # A kept shell needs only a fresh token: the form itself is built only when the shell is rendered.
             def blank(token: str) -> HttpResponse:
+                form = form_class(initial={"urgent": urgent}, general=general)
                 form.initial["token"] = token  # type: ignore[attr-defined]  # a Django form: it has initial
-                return render(request, pages.form, page_context)
+                return render(request, pages.form, {**context, "form": form, "urgent": urgent})
 
-            key = f"{shell_key}:form:{int(form.urgent_requested())}"
-            return no_store(shell_page(key, blank, form.initial["token"]))  # type: ignore[attr-defined]
+            return no_store(shell_page(f"{shell_key}:form:{int(urgent)}", blank, new_token()))
+        form = form_class(initial={"urgent": urgent}, general=general)
     return no_store(render(request, pages.form, {**context, "form": form, "urgent": form.urgent_requested()}))
 
 

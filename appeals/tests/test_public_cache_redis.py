@@ -4,9 +4,9 @@ processes would be). Runs when REDIS_URL is set, as it is in CI (.ci/run)."""
 import os
 
 import pytest
-from django.core.cache.backends.redis import RedisCache
 
 from appeals import public_cache
+from lookout.redis_cache import KeptClientRedisCache as RedisCache
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 pytestmark = pytest.mark.skipif(not REDIS_URL, reason="REDIS_URL is not set (CI sets it)")

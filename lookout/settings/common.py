@@ -74,7 +74,7 @@ def cache(redis_url: str, folder: str) -> dict[str, Any]:
     if redis_url:
         # Two services may share one Redis database (the local production profile does): each its own prefix.
         prefix = os.environ.get("LOOKOUT_CACHE_KEY_PREFIX", "")
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url, "KEY_PREFIX": prefix}
+        return {"BACKEND": "lookout.redis_cache.KeptClientRedisCache", "LOCATION": redis_url, "KEY_PREFIX": prefix}
     return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(VAR_DIR / folder)}
 
 

@@ -56,7 +56,7 @@ def test_a_task_scheduled_for_later_is_not_waiting(client):
 
 
 @override_settings(
-    CACHES={"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}}
+    CACHES={"default": {"BACKEND": "lookout.redis_cache.KeptClientRedisCache", "LOCATION": "redis://127.0.0.1:1/0"}}
 )
 def test_a_cache_that_does_not_answer_is_unhealthy(client):
     response = client.get("/healthz")

@@ -21,7 +21,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 def shared_cache(request: pytest.FixtureRequest) -> Iterator[None]:
     if request.param == "redis" and not REDIS_URL:
         pytest.skip("REDIS_URL is not set (CI sets it)")
-    backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    backend = {"BACKEND": "lookout.redis_cache.KeptClientRedisCache", "LOCATION": REDIS_URL}
     caches = {"default": {**backend, "KEY_PREFIX": "lookout-test-pages"}} if request.param == "redis" else None
     if caches is None:
         yield

@@ -71,6 +71,7 @@ def _form(request: HttpRequest, target: ReportableAppeal | None, *, ended_refere
         ended=bool(ended_reference),
         # The blank form and the receipt page are the same for everyone until an appeal changes (reportkit.shells).
         shell_key=f"reporting:shell:{public_version()}:{target.public.reference if target else '-'}",
+        new_token=ReportForm.blank_token,
     )
 
 
