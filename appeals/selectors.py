@@ -22,7 +22,7 @@ from .models import (
     PublicityAssessment,
     ReleasableField,
 )
-from .pagination import Page, paginate
+from .pagination import PAGE_SIZE, Page, paginate
 from .public_cache import cached_public
 
 
@@ -287,15 +287,6 @@ def _to_public_list(appeals: list[Appeal]) -> list[PublicAppeal]:
     return [to_public(a, a.assessment, list(a.assessment.released_images.all())) for a in appeals]
 
 
-def _public_queryset() -> "list[PublicAppeal]":
-    return _to_public_list(list(_with_public_parts(Appeal.objects.public())))
-
-
-def public_appeals() -> list[PublicAppeal]:
-    """Every published appeal as the public sees it, newest first (cached; purged on any change)."""
-    return cached_public("all", _public_queryset)
-
-
 def public_areas() -> list[str]:
     """The released areas of published appeals, for the area filter."""
 
@@ -316,12 +307,6 @@ def public_last_change() -> datetime | None:
     )
 
 
-def search_public_appeals(*, kind: str = "", area: str = "", text: str = "") -> list[PublicAppeal]:
-    """Filter published appeals on released information only."""
-    wanted = set(_search(kind=kind, area=area, text=text).values_list("reference", flat=True))
-    return [a for a in public_appeals() if a.reference in wanted]
-
-
 def _search(*, kind: str = "", area: str = "", text: str = "") -> AppealQuerySet:
     query = Appeal.objects.public()
     if kind in AppealKind.values:
@@ -333,17 +318,20 @@ def _search(*, kind: str = "", area: str = "", text: str = "") -> AppealQuerySet
     return query
 
 
-def public_appeal_page(number: int, *, kind: str = "", area: str = "", text: str = "") -> Page[PublicAppeal]:
+def public_appeal_page(
+    number: int, *, kind: str = "", area: str = "", text: str = "", per_page: int = PAGE_SIZE
+) -> Page[PublicAppeal]:
     """One page of published appeals, newest first, filtered on released information only: a count and one
-    slice (with its images), whatever the number of appeals. The unfiltered pages are cached and purged with
-    the rest; NoSuchPage past the last page."""
+    slice (with its images), whatever the number of appeals. The gallery, the list, the feeds and the embed read
+    their pages here (each its own `per_page`). The unfiltered pages are cached and purged with the rest, so the
+    first page after a takedown costs one slice, not every appeal; NoSuchPage past the last page."""
 
     def build() -> Page[PublicAppeal]:
-        return paginate(_with_public_parts(_search(kind=kind, area=area, text=text)), number, _to_public_list)
+        return paginate(_with_public_parts(_search(kind=kind, area=area, text=text)), number, _to_public_list, per_page)
 
     if kind or area or text:
         return build()
-    return cached_public(f"page:{number}", build)
+    return cached_public(f"page:{per_page}:{number}", build)
 
 
 def public_appeal(reference: str) -> PublicAppeal | None:

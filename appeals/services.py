@@ -39,11 +39,18 @@ from .references import new_reference
 
 def _public_changed(reference: str) -> None:
     """Call inside a transaction that changes what the public may see of an appeal. After commit: our own
-    caches at once (the public version), then the proxy's and the CDN's, by a task (docs/adr/0041)."""
+    caches at once (the public version), the proxy from this process (lookout.purge.proxy_purge_now: a few
+    milliseconds on its internal listener, so the takedown need not wait for the worker's next poll), then the proxy
+    again with retries and the CDN by a task (docs/adr/0041). The second purge also drops a copy that a request
+    already under way when the appeal closed stored after the first."""
+    from lookout.purge import proxy_purge_now
+
+    from .surfaces import purge_paths
     from .tasks import purge_public_surfaces
 
     transaction.on_commit(purge_public_cache)
-    # robust: a queue that cannot take the task is logged, and the close stands (s-maxage=1 bounds the rest).
+    # robust: a proxy or a queue that cannot be reached is logged, and the close stands (s-maxage=1 bounds the rest).
+    transaction.on_commit(lambda: proxy_purge_now(purge_paths(reference)), robust=True)
     transaction.on_commit(lambda: purge_public_surfaces.enqueue(reference), robust=True)
 
 

@@ -19,6 +19,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,6 +106,25 @@ def static_copy(profile: Profile, pages: dict[str, str]) -> subprocess.Popen[byt
     return process
 
 
+@contextmanager
+def profile_running(profile: Profile, *, start: bool) -> Iterator[None]:
+    """The production profile answering: the one already running, or (start) one started here and stopped after."""
+    supervisor = None
+    if start:
+        supervisor = subprocess.Popen([sys.executable, "deploy/prod_local.py"], cwd=ROOT)  # noqa: S603
+        deadline = time.monotonic() + 300
+        while not ready(profile) and time.monotonic() < deadline:
+            time.sleep(1)
+    try:
+        if not ready(profile):
+            sys.exit("The production profile is not answering: run `make prod-local` (or pass --start).")
+        yield
+    finally:
+        if supervisor is not None:
+            supervisor.terminate()
+            supervisor.wait(timeout=60)
+
+
 def seed(profile: Profile, args: list[str]) -> None:
     police, _ = environments(profile)
     subprocess.run([sys.executable, "bench/reading_seed.py", *args], cwd=ROOT, env=police, check=True)  # noqa: S603
@@ -154,25 +175,13 @@ def main() -> None:
     profile = Profile.from_env()
     when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     print(f"{when}; {platform.node()}; {os.cpu_count()} cores; {' '.join(WRK)}")
-    supervisor = None
-    if args.start:
-        supervisor = subprocess.Popen([sys.executable, "deploy/prod_local.py"], cwd=ROOT)  # noqa: S603
-        deadline = time.monotonic() + 300
-        while not ready(profile) and time.monotonic() < deadline:
-            time.sleep(1)
-    try:
-        if not ready(profile):
-            sys.exit("The production profile is not answering: run `make prod-local` (or pass --start).")
+    with profile_running(profile, start=args.start):
         if args.remove_seeded:
             seed(profile, ["--remove"])
             return
         if args.appeals:
             seed(profile, [str(args.appeals)])
         measure(profile)
-    finally:
-        if supervisor is not None:
-            supervisor.terminate()
-            supervisor.wait(timeout=60)
 
 
 if __name__ == "__main__":

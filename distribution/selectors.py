@@ -37,14 +37,22 @@ class Ledger:
         return all(r.confirmed_at for r in self.takedown if r.deployed) and all(c.removed_at for c in self.copies)
 
 
-def _surface_rows(appeal: Appeal) -> list[Row]:
+def surface_paths(appeal: Appeal) -> list[tuple[surfaces.Surface, list[str] | None]]:
+    """Each surface of ours with the appeal's paths on it (its released images for the image surface); None
+    for a surface not deployed here."""
     assessment = PublicityAssessment.objects.filter(appeal=appeal).first()
     image_ids = [str(i) for i in assessment.released_images.values_list("public_id", flat=True)] if assessment else []
-    rows = []
-    for surface in surfaces.SURFACES:
-        paths = surfaces.paths_for(surface, reference=appeal.reference, image_ids=image_ids)
-        rows.append(Row(label=surface.label, detail=", ".join(paths or []), deployed=paths is not None))
-    return rows
+    return [
+        (surface, surfaces.paths_for(surface, reference=appeal.reference, image_ids=image_ids))
+        for surface in surfaces.SURFACES
+    ]
+
+
+def _surface_rows(appeal: Appeal) -> list[Row]:
+    return [
+        Row(label=surface.label, detail=", ".join(paths or []), deployed=paths is not None)
+        for surface, paths in surface_paths(appeal)
+    ]
 
 
 def _subscriber_rows(appeal: Appeal) -> list[Row]:

@@ -18,7 +18,7 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
-from appeals.models import Appeal, PublicityAssessment
+from appeals.models import Appeal
 from audit.services import audit_record
 from partner.http_signatures import public_key_pem
 from partner.models import OutboxMessage
@@ -26,6 +26,7 @@ from partner.services import outbox_enqueue
 
 from . import permissions, surfaces
 from .models import CopyKind, EventKind, ManualCopy, Subscriber, SubscriberDelivery, SubscriberKind, SurfaceCheck
+from .selectors import surface_paths
 
 logger = logging.getLogger(__name__)
 FETCH_TIMEOUT_SECONDS = 10
@@ -90,13 +91,6 @@ def appeal_distribute(*, appeal: Appeal) -> int:
     return count
 
 
-def _released_image_ids(appeal: Appeal) -> list[str]:
-    assessment = PublicityAssessment.objects.filter(appeal=appeal).first()
-    if assessment is None:
-        return []
-    return [str(i) for i in assessment.released_images.values_list("public_id", flat=True)]
-
-
 def appeal_takedown_start(*, appeal: Appeal) -> None:
     """On closing (inside its transaction): the withdrawal to every active subscriber, one check per surface of
     ours, and (by being open on a closed appeal) every manual copy becomes a task on its recorder's desk. The
@@ -105,9 +99,7 @@ def appeal_takedown_start(*, appeal: Appeal) -> None:
         return  # a draft never left the back office
     for subscriber in Subscriber.objects.active():
         _send(appeal=appeal, subscriber=subscriber, event=EventKind.WITHDRAWN)
-    image_ids = _released_image_ids(appeal)
-    for surface in surfaces.SURFACES:
-        paths = surfaces.paths_for(surface, reference=appeal.reference, image_ids=image_ids)
+    for surface, paths in surface_paths(appeal):
         if paths is None:
             SurfaceCheck.objects.get_or_create(
                 appeal=appeal, surface=surface.key, path="", defaults={"deployed": False}

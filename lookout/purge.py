@@ -44,11 +44,12 @@ def _attempt(what: str, send: Callable[[], None]) -> bool:
     return False
 
 
-def _proxy_get(url: str) -> None:
+def _proxy_get(url: str, timeout: float | None = None) -> None:
     headers = {"Host": urlsplit(settings.LOOKOUT_PUBLIC_BASE_URL).netloc} if settings.LOOKOUT_PUBLIC_BASE_URL else {}
     request = urllib.request.Request(url, headers=headers, method="GET")  # noqa: S310 - an internal URL from settings
+    timeout = timeout or settings.LOOKOUT_PURGE_TIMEOUT_SECONDS
     try:
-        with urllib.request.urlopen(request, timeout=settings.LOOKOUT_PURGE_TIMEOUT_SECONDS) as response:  # noqa: S310
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
             response.read()
     except urllib.error.HTTPError as error:
         if error.code != 404:  # 404: the proxy held no copy of that URL, which is what we want
@@ -61,6 +62,24 @@ def proxy_purge(paths: Iterable[str]) -> list[str]:
     if not base:
         return []
     return [path for path in paths if not _attempt(path, lambda p=path: _proxy_get(base + p))]  # type: ignore[misc]
+
+
+# The proxy is on an internal listener beside the app: a purge answers in about a millisecond.
+QUICK_TIMEOUT_SECONDS = 0.25
+
+
+def proxy_purge_now(paths: Iterable[str]) -> bool:
+    """One quick pass from the process that made the change, so a takedown does not wait for the worker's next
+    poll: each path once, with a short time-out, stopping at the first failure (the queued purge that follows
+    tries every path again, with retries). True if every path was purged."""
+    base = settings.LOOKOUT_PROXY_PURGE_URL.rstrip("/")
+    for path in paths if base else []:
+        try:
+            _proxy_get(base + path, timeout=QUICK_TIMEOUT_SECONDS)
+        except Exception as error:  # noqa: BLE001 - the queued purge retries; the change stands
+            logger.info("Quick purge of %s failed (%s): left to the queued purge", path, type(error).__name__)
+            return False
+    return True
 
 
 def webhook_purge(keys: list[str]) -> None:

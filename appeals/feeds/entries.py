@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from ..models import AppealKind
-from ..pagination import NoSuchPage, page_number
-from ..selectors import PublicAppeal, public_appeals, public_last_change
+from ..pagination import page_number
+from ..selectors import PublicAppeal, public_appeal_page, public_last_change
 
 # A feed page carries this many appeals, newest first; later pages are linked (RFC 5005 paged feeds: rel=next).
 FEED_LIMIT = 50
@@ -39,11 +39,6 @@ class FeedFilter:
         if kind and kind not in AppealKind.values:
             raise UnknownKind(kind)
         return cls(kind=kind, area=" ".join(query.get("area", "").split())[:100], page=page_number(query.get("page")))
-
-    def matches(self, appeal: PublicAppeal) -> bool:
-        if self.kind and appeal.kind != self.kind:
-            return False
-        return not self.area or self.area.casefold() in {a.casefold() for a in appeal.areas}
 
 
 @dataclass(frozen=True)
@@ -124,13 +119,11 @@ def _etag(fmt: str, wanted: FeedFilter, appeals: list[PublicAppeal], last_change
 
 
 def build_feed(request: HttpRequest, fmt: str, wanted: FeedFilter) -> Feed:
-    """One page of FEED_LIMIT public appeals matching the filter, newest first (public_appeals is cached and
-    newest first, so a page costs no query once cached). NoSuchPage past the last page."""
-    matching = [a for a in public_appeals() if wanted.matches(a)]
-    num_pages = max(1, -(-len(matching) // FEED_LIMIT))
-    if wanted.page > num_pages:
-        raise NoSuchPage(str(wanted.page))
-    shown = matching[(wanted.page - 1) * FEED_LIMIT : wanted.page * FEED_LIMIT]
+    """One page of FEED_LIMIT public appeals matching the filter, newest first: one slice from the database (the
+    unfiltered pages cached and purged with the rest), whatever the number of appeals. NoSuchPage past the last
+    page."""
+    page = public_appeal_page(wanted.page, kind=wanted.kind, area=wanted.area, per_page=FEED_LIMIT)
+    shown = page.items
     last_change = public_last_change()
     dates = [d for d in [last_change, *(a.modified_at for a in shown)] if d is not None]
     newest = max(dates) if dates else None
@@ -138,10 +131,10 @@ def build_feed(request: HttpRequest, fmt: str, wanted: FeedFilter) -> Feed:
     return Feed(
         filter=wanted,
         entries=[_entry(request, a) for a in shown],
-        total=len(matching),
+        total=page.count,
         limit=FEED_LIMIT,
         etag=_etag(fmt, wanted, shown, last_change),
-        num_pages=num_pages,
+        num_pages=page.num_pages,
         newest=newest,
         last_modified=newest if settled else None,
     )

@@ -8,7 +8,7 @@ from django.utils import timezone
 from appeals import services
 from appeals.models import Appeal, AppealKind, AppealStatus, Outcome
 from appeals.references import ALPHABET, new_reference, normalise_reference
-from appeals.selectors import public_appeals, search_public_appeals
+from appeals.selectors import public_appeal_page
 from audit.models import AuditEvent
 from audit.services import audit_verify_chain
 
@@ -97,6 +97,14 @@ def test_renewal_pushes_the_review_date_and_clears_the_flag():
     appeal.refresh_from_db()
     assert appeal.review_flagged_at is None
     assert appeal.review_due_at > timezone.now() + timedelta(days=27)
+
+
+def public_appeals() -> list:
+    return public_appeal_page(1).items
+
+
+def search_public_appeals(**filters: str) -> list:
+    return public_appeal_page(1, **filters).items
 
 
 def test_closing_drops_the_appeal_from_the_cached_public_list(django_capture_on_commit_callbacks):

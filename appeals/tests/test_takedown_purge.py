@@ -126,12 +126,41 @@ def test_a_failing_purge_is_logged_without_personal_data_and_the_close_stands(
         services.appeal_close(appeal=appeal, actor=appeal.author, outcome=Outcome.ARRESTED)
     appeal.refresh_from_db()
     assert appeal.status == "closed"
-    home_purges = [p for p in receiver.purged_paths() if p == "/"]
-    assert len(home_purges) == 2  # tried twice
+    # The quick pass from the closing request stopped at its first failure; the queued purge tried twice.
+    assert receiver.purged_paths()[0] == f"/appeals/{appeal.reference}/"
+    assert len([p for p in receiver.purged_paths() if p == f"/appeals/{appeal.reference}/"]) == 3
+    assert len([p for p in receiver.purged_paths() if p == "/"]) == 2
     assert len(receiver.cdn_posts()) == 2
     failures = [r.getMessage() for r in caplog.records if r.name == "lookout.purge"]
     assert failures and all("failed after 2 tries" in line for line in failures)
     assert not any("Quinn" in line or "Privateperson" in line for line in caplog.messages)
+
+
+def test_the_close_purges_the_proxy_itself_before_the_queued_purge_runs(
+    receiver: Receiver, django_capture_on_commit_callbacks, settings: Any
+):
+    appeal = published()
+    # The production queue (a table): the queued purge waits for a worker, which this test never runs.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    receiver.requests.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.appeal_close(appeal=appeal, actor=appeal.author, outcome=Outcome.ARRESTED)
+    assert set(receiver.purged_paths()) == set(surfaces.purge_paths(appeal.reference))
+    assert receiver.cdn_posts() == []  # the CDN is the task's: an outside service must not hold up the close
+
+
+def test_an_unreachable_proxy_does_not_hold_up_the_close(settings: Any, django_capture_on_commit_callbacks):
+    import time
+
+    settings.LOOKOUT_PROXY_PURGE_URL = "http://127.0.0.1:9/_purge"  # nothing listens
+    appeal = published()
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    started = time.monotonic()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.appeal_close(appeal=appeal, actor=appeal.author, outcome=Outcome.ARRESTED)
+    assert time.monotonic() - started < 2 * purge.QUICK_TIMEOUT_SECONDS + 1
+    appeal.refresh_from_db()
+    assert appeal.status == "closed"
 
 
 def test_a_purge_of_an_address_the_proxy_holds_no_copy_of_is_a_success(receiver: Receiver):

@@ -12,7 +12,6 @@ from urllib.parse import urlencode
 
 from csp.decorators import csp_replace
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
@@ -22,7 +21,8 @@ from django.views.decorators.http import require_safe
 from lookout import http_cache
 
 from ..forms import EmbedFilterForm
-from ..selectors import search_public_appeals
+from ..pagination import NoSuchPage, Page
+from ..selectors import PublicAppeal, public_appeal_page
 
 EMBED_PAGE_SIZE = 6
 
@@ -39,6 +39,16 @@ def framable_by_partners(view: Callable[..., HttpResponseBase]) -> Callable[...,
     return xframe_options_exempt(wrapped)
 
 
+def _page(number: int, *, kind: str, area: str) -> Page[PublicAppeal]:
+    """That page of the partner's choice, or its last page when the number is past the end (as a partner's
+    old link after appeals closed should still show something)."""
+    try:
+        return public_appeal_page(number, kind=kind, area=area, per_page=EMBED_PAGE_SIZE)
+    except NoSuchPage:
+        last = public_appeal_page(1, kind=kind, area=area, per_page=EMBED_PAGE_SIZE).num_pages
+        return public_appeal_page(last, kind=kind, area=area, per_page=EMBED_PAGE_SIZE)
+
+
 def _page_url(query: dict[str, str], number: int) -> str:
     return "?" + urlencode({**query, "page": number})
 
@@ -51,8 +61,7 @@ def embed_appeals(request: HttpRequest) -> HttpResponse:
         response = render(request, "appeals/embed/appeals.html", {"form": form, "page": None}, status=400)
     else:
         data = form.cleaned_data
-        appeals = search_public_appeals(kind=data["kind"], area=data["area"])
-        page = Paginator(appeals, EMBED_PAGE_SIZE).get_page(data["page"] or 1)
+        page = _page(data["page"] or 1, kind=data["kind"], area=data["area"])
         query = {k: v for k, v in (("kind", data["kind"]), ("area", data["area"])) if v}
         context = {
             "form": form,
@@ -60,8 +69,8 @@ def embed_appeals(request: HttpRequest) -> HttpResponse:
             "area": data["area"],
             "kind": data["kind"],
             "site_root": request.build_absolute_uri("/").rstrip("/"),
-            "previous_url": _page_url(query, page.previous_page_number()) if page.has_previous() else "",
-            "next_url": _page_url(query, page.next_page_number()) if page.has_next() else "",
+            "previous_url": _page_url(query, page.number - 1) if page.has_previous else "",
+            "next_url": _page_url(query, page.number + 1) if page.has_next else "",
         }
         response = render(request, "appeals/embed/appeals.html", context)
     if response.status_code != 200:
