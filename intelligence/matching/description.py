@@ -36,12 +36,15 @@ _AGE_DECADE = re.compile(
     r"\b(?P<when>early|mid|late)?[\s-]*(?:(?P<n>[1-9]0)'?s|(?P<word>" + "|".join(_DECADES) + r"))\b", re.IGNORECASE
 )
 _AGE_NUMBER = re.compile(
-    r"\b(?:(?:about|around|abt|maybe|like|must\s+(?:have\s+)?be(?:en)?|aged?|looked|looks|roughly|approx|prob|"
-    r"probably|at\s+least|at\s+most|only|barely|over|under|is|was|be)\s+(?P<a>[1-9][0-9]?)(?![0-9])(?:\s*ish)?"
+    r"\b(?:(?P<pre>about|around|abt|maybe|like|must\s+(?:have\s+)?be(?:en)?|aged?|looked|looks|roughly|approx|prob|"
+    r"probably|at\s+least|at\s+most|no\s+(?:more|older)\s+than|only|barely|over|under|is|was|be)\s+"
+    r"(?P<a>[1-9][0-9]?)(?![0-9])(?:\s*ish)?"
     r"|(?<![0-9])(?P<b>[1-9][0-9]?)\s*(?:years?\s*old|yrs?\s*old|yr\s*old|year\s*old|yo\b|y/o|\s+plus|\+|\s+maybe|\s+at\s+most|ish\b))"
     + _NOT_AN_AGE_AFTER,
     re.IGNORECASE,
 )
+_YEARS_OLD = re.compile(r"\s*(?:years?\s*old|yrs?\s*old|yo\b|y/o)", re.IGNORECASE)
+_LOOKED = re.compile(r"\b(?:looked|looks|look|looking)\s*$", re.IGNORECASE)
 _TEEN = re.compile(r"\b(teen|teenage|teenager|teenaged)\b", re.I)
 # "an old man", "old dear" (not "my old man", the reporter's father), "pensioner", "elderly".
 _OLD = re.compile(
@@ -65,8 +68,29 @@ _NEGATION = re.compile(
     r"(?:it'?s|it\s+is|its)\s+not|(?:wasnt|wasn't|was\s+not)\s+(?:him|her)|not\s+the\s+same\s+(?:person|one|guy|man|woman)|"
     # "not ace but someone else", "not peggy but another old dear", "not tank, the other one": a name denied at
     # the start of a sentence, before "but" or a comma.
-    r"(?:^|(?<=[.!?\n])\s*)not\s+(?!sure\b|really\b|much\b|seen\b|long\b|far\b|only\b|yet\b)[a-z'’]+(?=\s*,|\s+but\b))",
+    # "Not Daniel Jones or Daniel Smith, the missing Daniel": names denied in a list.
+    r"(?:^|(?<=[.!?\n])\s*)not\s+(?!sure\b|really\b|much\b|seen\b|long\b|far\b|only\b|yet\b)[a-z'’]+"
+    r"(?:\s+[a-z'’]+)?(?:\s+(?:or|nor)\s+[a-z'’]+(?:\s+[a-z'’]+)?)*(?=\s*,|\s+but\b)|"
+    # "he's not your man", "not the one"; "I dont think its her"; "I dont think the man in the van is Marcus".
+    r"not\s+(?:your|the)\s+(?:man|guy|lad|woman|girl|one|person|bloke|fella|suspect|lady)\b|"
+    r"(?:do\s*n'?t|do\s+not)\s+think\s+(?:it'?s|its|it\s+is|that'?s|thats|this\s+is|he'?s|she'?s|hes|shes|he\s+is|"
+    r"she\s+is)\s+(?:him|her|them|the\s+same)\b|"
+    r"(?:do\s*n'?t|do\s+not)\s+think\s+(?:the|that|this)\s+[^.,;!?\n]{0,60}?\s(?:is|was)\s+(?=[a-z])|"
+    # "looks nothing like your photo"; someone who has "been there for years", whom the reporter has "known 20 years".
+    r"(?:looks?|looked|looking)\s+nothing\s+like\b|"
+    r"(?:been|worked|working|lived|living)\s+there\s+(?:for\s+)?(?:years|ages|donkeys|the\s+whole\s+time|forever)|"
+    r"(?:i'?ve|i\s+have)\s+known\s+(?:him|her|them)\s+(?:for\s+)?(?:[0-9]+|years|ages|ten|twenty|thirty|all))",
     re.IGNORECASE,
+)
+# A name said to be someone else's: "he's called Steve", "her name is Dawn", "name Joan".
+_CALLED = re.compile(
+    r"\b(?:(?:he'?s|she'?s|hes|shes|he\s+is|she\s+is)\s+(?:called|named)|(?:his|her)\s+name\s+is|(?<=,\s)name)"
+    r"\s+(?P<name>[A-Za-z][a-z'’]+)",
+    re.IGNORECASE,
+)
+# A name right after a denial: "isnt aaron", "hes a dad I know, not Shane", "it wasnt Danny Jones".
+_DENIED_BEFORE = re.compile(
+    r"(?:\bnot|\bis\s*nt|\bisn'?t|\bis\s+not|\bwas\s*nt|\bwasn'?t|\bwas\s+not|\baint|\bain'?t)\s+$", re.IGNORECASE
 )
 _CLAUSE_END = re.compile(r"\bbut\b|[.;!?\n]|,\s*(?:but|just|the|she|he|its|it's)\b", re.IGNORECASE)
 _INDEFINITE = re.compile(
@@ -127,8 +151,13 @@ def stated_age(text: str) -> tuple[int, int] | None:
         return base + lo, base + hi
     for m in _AGE_NUMBER.finditer(text):
         age = int(m.group("a") or m.group("b"))
-        # "about 10" is as often a time as an age: after "about" and the like, an age is 13 or more.
-        if 13 <= age <= 99 or (m.group("b") and age >= 5):
+        # "about 10" is as often a time as an age: after "about" and the like, an age is 13 or more, unless the
+        # words say it is one ("looked about 11", "aged 9", "about 11 years old").
+        said_so = m.group("b") or (m.group("pre") or "").lower() in {"looked", "looks", "aged", "age"}
+        said_so = (
+            said_so or _YEARS_OLD.match(text, m.end()) is not None or _LOOKED.search(text[: m.start()]) is not None
+        )
+        if 13 <= age <= 99 or (said_so and age >= 5):
             return age, age
     if _OLD.search(text):
         return 65, 99
@@ -203,6 +232,16 @@ def negated_spans(text: str) -> list[tuple[int, int]]:
         end = _CLAUSE_END.search(text, m.end())
         spans.append((m.start(), end.start() if end else len(text)))
     return spans
+
+
+def names_given(text: str) -> list[str]:
+    """The names the report says the person it describes goes by ("he's called Steve", "her name is Dawn")."""
+    return [m.group("name") for m in _CALLED.finditer(text)]
+
+
+def denied_just_before(text: str, start: int) -> bool:
+    """Whether the words just before `start` deny what follows ("isnt aaron", "not Shane", "wasnt Danny")."""
+    return _DENIED_BEFORE.search(text[max(0, start - 12) : start]) is not None
 
 
 def introduces_someone_new(text: str) -> bool:

@@ -86,10 +86,14 @@ ROWS: list[tuple[str, Kind, set[str]]] = [
     ("appeal M 4K9P", Kind.REFERENCE, {"M-4K9P"}),
     ("w-vttx on the flyer", Kind.REFERENCE, {"W-VTTX"}),
     ("saw the poster m4k9p", Kind.REFERENCE, {"M-4K9P"}),
+    # with a hyphen, any four letters or digits: a slip or an older scheme is still our reference, not a plate
+    ("Re M-A3LQ: she was at the pub", Kind.REFERENCE, {"M-A3LQ"}),
+    ("W-P8LM is at the Plough again", Kind.REFERENCE, {"W-P8LM"}),
     # not references
     ("I watch him every day", Kind.REFERENCE, set()),
     ("the M 25 was shut", Kind.REFERENCE, set()),
     ("Mark Wells", Kind.REFERENCE, set()),
+    ("w p8lm", Kind.REFERENCE, set()),  # without a hyphen, only the references' own alphabet
     # --- postcodes ---------------------------------------------------------------------------------------------
     ("near SW1A 1AA", Kind.POSTCODE, {"SW1A 1AA"}),
     ("staying at m1 1ae with his mum", Kind.POSTCODE, {"M1 1AE"}),

@@ -295,6 +295,45 @@ def test_a_name_denied_at_the_start_of_a_sentence_is_not_the_report_subject() ->
     assert _words("Not sure, but jonesy was at the yard with dreads and specs")["W-3HNP"] >= SUGGEST_THRESHOLD
 
 
+def test_a_look_alike_the_reporter_dismisses_does_not_link_to_the_page() -> None:
+    # Each describes the page's subject word for word, then says it is someone else.
+    dismissals = (
+        "lad with dreads and specs at the bookies, but he's not your man, he's much older",
+        "lad with dreads and specs at the bookies, he's called Steve, I've known him years",
+        "dont think its him but a lad with dreads and specs is at the bookies every day",
+        "I dont think the lad with dreads and specs at the bookies is Jordan, he's a student",
+        "lad with dreads and specs, looks nothing like your photo though",
+        "lad with dreads and specs works at the bookies but he's been there for years",
+    )
+    for text in dismissals:
+        assert _words(text, page="W-3HNP").get("W-3HNP", 0) < SUGGEST_THRESHOLD, text
+    (suggestion,) = WORDS.suggest(ReportFacts.from_text(dismissals[1], submitted_from="W-3HNP"))
+    assert "is not them" in suggestion.explain()  # still shown, weak, with why
+    # The subject's own name given is no dismissal; neither is a sighting that only mentions years.
+    assert _words("lad with dreads and specs, his name is Jordan", page="W-3HNP")["W-3HNP"] >= SUGGEST_THRESHOLD
+    assert (
+        _words("lad with dreads and specs at the bookies, I dont think he has left", page="W-3HNP")["W-3HNP"]
+        >= SUGGEST_THRESHOLD
+    )
+
+
+def test_a_name_right_after_a_denial_is_not_the_subject() -> None:
+    for text in ("the lad with dreads outside the coop isnt jordan, hes older", "a student I know, not Jordan Jones"):
+        assert _words(text, page="W-3HNP").get("W-3HNP", 0) < SUGGEST_THRESHOLD, text
+    # A denied name in a list, at the start of a sentence: both appeals named give way.
+    said = links("Not Darren Kellow or Darren Price, the other Darren, was in Millford")
+    assert said.get("W-7KQ2", 0) < SUGGEST_THRESHOLD and said.get("W-3XPD", 0) < SUGGEST_THRESHOLD
+
+
+def test_a_whole_name_misspelt_as_it_sounds_links() -> None:
+    # Short words must otherwise be written exactly; a whole name that sounds the same and is spelt close does.
+    assert likely("Darrin Kelow was at the station") == {"W-7KQ2"}
+    assert likely("kieron mos in dunmere") == {"W-MS22"}
+    assert likely("Stacy Dunmor in Ashcombe") == {"W-DN55"}
+    # One word alone is not read by its sound: "Mos" is not Moss, "Chlo" is not Chloe.
+    assert "W-MS22" not in likely("Mos is a word people use")
+
+
 def test_an_old_man_or_a_young_guy_is_an_age_that_can_veto() -> None:
     # Dorian Kett is 34: an "old man" cannot be him; "a young guy" can be Jordan (22) but not a pensioner.
     assert _words("an old man with a bird tattoo on his neck").get("W-SW11", 0) < SUGGEST_THRESHOLD

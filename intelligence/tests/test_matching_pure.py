@@ -28,3 +28,14 @@ def test_every_matching_module_imports_without_django() -> None:
     assert "intelligence.matching.linking.suggest" in found["modules"]
     assert "intelligence.matching.extraction.plates" in found["modules"]
     assert found["django"] == []
+
+
+def test_a_child_s_age_is_read_when_the_words_say_it_is_an_age() -> None:
+    from intelligence.matching.description import stated_age
+
+    # "about 10" is as often a time as an age; "looked about 11", "11 years old" and "no more than 14" are ages.
+    assert stated_age("she looked about 11") == (11, 11)
+    assert stated_age("a girl about 11 years old") == (11, 11)
+    assert stated_age("no more than 14") == (14, 14)
+    assert stated_age("I'll be there about 10") is None
+    assert stated_age("at about 8 last night") is None

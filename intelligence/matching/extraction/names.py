@@ -4,7 +4,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import jellyfish
 from rapidfuzz import fuzz
+from rapidfuzz.distance import JaroWinkler
 
 # --- appeal names in free text --------------------------------------------------------------------------------
 
@@ -38,6 +40,10 @@ WORD_CUTOFF = 80.0
 SHORT_WORD_CUTOFF = 70.0
 LOWER_SLIP_CUTOFF = 70.0
 LOWER_SLIP_FACTOR = 0.8
+# A word that sounds like the name word and is spelt close to it counts as a misspelling of this strength.
+PHONETIC_SCORE = 85.0
+MIN_PHONETIC_LENGTH = 3
+PHONETIC_SPELLING = 0.8
 # Texting words that look like misspelt nicknames ("dunno" is not Dunny).
 NOT_SLIPS = frozenset(
     ["dunno", "gonna", "wanna", "gotta", "innit", "bruvs", "mates", "lolll", "proper", "really", "sorry", "smell"]
@@ -51,16 +57,31 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
     return [(m.group().lower().replace("’", "'"), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
-def _word_score(said: str, name_word: str, *, fuzzy: bool = True) -> float:
-    """0-100: how well one written word stands for one word of a name. Short words must be exact."""
+def _word_score(said: str, name_word: str, *, fuzzy: bool = True, phonetic: bool = False) -> float:
+    """0-100: how well one written word stands for one word of a name. Short words must be exact, unless
+    (`phonetic`, within a whole name of two words or more) they sound like it and are spelt close to it."""
     if said == name_word:
         return 100.0
     said_bare, name_bare = said.removesuffix("'s"), name_word
     if said_bare == name_bare:
         return 100.0
-    if not fuzzy or min(len(said_bare), len(name_bare)) < MIN_FUZZY_LENGTH:
+    if not fuzzy:
         return 0.0
-    return float(fuzz.ratio(said_bare, name_bare, score_cutoff=WORD_CUTOFF))
+    if min(len(said_bare), len(name_bare)) >= MIN_FUZZY_LENGTH:
+        score = float(fuzz.ratio(said_bare, name_bare, score_cutoff=WORD_CUTOFF))
+        if score:
+            return score
+    return PHONETIC_SCORE if phonetic and sounds_the_same(said_bare, name_bare) else 0.0
+
+
+def sounds_the_same(said: str, name_word: str) -> bool:
+    """A misspelling that sounds like the name: "Doil" for Doyle, "Ried" for Reid, "Smyth" for Smith. The same
+    first letter, the same Metaphone key and close spelling (Jaro-Winkler), so "Reid" is never "Road"."""
+    if min(len(said), len(name_word)) < MIN_PHONETIC_LENGTH or said[0] != name_word[0]:
+        return False
+    if JaroWinkler.similarity(said, name_word) < PHONETIC_SPELLING:
+        return False
+    return bool(jellyfish.metaphone(said)) and jellyfish.metaphone(said) == jellyfish.metaphone(name_word)
 
 
 def _lower_slip(said: str, name_word: str) -> float:
@@ -102,7 +123,9 @@ def match_names(
             window = text_tokens[i : i + n]
             # One word alone is misspelt only if written as a name (capitalised): "yellow" is not "Kellow".
             fuzzy = n >= 2 or text[window[0][1]].isupper()
-            scores = [_word_score(w, p, fuzzy=fuzzy) for (w, _, _), p in zip(window, parts, strict=True)]
+            scores = [
+                _word_score(w, p, fuzzy=fuzzy, phonetic=n >= 2) for (w, _, _), p in zip(window, parts, strict=True)
+            ]
             if n == 1 and not fuzzy and not scores[0]:
                 slip = _lower_slip(window[0][0], parts[0])
                 if slip:

@@ -8,10 +8,11 @@ from .entities import Extracted, Kind
 
 # W- (wanted) or M- (missing) and four characters of the references' alphabet (appeals/references.py: no 0, 1, I,
 # L, O or U). Written with a hyphen or a space it is taken whatever the letters; run together ("w4k9p") only with
-# a digit among them, so "watch" stays a word.
+# a digit among them, so "watch" stays a word. With a hyphen ("W-P8LM") any four letters or digits are taken:
+# a slip of the pen or an older scheme is still one of our references, never a registration.
+_ALPHABET = re.compile(r"[2-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{4}")
 _REFERENCE = re.compile(
-    r"(?<![A-Za-z0-9-])(?P<prefix>[WMwm])(?P<sep>\s?-\s?|\s|)(?P<code>[2-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{4})"
-    r"(?![A-Za-z0-9])"
+    r"(?<![A-Za-z0-9-])(?P<prefix>[WMwm])(?P<sep>\s?-\s?|\s|)(?P<code>[A-Za-z0-9]{4})(?![A-Za-z0-9])"
 )
 
 
@@ -21,6 +22,8 @@ def extract_references(text: str) -> list[Extracted]:
     found = []
     for m in _REFERENCE.finditer(text):
         code = m.group("code")
+        if "-" not in m.group("sep") and not _ALPHABET.fullmatch(code):
+            continue
         has_digit = re.search(r"[0-9]", code) is not None
         if not has_digit and "-" not in m.group("sep"):
             continue

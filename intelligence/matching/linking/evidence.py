@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..description import VAGUE_AGE_YEARS, Stated, contradictions
+from ..description import VAGUE_AGE_YEARS, Stated, contradictions, denied_just_before
 from ..extraction import Kind, NameMatch, match_names, partial_vrm_fits
 from ..lexicon import wordlike_aliases
 from .profiles import AppealProfile, Reading, ReportFacts
@@ -120,11 +120,16 @@ def _name_reasons(
     return reasons
 
 
+def _name_denied(m: NameMatch, text: str, reading: Reading) -> bool:
+    """The reporter says it is not this name: inside "not him, but...", or right after "isnt", "not"."""
+    return any(a <= m.span[0] and m.span[1] <= b for a, b in reading.negated) or denied_just_before(text, m.span[0])
+
+
 def _name_believable(index: "AppealIndex", profile: AppealProfile, m: NameMatch, text: str, reading: Reading) -> bool:
     """A name match that can be about this subject. Not when the reporter says it is not ("its not benno"); not
     a surname or alias that is part of someone else's full name ("Carl Jones", "Vincent Price", "Jodie Lane");
     not a surname that is a street word after another word ("Acre Lane")."""
-    if any(a <= m.span[0] and m.span[1] <= b for a, b in reading.negated):
+    if _name_denied(m, text, reading):
         return False
     if not m.partial and m.name not in profile.aliases:
         return True
@@ -231,6 +236,10 @@ def evidence_for(index: "AppealIndex", profile: AppealProfile, report: ReportFac
         for m in match_names(report.text, [*profile.names, *profile.aliases], text_tokens=reading.tokens)
         if not any(s[0] < m.span[1] and m.span[0] < s[1] for s in reading.area_spans)
     ]
+    denied = next((m for m in matches if _name_denied(m, report.text, reading)), None)
+    if denied is not None:
+        # The report's person is someone else: what it says of them is not evidence for this subject (suggest).
+        reasons.append(Reason("denied_name", f"says it is not {denied.matched}", 0.0))
     matches = [m for m in matches if _name_believable(index, profile, m, report.text, reading)]
     # One reading per place in the text: a full-name match beats the partial ones inside it.
     full_spans = [m.span for m in matches if not m.partial]

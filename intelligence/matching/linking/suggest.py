@@ -3,7 +3,7 @@ confidence of each appeal as the noisy-OR of its reasons' weights."""
 
 from typing import TYPE_CHECKING
 
-from ..description import Stated, introduces_someone_new, refers_to_the_appeal
+from ..description import Stated, introduces_someone_new, names_given, refers_to_the_appeal
 from ..extraction import talks_about_person
 from .evidence import contradictions_of, evidence_for, someone_else_named
 from .profiles import AppealProfile, ReportFacts
@@ -30,7 +30,7 @@ def suggest(index: "AppealIndex", report: ReportFacts) -> list[LinkSuggestion]:
         ref: evidence_for(index, index.profiles[ref], report, reading) for ref in index.candidates(report, reading)
     }
     page = report.submitted_from
-    denied = bool(reading.negated)
+    denied = bool(reading.negated) or (page in index.profiles and _called_someone_else(index.profiles[page], report))
     if page in index.profiles:
         own = [r for r in evidence.get(page, []) if r.code != "area"]
         named_elsewhere = any(
@@ -71,11 +71,13 @@ def suggest(index: "AppealIndex", report: ReportFacts) -> list[LinkSuggestion]:
     for ref, reasons in evidence.items():
         profile = index.profiles[ref]
         before = noisy_or(r.weight for r in reasons)
+        if (ref == page and denied) or any(r.code == "denied_name" for r in reasons):
+            reasons = _outweigh(reasons, "but the report says the person it describes is not them")
         reasons = _veto_contradicted(profile, reasons, reading.said)
         if not reasons:
             continue
         confidence = noisy_or(r.weight for r in reasons)
-        if any(r.code == "contradiction" for r in reasons):
+        if any(r.code in {"contradiction", "dismissed"} for r in reasons):
             # Shown to the analyst as a weak suggestion with its reasons, folded, not hidden.
             confidence = max(confidence, min(before, MIN_CONFIDENCE))
         if profile.status == "closed":
@@ -106,6 +108,20 @@ DESCRIPTIVE = frozenset(
         "vehicle",
     }
 )
+
+
+def _called_someone_else(profile: AppealProfile, report: ReportFacts) -> bool:
+    """The report gives the person it describes a name that is none of the subject's ("he's called Steve")."""
+    own = {w.lower() for name in [*profile.names, *profile.aliases] for w in name.split()}
+    return any(name.lower() not in own for name in names_given(report.text))
+
+
+def _outweigh(reasons: list[Reason], why: str) -> list[Reason]:
+    """Descriptive evidence kept for the analyst to see, at no weight, with why it does not count."""
+    if not any(r.code in DESCRIPTIVE for r in reasons):
+        return reasons
+    kept = [r if r.code not in DESCRIPTIVE else Reason(r.code, r.text + " (outweighed)", 0.0) for r in reasons]
+    return [*kept, Reason("dismissed", why, 0.0)]
 
 
 def _veto_contradicted(profile: AppealProfile, reasons: list[Reason], said: Stated) -> list[Reason]:
