@@ -8,6 +8,7 @@ from django.db.models import F
 
 from intelligence.matching.duplicates import (
     MAX_CANDIDATES_PER_KEY,
+    UNLINKED_CANDIDATES,
     DuplicateVerdict,
     ReportFingerprint,
     best_match,
@@ -75,6 +76,15 @@ def find_repeat(
     fp: ReportFingerprint, entity_ids: list[int], appeal_ids: list[int] | None = None
 ) -> tuple[Enrichment, DuplicateVerdict] | None:
     ids = _candidate_ids(fp.id, entity_ids, fp.bands, appeal_ids)
+    if not fp.appeals:
+        # About no appeal: the latest reports about none too, for two tellings of one incident in other words.
+        latest = (
+            Enrichment.objects.filter(appeals=[])
+            .exclude(report_id=fp.id)
+            .order_by("-report_id")
+            .values_list("report_id", flat=True)[:UNLINKED_CANDIDATES]
+        )
+        ids = sorted(set(ids) | set(latest))
     if not ids:
         return None
     rows = {

@@ -31,7 +31,11 @@ WINDOW_DAYS = 7  # the same thing is told within days; a sighting a month later 
 CONTEXT_WINDOW_DAYS = 2  # the appeal's own plate, seen twice within two days, is likely one sighting
 MAX_CANDIDATES_PER_KEY = 200  # a busy pub's key: only its most recent reports are compared
 SAME_SIGHTING_DAYS = 2  # two reports about one appeal this close together, at a similar place, tell one sighting
+SAME_INCIDENT_WORDS = 3  # ... and for two reports about no appeal, the words of where and what they share
+SAME_INCIDENT_SHARE = 0.5  # ... which are at least this share of the shorter report's
 SAME_PLACE_WORDS = 2  # shared place words (in the lexicon's words: "chippy" = "fish shop", "rd" = "road")
+UNLINKED = "unlinked"
+UNLINKED_CANDIDATES = 50  # a report about no appeal is compared with this many of the latest about none
 # A context key that is a word of the linked appeals' names and areas ("word:cradlebury"): not a place in common.
 CONTEXT_WORD = "word:"
 
@@ -151,6 +155,21 @@ def place_words(normalised: str) -> frozenset[str]:
     return frozenset(w for w in canonical_words(normalised) if len(w) >= 3 and w not in skip and not w.isdigit())
 
 
+_STREET = re.compile(
+    r"\b([a-z]+)\s+(?:road|rd|street|st|lane|ln|terrace|walk|avenue|ave|close|way|drive|crescent|grove|square|"
+    r"estate|park|green|common|hill)\b"
+)
+
+
+def _some(words: Iterable[str]) -> str:
+    return ", ".join(sorted(words)[:4])
+
+
+def _streets(normalised: str) -> frozenset[str]:
+    """The named streets and estates of a normalised text ("mill" of "mill road"), to tell two places apart."""
+    return frozenset(m.group(1) for m in _STREET.finditer(normalised) if m.group(1) not in {"the", "a", "on", "in"})
+
+
 def duplicate_verdict(a: ReportFingerprint, b: ReportFingerprint) -> DuplicateVerdict:
     """Two reports tell the same thing when they arrived within WINDOW_DAYS of each other, are not linked to
     different appeals, do not contradict each other on something exclusive (two postcodes, plates or phone
@@ -191,6 +210,25 @@ def duplicate_verdict(a: ReportFingerprint, b: ReportFingerprint) -> DuplicateVe
                 True,
                 0.75,
                 (f"same appeal, {days} day(s) apart, a similar place ({', '.join(sorted(common)[:4])})",),
+            )
+    if not a.appeals and not b.appeals and days <= SAME_SIGHTING_DAYS:
+        # Two tellings of one incident that is about no appeal ("fight outside the Plough sat night" and "massive
+        # fight outside the Plough on Saturday"): close in time, and several words of where and what in common.
+        words_a, words_b = place_words(a.text), place_words(b.text)
+        common = words_a & words_b
+        streets_a, streets_b = _streets(a.text), _streets(b.text)
+        places_a, places_b = kinds_a.get(Kind.PLACE), kinds_b.get(Kind.PLACE)
+        elsewhere = bool(streets_a and streets_b and not streets_a & streets_b)  # "on Canal Walk" / "on Mill Lane"
+        elsewhere = elsewhere or bool(places_a and places_b and not places_a & places_b)  # the Plough / the Red Lion
+        # A phone, plate or handle in one telling and not the other is a fact of its own, not the same incident.
+        elsewhere = elsewhere or any(bool(kinds_a.get(kind)) != bool(kinds_b.get(kind)) for kind in EXCLUSIVE)
+        # Most of the shorter telling's words: a long letter shares three words with everything.
+        most = len(common) >= SAME_INCIDENT_SHARE * min(len(words_a), len(words_b))
+        if len(common) >= SAME_INCIDENT_WORDS and most and not elsewhere:
+            return DuplicateVerdict(
+                True,
+                0.7,
+                (f"neither about an appeal, {days} day(s) apart, the same place and what ({_some(common)})",),
             )
     weak = shared & (a.context_keys | b.context_keys)
     strong = shared - weak
@@ -237,10 +275,13 @@ class DuplicateIndex:
         # Lion").
         self.group_appeals: dict[int, set[str]] = defaultdict(set)
         self._by_key: dict[str | int, deque[int]] = defaultdict(lambda: deque(maxlen=MAX_CANDIDATES_PER_KEY))
+        self._by_key[UNLINKED] = deque(maxlen=UNLINKED_CANDIDATES)
 
     @staticmethod
     def _keys(fp: ReportFingerprint) -> list[str | int]:
-        return [*fp.entity_keys, *fp.bands, *(f"appeal:{ref}" for ref in sorted(fp.appeals))]
+        # A report about no appeal is compared with the most recent others about none (UNLINKED).
+        own = [f"appeal:{ref}" for ref in sorted(fp.appeals)] or [UNLINKED]
+        return [*fp.entity_keys, *fp.bands, *own]
 
     def candidates(self, fp: ReportFingerprint) -> set[int]:
         found: set[int] = set()

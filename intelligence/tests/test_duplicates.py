@@ -1,6 +1,6 @@
 """Duplicates: what counts as telling the same thing, fingerprints that a database can index, and grouping."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from intelligence.matching.duplicates import (
     BANDS,
@@ -166,3 +166,25 @@ def test_a_partial_plate_alone_never_groups_reports_about_different_appeals() ->
     a = _seen(1, "the van's reg started with KX19", {"W-VTT2"}, 3)
     b = _seen(2, "black bmw, reg started with KX19", set(), 3)
     assert not duplicate_verdict(a, b).duplicate
+
+
+def test_two_tellings_of_an_incident_about_no_appeal_are_the_same_only_at_the_same_place() -> None:
+    fire = fp(1, "Car set on fire on the Kingfisher estate about 1am, fire brigade came")
+    told_again = fp(2, "someone set a car on fire kingfisher estate last nite around 1, brigade there")
+    assert duplicate_verdict(fire, told_again).duplicate
+    assert "neither about an appeal" in duplicate_verdict(fire, told_again).reasons[0]
+    # The same words at another named street, a phone in one only, days apart, a long letter sharing three words.
+    mill = fp(3, "car set on fire on mill lane about 1am, fire brigade came")
+    moor = fp(4, "someone set a car on fire on moor lane last nite around 1, brigade there")
+    assert not duplicate_verdict(mill, moor).duplicate
+    assert not duplicate_verdict(
+        fire, fp(5, "Car set on fire on the Kingfisher estate, 07700 900461 rang me")
+    ).duplicate
+    assert not duplicate_verdict(fire, fp(6, told_again.text, day=DAY + timedelta(days=3))).duplicate
+    letter = fp(
+        7,
+        "I want to tell you about a few things. There is a group of lads on the Kingfisher estate who keep trying "
+        "to rob drivers, a man who sells weed by the shops, a car that has no tax parked by the school, and people "
+        "dumping rubbish behind the garages every week since the summer, and nobody ever comes out about it",
+    )
+    assert not duplicate_verdict(fire, letter).duplicate

@@ -339,6 +339,20 @@ def test_two_tellings_of_one_sighting_in_other_words_are_grouped_on_the_database
     assert "similar place" in Enrichment.objects.get(report=second).duplicate_reasons[0]
 
 
+def test_two_tellings_of_one_incident_about_no_appeal_are_grouped_on_the_database():
+    """Two people tell one incident that is about no appeal, in other words, sharing no entity: grouped. The
+    same kind of incident at another named place is not."""
+    first, elsewhere, second = enriched(
+        "There was a massive fight outside the Plough in Brackwell on Saturday at closing time, one lad on the floor",
+        "There was a massive fight outside the Red Lion in Brackwell on Saturday at closing time",
+        "fight outside the plough brackwell sat night at closing, loads of them, someone on the floor",
+    )
+    done = Enrichment.objects.get(report=second)
+    assert done.group_id is not None and done.group == Enrichment.objects.get(report=first).group
+    assert "neither about an appeal" in done.duplicate_reasons[0]
+    assert Enrichment.objects.get(report=elsewhere).group != done.group
+
+
 def test_the_new_appeal_fields_reach_linking():
     """Age, sex, build and height are on the profile, so a report describing someone else is vetoed."""
     appeal = published(subject_name="Dorian Kettering", sex="male", age_min=22, build="slim", height_cm=183)
