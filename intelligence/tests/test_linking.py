@@ -325,6 +325,18 @@ def test_a_name_right_after_a_denial_is_not_the_subject() -> None:
     assert said.get("W-7KQ2", 0) < SUGGEST_THRESHOLD and said.get("W-3XPD", 0) < SUGGEST_THRESHOLD
 
 
+def test_a_features_words_must_stand_together() -> None:
+    mum = AppealProfile.build(
+        reference="W-MM33", kind="wanted", name="Kyle Barton", sex="male", features="Tattoo reading MUM on his neck."
+    )
+    index = AppealIndex([mum])
+    assert scores(index, "a lad with a MUM tattoo on his neck at the bus stop")["W-MM33"] >= SUGGEST_THRESHOLD
+    far_apart = (
+        "the lad with the bird tattoo on his neck is staying round at his mates house, or his mums, near the bus stop"
+    )
+    assert scores(index, far_apart).get("W-MM33", 0) < SUGGEST_THRESHOLD
+
+
 def test_a_whole_name_misspelt_as_it_sounds_links() -> None:
     # Short words must otherwise be written exactly; a whole name that sounds the same and is spelt close does.
     assert likely("Darrin Kelow was at the station") == {"W-7KQ2"}

@@ -12,6 +12,7 @@ from ..lexicon import wordlike_aliases
 from .profiles import AppealProfile, Reading, ReportFacts
 from .reasons import Reason, noisy_or
 from .weights import (
+    FEATURE_WINDOW,
     W_AGE_FITS,
     W_ALIAS,
     W_AREA,
@@ -264,8 +265,9 @@ def evidence_for(index: "AppealIndex", profile: AppealProfile, report: ReportFac
     described = []
     for feature, words in index.features.get(profile.reference, ()):
         seen = len(words & reading.words)
-        # Every telling word: "a tattoo on his arm" is not "an anchor tattoo on his left forearm".
-        if words and seen == len(words):
+        # Every telling word: "a tattoo on his arm" is not "an anchor tattoo on his left forearm"; and close
+        # together, as one description (FEATURE_WINDOW words, and a few more for a longer feature).
+        if words and seen == len(words) and reading.close_together(words, FEATURE_WINDOW + 2 * len(words)):
             described.append((seen, feature))
     if described:
         others = [

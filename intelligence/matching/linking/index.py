@@ -170,6 +170,7 @@ class AppealIndex:
     def read(self, report: ReportFacts) -> Reading:
         """What scoring needs from the report's text, worked out once for every candidate."""
         toks = tokens(report.text)
+        canonical = canonical_words(report.text)
         return Reading(
             tokens=toks,
             areas=self.areas_in(report.text),
@@ -180,13 +181,21 @@ class AppealIndex:
             negated=negated_spans(report.text),
             people=[e for e in report.entities if e.kind == Kind.PERSON],
             said=stated(report.text),
-            words=frozenset(canonical_words(report.text)),
+            words=frozenset(canonical),
+            positions=_positions(canonical),
         )
 
     def suggest(self, report: ReportFacts) -> list[LinkSuggestion]:
         """Every appeal the report may be about with confidence >= MIN_CONFIDENCE, most likely first
         (intelligence.matching.linking.suggest)."""
         return suggest(self, report)
+
+
+def _positions(words: list[str]) -> dict[str, tuple[int, ...]]:
+    places: dict[str, list[int]] = {}
+    for i, word in enumerate(words):
+        places.setdefault(word, []).append(i)
+    return {word: tuple(at) for word, at in places.items()}
 
 
 def suggest_links(report: ReportFacts, profiles: Sequence[AppealProfile]) -> list[LinkSuggestion]:

@@ -116,6 +116,26 @@ class Reading:
     people: list[Extracted]  # full names the report writes ("Carl Jones")
     said: Stated
     words: frozenset[str]  # every word, singular, for matching distinguishing features
+    positions: dict[str, tuple[int, ...]]  # where each of those words stands (its places among them)
+
+    def close_together(self, words: frozenset[str], window: int) -> bool:
+        """Whether one place of each word falls within `window` words: "a tattoo on his neck ... at his mum's" is
+        not "a tattoo reading MUM on his neck"."""
+        places = sorted((p, w) for w in words for p in self.positions.get(w, ()))
+        need = len(words)
+        counts: dict[str, int] = {}
+        start = 0
+        for position, word in places:
+            counts[word] = counts.get(word, 0) + 1
+            while len(counts) == need:
+                if position - places[start][0] < window:
+                    return True
+                first = places[start][1]
+                counts[first] -= 1
+                if not counts[first]:
+                    del counts[first]
+                start += 1
+        return False
 
     def tokens_after(self, position: int) -> str:
         """The first word after a position in the text, lower case ("" at the end)."""

@@ -32,6 +32,8 @@ W_CIRCUMSTANCES = 0.3  # words of what the appeal is about ("stabbing", "catalyt
 # The report describes a distinguishing feature the appeal records, word for word (its telling words, at least):
 # by how many telling words it has, because "a limp" fits many people and "a scar through his left eyebrow" few.
 W_FEATURE = {1: 0.4, 2: 0.6, 3: 0.7}
+# ... its telling words within this many words of each other, plus two for each telling word.
+FEATURE_WINDOW = 4
 W_FEATURE_OTHER_NAMED = 0.1  # the same description, of a person the report names who is not the subject
 W_PAGE_PERSON = 0.9  # sent from the appeal's page and talks about a person
 W_PAGE_NO_PERSON = 0.35  # sent from the appeal's page but talks about no one
