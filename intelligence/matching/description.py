@@ -15,6 +15,9 @@ from .lexicon import build_words, sex_words
 # How far a stated age may be from the appeal's and still be the same person: people guess ages badly.
 AGE_TOLERANCE = 6
 AGE_TOLERANCE_SHARE = 0.2  # or a fifth of the age, whichever is more (a "60" for a 76-year-old is a fair guess)
+# A child's or a teenager's age is guessed closer: "hes only 15" is not a 20-year-old, "about 11" not 15.
+YOUNG_BELOW = 18
+YOUNG_AGE_TOLERANCE = 3
 # A stated age range wider than this ("a young guy": 16-35) can rule someone out but fits too many to count for them.
 VAGUE_AGE_YEARS = 10
 # A stated height this far (cm) from the appeal's is someone else; "tiny" / "really tall" against the extremes.
@@ -206,7 +209,8 @@ def contradictions(
         out.append(f"describes a {'man' if said.sex == 'male' else 'woman'}")
     if said.age and age_min is not None:
         top = age_max if age_max is not None else age_min
-        slack = max(AGE_TOLERANCE, round(AGE_TOLERANCE_SHARE * top))
+        young = said.age[1] < YOUNG_BELOW or top < YOUNG_BELOW
+        slack = YOUNG_AGE_TOLERANCE if young else max(AGE_TOLERANCE, round(AGE_TOLERANCE_SHARE * top))
         if said.age[1] < age_min - slack or said.age[0] > top + slack:
             shown = f"{said.age[0]}" if said.age[0] == said.age[1] else f"{said.age[0]}-{said.age[1]}"
             out.append(f"says about {shown} years old")

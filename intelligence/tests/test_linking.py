@@ -325,6 +325,19 @@ def test_a_name_right_after_a_denial_is_not_the_subject() -> None:
     assert said.get("W-7KQ2", 0) < SUGGEST_THRESHOLD and said.get("W-3XPD", 0) < SUGGEST_THRESHOLD
 
 
+def test_a_likeness_the_report_denies_is_not_the_subject() -> None:
+    likeness = "A man who looks like Jordan Jones runs the phone shop, he's called Imran and he's the owner's son"
+    assert _words(likeness, page="W-3HNP").get("W-3HNP", 0) < SUGGEST_THRESHOLD
+    # A likeness alone is still a possible sighting.
+    assert _words("a man who looks like Jordan Jones is at the bus station now")["W-3HNP"] >= SUGGEST_THRESHOLD
+
+
+def test_a_teenagers_age_is_held_closer() -> None:
+    # Jordan is 22: "hes only 15" is someone else, where "about 30" for a 22-year-old may be a bad guess.
+    assert _words("lad with dreads and specs, hes only 15", page="W-3HNP").get("W-3HNP", 0) < SUGGEST_THRESHOLD
+    assert _words("lad with dreads and specs, about 27", page="W-3HNP")["W-3HNP"] >= SUGGEST_THRESHOLD
+
+
 def test_a_features_words_must_stand_together() -> None:
     mum = AppealProfile.build(
         reference="W-MM33", kind="wanted", name="Kyle Barton", sex="male", features="Tattoo reading MUM on his neck."

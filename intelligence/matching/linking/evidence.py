@@ -25,6 +25,7 @@ from .weights import (
     W_FULL_NAME,
     W_KIND,
     W_KNOWN_ENTITY,
+    W_NAME_COMPARED,
     W_REFERENCE,
     W_SEX_FITS,
     W_SURNAME,
@@ -83,7 +84,11 @@ def _name_reasons(
         if not m.partial and not is_alias:
             weight = W_FULL_NAME if m.score >= 1.0 else W_FULL_NAME * m.score * 0.95
             how = "names" if m.score >= 1.0 else "names, nearly (as written: '" + written + "'),"
-            reasons.append(Reason("name", f"{how} the appeal's subject, {m.name}", weight))
+            code = "name" if m.score >= 1.0 else "name_near"
+            if _COMPARED_BEFORE.search(text[max(0, m.span[0] - 30) : m.span[0]]):
+                # "a man who looks like Mohammed Rafiq": a likeness, which the report may go on to deny.
+                how, code, weight = "compares the person to", "name_compared", weight * W_NAME_COMPARED
+            reasons.append(Reason(code, f"{how} the appeal's subject, {m.name}", weight))
             continue
         if is_alias:
             common = m.name.lower() in COMMON_GIVEN_NAMES
@@ -119,6 +124,13 @@ def _name_reasons(
         }[code]
         reasons.append(Reason(code, label + note, weight))
     return reasons
+
+
+_COMPARED_BEFORE = re.compile(
+    r"(?:looks?|looked|looking)\s+(?:a\s+(?:bit|lot)\s+|just\s+|exactly\s+|so\s+much\s+)?like\s+$|resembles?\s+$|"
+    r"look-?alike\s+(?:of\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _name_denied(m: NameMatch, text: str, reading: Reading) -> bool:

@@ -116,11 +116,16 @@ def _called_someone_else(profile: AppealProfile, report: ReportFacts) -> bool:
     return any(name.lower() not in own for name in names_given(report.text))
 
 
+# ... and, when the report says the person it describes is not the subject, a name it misspelt or compared them
+# to ("a man who looks like Mohammed Rafiq ... he's called Imran").
+DISMISSIBLE = DESCRIPTIVE | {"name_near", "name_compared"}
+
+
 def _outweigh(reasons: list[Reason], why: str) -> list[Reason]:
     """Descriptive evidence kept for the analyst to see, at no weight, with why it does not count."""
-    if not any(r.code in DESCRIPTIVE for r in reasons):
+    if not any(r.code in DISMISSIBLE for r in reasons):
         return reasons
-    kept = [r if r.code not in DESCRIPTIVE else Reason(r.code, r.text + " (outweighed)", 0.0) for r in reasons]
+    kept = [r if r.code not in DISMISSIBLE else Reason(r.code, r.text + " (outweighed)", 0.0) for r in reasons]
     return [*kept, Reason("dismissed", why, 0.0)]
 
 

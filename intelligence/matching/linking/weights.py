@@ -14,6 +14,7 @@ W_VRM = 0.95  # the appeal's vehicle's registration
 W_VRM_NEAR = 0.5  # one character away: a misread plate, or a different car
 W_VRM_PART = 0.45  # part of the appeal's plate ("starts with KX19"): divided between the appeals it fits
 W_FULL_NAME = 0.93  # the whole name, exactly; a misspelling scales down with its similarity
+W_NAME_COMPARED = 0.75  # ... times this after "looks like": a likeness, and outweighed when the report denies it
 W_ALIAS = 0.8  # a nickname the appeal lists, that is not an ordinary first name
 W_COMMON_ALIAS = 0.4  # a listed alias that is also an ordinary first name ("Jess", "Mo")
 W_FIRST_NAME = 0.35  # the first name alone
