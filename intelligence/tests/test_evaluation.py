@@ -119,21 +119,23 @@ def test_intel_evaluate_refuses_a_missing_set() -> None:
 
 PUBLIC = JSON_PATH.parent / "public_set.json"
 PUBLIC_HOLDOUT = JSON_PATH.parent / "public_set_holdout.json"
+PUBLIC_2 = JSON_PATH.parent / "public_set_2.json"
 
 
 # Floors (linking precision, recall; grouping pairwise precision, recall), nothing learnt.
 # - The development half (tuned on) meets issue 11's targets on reports written by someone who had not seen the
 #   linker: linking P >= 0.95 and R >= 0.85, grouping P >= 0.90 and R >= 0.60.
-# - The held-out half (never read while tuning) does NOT yet meet issue 11's precision targets: measured cold at
-#   the merge, linking P 0.931 R 0.879, grouping P 0.842 R 0.727 (before this work: linking P 0.690 R 0.729,
-#   grouping P 0.857 R 0.136). Its floors hold those figures so nothing slips back; raise them to the targets
-#   (linking P >= 0.95, grouping P >= 0.90) when a change reaches them - measured on a new held-out set, since
-#   this one has now been scored.
+# - The first held-out half, scored and since tuned on: linking P 0.979 R 0.888, grouping P 1.000 R 0.727 on
+#   3 December (at its first scoring: linking P 0.931 R 0.879, grouping P 0.842 R 0.727).
+# - The blind, held-out set is now public_set_3.json: measured by `intel_evaluate`, never tuned on, so not here.
 @pytest.mark.parametrize(
     ("path", "floors"),
     [
         pytest.param(PUBLIC, (0.95, 0.85, 0.90, 0.60), id="development-half-meets-the-issue-11-targets"),
-        pytest.param(PUBLIC_HOLDOUT, (0.93, 0.87, 0.84, 0.72), id="held-out-half-does-not-get-worse"),
+        pytest.param(PUBLIC_HOLDOUT, (0.95, 0.87, 0.95, 0.72), id="held-out-half-does-not-get-worse"),
+        # Written blind, scored blind twice, a development set since 3 December (its README): measured then at
+        # linking P 0.923 R 0.844, grouping P 0.439 R 0.610 - far from the grouping targets.
+        pytest.param(PUBLIC_2, (0.91, 0.83, 0.42, 0.59), id="second-blind-set-now-development-does-not-get-worse"),
     ],
 )
 def test_the_independent_set_holds_its_floors_cold(path: Path, floors: tuple[float, float, float, float]) -> None:
