@@ -79,6 +79,8 @@ _NEGATION = re.compile(
     r"(?:do\s*n'?t|do\s+not)\s+think\s+(?:it'?s|its|it\s+is|that'?s|thats|this\s+is|he'?s|she'?s|hes|shes|he\s+is|"
     r"she\s+is)\s+(?:him|her|them|the\s+same)\b|"
     r"(?:do\s*n'?t|do\s+not)\s+think\s+(?:the|that|this)\s+[^.,;!?\n]{0,60}?\s(?:is|was)\s+(?=[a-z])|"
+    # "so I don't think it's Bob's", "it wasnt his", "not hers": the car or thing is someone else's.
+    r"(?:do\s*n'?t|do\s+not)\s+think\s+(?:it'?s|its|it\s+is|that'?s|thats)\s+[a-z]+'?s\b|"
     # "looks nothing like your photo"; someone who has "been there for years", whom the reporter has "known 20 years".
     r"(?:looks?|looked|looking)\s+nothing\s+like\b|"
     r"(?:been|worked|working|lived|living)\s+there\s+(?:for\s+)?(?:years|ages|donkeys|the\s+whole\s+time|forever)|"

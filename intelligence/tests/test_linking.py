@@ -429,6 +429,17 @@ def test_part_of_a_plate_on_the_appeals_make_of_car_links_that_one() -> None:
     assert said.get("W-VTT2", 0) < SUGGEST_THRESHOLD
 
 
+def test_the_appeals_make_of_car_with_another_registration_is_another_car() -> None:
+    def vehicle_weight(text: str) -> float:
+        (found,) = [s for s in NAMES_INDEX.suggest(ReportFacts.from_text(text, submitted_from="W-L4QZ"))]
+        return sum(r.weight for r in found.reasons if r.code == "vehicle")
+
+    assert vehicle_weight("his grey corsa is on my drive at 1am") > 0
+    assert vehicle_weight("his grey corsa KY66 ABC is on my drive at 1am") == 0  # the same make, another car
+    said = _named("grey corsa outside the shop, so I dont think its shanes", page="W-L4QZ")
+    assert said.get("W-L4QZ", 0) < SUGGEST_THRESHOLD
+
+
 LLOYD = AppealProfile.build(
     reference="W-T3UY", kind="wanted", name="Gary Lloyd", aliases=["Lloydy"], areas=["Saltmere Quay"]
 )

@@ -180,6 +180,11 @@ def _vehicle_reasons(
         found.remove(part[0])
         text = f"{part[0].text}, on the appeal's make of vehicle ({shown})"
         return [Reason("vrm_part", text, W_VRM_PART_AND_MODEL)]
+    other = sorted(p for p in reading.plates if profile.vrms and not any(r.code == "vrm_near" for r in found))
+    if other:
+        # "a red Skoda Octavia, but the plate was HY15 GRX": the same make, another car.
+        text = f"mentions the appeal's vehicle ({shown}), but with another registration ({other[0]})"
+        return [Reason("vehicle", text, 0.0)]
     weight = noisy_or([W_VEHICLE, W_VEHICLE_COLOUR] if colour else [W_VEHICLE]) / max(1, sharing)
     return [Reason("vehicle", f"mentions the appeal's vehicle ({shown})", weight)]
 
