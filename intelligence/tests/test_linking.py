@@ -431,7 +431,7 @@ def test_part_of_a_plate_on_the_appeals_make_of_car_links_that_one() -> None:
 
 def test_the_appeals_make_of_car_with_another_registration_is_another_car() -> None:
     def vehicle_weight(text: str) -> float:
-        (found,) = [s for s in NAMES_INDEX.suggest(ReportFacts.from_text(text, submitted_from="W-L4QZ"))]
+        (found,) = NAMES_INDEX.suggest(ReportFacts.from_text(text, submitted_from="W-L4QZ"))
         return sum(r.weight for r in found.reasons if r.code == "vehicle")
 
     assert vehicle_weight("his grey corsa is on my drive at 1am") > 0
