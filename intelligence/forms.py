@@ -100,6 +100,17 @@ class OfficerChoiceField(BoundedModelChoiceField):
         return f"{name} ({unit})" if unit else name
 
 
+class GroupSplitForm(forms.Form):
+    """ "Not the same": take a report out of its group of similar reports."""
+
+    note = forms.CharField(
+        label="Why it is not the same (optional)",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
 class GradingForm(forms.Form):
     source_evaluation = _choose("Source evaluation", SourceEvaluation.choices, "Choose a source evaluation")
     intelligence_assessment = _choose(

@@ -246,6 +246,23 @@ class Enrichment(models.Model):
         return f"Enrichment of report {self.report_id}"
 
 
+class GroupSplit(models.Model):
+    """An analyst's "not the same": the report was taken out of a group of reports telling one thing. The
+    duplicate check never puts it back in that group (intelligence.enrichment.repeats)."""
+
+    report = models.ForeignKey("reporting.InformationReport", on_delete=models.CASCADE, related_name="+")
+    group = models.ForeignKey(DuplicateGroup, on_delete=models.CASCADE, related_name="splits")
+    split_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    split_at = models.DateTimeField()
+    note = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["report", "group"], name="intel_split_once")]
+
+    def __str__(self) -> str:
+        return f"Report {self.report_id} is not the same as group {self.group_id}"
+
+
 class Band(models.Model):
     """One MinHash band key of a report's text: reports sharing a key read alike, so a new report's ~8 keys find
     the few it may repeat by an index lookup, not a scan."""

@@ -1,12 +1,14 @@
-"""The analyst's decision on a suggested link."""
+"""The analyst's decisions on what enrichment suggested: a link to an appeal, and a group of reports that tell
+the same thing (a report taken out of it: "not the same")."""
 
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
 from audit.services import audit_record
-from intelligence.models import Link, LinkDecision
+from intelligence.models import DuplicateGroup, Enrichment, GroupSplit, Link, LinkDecision
 from intelligence.rules import RuleViolation
+from reporting.models import InformationReport
 
 from .index import index_invalidate_now_and_on_commit
 
@@ -39,3 +41,38 @@ def link_decide(*, link: Link, actor: User, decision: str, note: str = "") -> Li
         if LinkDecision.CONFIRMED in (decision, previous):
             index_invalidate_now_and_on_commit()
     return link
+
+
+def group_split(*, report: InformationReport, actor: User, note: str = "") -> GroupSplit:
+    """Take the report out of its group ("not the same"). The group keeps its other members (its lead moves to
+    the earliest of them if this report led it); the split is kept, audited, and the duplicate check never puts
+    the report back in that group."""
+    from intelligence.permissions import can_work_desk
+    from intelligence.services import _require
+
+    _require(can_work_desk(actor))
+    note = note.strip()
+    with transaction.atomic():
+        enrichment = Enrichment.objects.select_for_update().filter(report=report).first()
+        if enrichment is None or enrichment.group_id is None:
+            raise RuleViolation("not_grouped", "This report is not in a group of similar reports.")
+        group = DuplicateGroup.objects.select_for_update().get(pk=enrichment.group_id)
+        split = GroupSplit.objects.create(
+            report=report, group=group, split_by=actor, split_at=timezone.now(), note=note
+        )
+        Enrichment.objects.filter(pk=enrichment.pk).update(
+            group=None, duplicate_of=None, duplicate_score=None, duplicate_reasons=[]
+        )
+        rest = Enrichment.objects.filter(group=group)
+        group.size = rest.count()
+        if group.lead_id == report.pk and group.size:
+            group.lead_id = rest.order_by("report__received_at", "report_id").values_list("report_id", flat=True)[0]
+        group.save(update_fields=["size", "lead"])
+        audit_record(
+            actor=actor,
+            action="group.split",
+            target=report,
+            detail={"group": group.pk, "lead": group.lead_id, "left": group.size},
+            justification=note,
+        )
+    return split

@@ -372,3 +372,54 @@ def test_the_analyst_sees_weak_and_contradicted_reasons_as_such():
     assert f"Appeal {appeal.reference}</a>" in html and "Possible" in html
     assert "But the report describes a woman" in html and "Against" in html
     assert "Outweighed" in html
+
+
+CANNABIS = (
+    "Cannabis smell and people coming and going all night at 14 Wren Close, NE4 7QT.",
+    "Strong cannabis smell, people coming and going all night at 14 Wren Close NE4 7QT",
+    "Caller says cannabis smell and visitors all night at Wren Close, NE4 7QT.",
+)
+
+
+def test_an_analyst_takes_a_report_out_of_its_group_and_the_split_is_remembered():
+    from intelligence.enrichment.decisions import group_split
+    from intelligence.models import GroupSplit
+
+    first, second, third = enriched(*CANNABIS)
+    group = DuplicateGroup.objects.get()
+    desk = analyst()
+    with pytest.raises(PermissionDenied):
+        group_split(report=first, actor=make_staff(Role.UNIT_OFFICER))
+    group_split(report=first, actor=desk, note="Number 14 is the flat above; this is the house.")
+    group.refresh_from_db()
+    assert group.size == 2 and group.lead == second  # the lead moves to the earliest left
+    assert Enrichment.objects.get(report=first).group is None
+    assert {r.pk for r in selectors.inbox()} >= {first.pk, second.pk}  # each read on its own now
+    event = AuditEvent.objects.filter(action="group.split").get()
+    assert event.detail["group"] == group.pk and "flat above" in event.justification
+    # Enriched again (its fingerprint lost and made anew), it is not put back in the group it was taken out of.
+    for derived in (Enrichment, Mention, Link, Band):
+        derived.objects.filter(report=first).delete()
+    enrich(first)
+    assert Enrichment.objects.get(report=first).group_id != group.pk
+    assert GroupSplit.objects.get().report == first
+    # A report in no group cannot be split.
+    from intelligence.rules import RuleViolation
+
+    with pytest.raises(RuleViolation):
+        group_split(report=first, actor=desk)
+
+
+def test_the_report_page_offers_not_the_same_and_says_it_was_done():
+    first, second, _third = enriched(*CANNABIS)
+    client = desk_client()
+    page = client.get(f"/staff/inbox/{second.pk}/").content.decode()
+    assert "Not the same: take this report out of the group" in page
+    response = client.post(f"/staff/inbox/{second.pk}/split/", {"note": ""}, follow=True)
+    assert response.status_code == 200
+    assert f"Report {second.pk} taken out of the group" in response.content.decode()
+    assert "Not the same: take this report out of the group" not in response.content.decode()
+    again = client.post(f"/staff/inbox/{second.pk}/split/", {"note": ""})
+    assert again.status_code == 400 and "not in a group" in again.content.decode()
+    too_long = client.post(f"/staff/inbox/{first.pk}/split/", {"note": "x" * 1001})
+    assert too_long.status_code == 400

@@ -9,6 +9,7 @@ urlpatterns = [
     path("inbox/<int:pk>/", reports.report_desk, name="report"),
     path("inbox/<int:pk>/grade/", reports.report_grade, name="grade"),
     path("inbox/<int:pk>/disseminate/", reports.report_disseminate, name="disseminate"),
+    path("inbox/<int:pk>/split/", reports.report_split, name="split"),
     path("inbox/<int:pk>/links/<int:link_pk>/", reports.link_decide, name="link_decide"),
     path("actions/", actions.action_list, name="actions"),
     path("actions/<int:pk>/", actions.action_detail, name="action"),

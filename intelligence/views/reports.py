@@ -16,7 +16,7 @@ from reporting.models import InformationReport
 
 from .. import permissions, selectors, services
 from ..enrichment import decisions
-from ..forms import DisseminateForm, GradingForm, LinkDecisionForm
+from ..forms import DisseminateForm, GradingForm, GroupSplitForm, LinkDecisionForm
 from ..models import Link, LinkDecision
 from .forms import form_apply
 
@@ -52,6 +52,7 @@ def _report_page(request: HttpRequest, report: Any, status: int = 200, **forms_:
         "grading": next(iter(report.gradings.all()), None),
         "grading_form": forms_.get("grading_form") or GradingForm(),
         "disseminate_form": forms_.get("disseminate_form") or DisseminateForm(),
+        "split_form": forms_.get("split_form") or GroupSplitForm(),
         "can_share": report.appeal is not None,
     }
     return render(request, "intelligence/staff/report.html", context, status=status)
@@ -93,6 +94,21 @@ def report_grade(request: HttpRequest, pk: int) -> HttpResponse:
         GradingForm(request.POST),
         lambda report, data: services.grading_add(report=report, actor=user, **data),
         lambda _grading: "Graded.",
+    )
+
+
+@staff_passes(permissions.can_work_desk)
+@require_POST
+def report_split(request: HttpRequest, pk: int) -> HttpResponse:
+    """ "Not the same": take the report out of its group of similar reports."""
+    user = acting_user(request)
+    return _report_post(
+        request,
+        pk,
+        "split_form",
+        GroupSplitForm(request.POST),
+        lambda report, data: decisions.group_split(report=report, actor=user, note=data["note"]),
+        lambda split: f"Report {split.report_id} taken out of the group: it is not the same.",
     )
 
 

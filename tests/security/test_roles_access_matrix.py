@@ -126,6 +126,7 @@ EXPECTED: dict[str, Any] = {
     "intelligence_staff:grade": DESK,
     "intelligence_staff:disseminate": DESK,
     "intelligence_staff:link_decide": DESK,
+    "intelligence_staff:split": DESK,
     "intelligence_staff:reissue": DESK,
     "intelligence_staff:file": DESK,
     "intelligence_staff:actions": DESK | {"unit_officer"},
@@ -171,6 +172,7 @@ POST_ONLY = {
     "intelligence_staff:grade",
     "intelligence_staff:disseminate",
     "intelligence_staff:link_decide",
+    "intelligence_staff:split",
     "intelligence_staff:allocate",
     "intelligence_staff:complete",
     "intelligence_staff:result",
@@ -303,6 +305,7 @@ def _urls(name: str, w: dict[str, Any]) -> dict[str, str]:
         "intelligence_staff:report": [report.pk],
         "intelligence_staff:grade": [report.pk],
         "intelligence_staff:disseminate": [report.pk],
+        "intelligence_staff:split": [report.pk],
     }
     args_for["distribution_staff:copy_removed"] = [w["copy"].pk]
     if name in args_for:
