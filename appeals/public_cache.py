@@ -9,9 +9,13 @@ from django.core.cache import cache
 from django.utils.translation import get_language
 
 from lookout.cache_version import PUBLIC_VERSION_KEY, bump, version
+from reportkit.memo import Memo
 
 VERSION_KEY = PUBLIC_VERSION_KEY
 TIMEOUT_SECONDS = 300
+# Each process keeps what it read last: the key carries the public version, so a takedown is never served from
+# here (the next request asks for the new version's key). Callers must not change what they are given.
+KEPT = Memo(512)
 T = TypeVar("T")
 
 
@@ -27,8 +31,11 @@ def purge_public_cache() -> None:
 def cached_public(name: str, build: Callable[[], T]) -> T:
     """One copy per language: what is built carries the page's language (labels, dates, Welsh text)."""
     key = f"appeals:public:{public_version()}:{get_language() or settings.LANGUAGE_CODE}:{name}"
-    value: T | None = cache.get(key)
+    value: T | None = KEPT.get(key)
+    if value is None:
+        value = cache.get(key)
     if value is None:
         value = build()
         cache.set(key, value, TIMEOUT_SECONDS)
+    KEPT.put(key, value)
     return value

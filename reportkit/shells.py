@@ -16,8 +16,12 @@ from django.http import HttpResponse
 from django.utils.html import escape
 from django.utils.translation import get_language
 
+from .memo import Memo
+
 PLACEHOLDER = "lk-shell-fill-7f3a9c"  # letters, digits and hyphens: the same escaped or not, in text or attribute
 TIMEOUT_SECONDS = 300
+# Each process keeps the shells it read (their keys change with the page's content, so none outlives it).
+KEPT = Memo(64)
 
 
 def shell_page(key: str, render: Callable[[str], HttpResponse], fill: str) -> HttpResponse:
@@ -26,12 +30,17 @@ def shell_page(key: str, render: Callable[[str], HttpResponse], fill: str) -> Ht
         return render(fill)
     # One shell per language: a page's words (and which of the appeal's words are marked lang="en") depend on it.
     key = f"{key}:{get_language() or '-'}"
-    html: str | None = cache.get(key)
+    html: str | None = KEPT.get(key)
+    if html is None:
+        html = cache.get(key)
+        if html is not None:
+            KEPT.put(key, html)
     if html is None:
         response = render(PLACEHOLDER)
         content = response.content.decode()
         if response.status_code != 200 or content.count(PLACEHOLDER) != 1:
             return render(fill)
         cache.set(key, content, TIMEOUT_SECONDS)
+        KEPT.put(key, content)
         html = content
     return HttpResponse(html.replace(PLACEHOLDER, str(escape(fill))))
