@@ -10,6 +10,7 @@ ROWS: list[tuple[str, Kind, set[str]]] = [
     ("silver Focus AB12 CDE outside", Kind.VRM, {"AB12CDE"}),
     ("reg was ab12cde i think", Kind.VRM, {"AB12CDE"}),
     ("plate AB 12 CDE", Kind.VRM, {"AB12CDE"}),
+    ("blue ford estate W X 1 5 L D F behind the garden centre", Kind.VRM, {"WX15LDF"}),  # read out one by one
     ("the car Yk68 Fdo was parked up", Kind.VRM, {"YK68FDO"}),
     ("black van LR70XJZ", Kind.VRM, {"LR70XJZ"}),
     ("old golf A123 BCD", Kind.VRM, {"A123BCD"}),
@@ -47,6 +48,8 @@ ROWS: list[tuple[str, Kind, set[str]]] = [
     ("plate began with kx19, didnt get the rest", Kind.PARTIAL_VRM, {"KX19*"}),
     ("first bit was KX 19", Kind.PARTIAL_VRM, {"KX19*"}),
     ("reg ends in TVN", Kind.PARTIAL_VRM, {"*TVN"}),
+    ("grey prius ends HNF at the car park", Kind.PARTIAL_VRM, {"*HNF"}),  # "ends" alone, the letters in capitals
+    ("the film ends the day", Kind.PARTIAL_VRM, set()),
     ("last three letters were tvn", Kind.PARTIAL_VRM, {"*TVN"}),
     ("white transit KX19 something", Kind.PARTIAL_VRM, {"KX19*"}),
     ("a scooter, plate DY70 ???", Kind.PARTIAL_VRM, {"DY70*"}),

@@ -350,6 +350,16 @@ def test_a_features_words_must_stand_together() -> None:
     assert scores(index, far_apart).get("W-MM33", 0) < SUGGEST_THRESHOLD
 
 
+def test_a_nickname_with_the_surname_and_a_possessive_without_its_apostrophe_link() -> None:
+    assert likely("dazza kellow parked outside her house again") == {"W-7KQ2"}
+    assert "names the appeal's subject by nickname" in INDEX.suggest(ReportFacts.from_text("Dazza Kellow"))[0].explain()
+    from intelligence.matching.extraction import match_names
+
+    assert [m.matched for m in match_names("dazs been texting her again", ["Daz"])] == ["dazs"]
+    # The nickname with the surname is outweighed by a description the subject cannot fit.
+    assert _words("jonesy jones the landlord, a woman about 60").get("W-3HNP", 0) < SUGGEST_THRESHOLD
+
+
 def test_a_whole_name_misspelt_as_it_sounds_links() -> None:
     # Short words must otherwise be written exactly; a whole name that sounds the same and is spelt close does.
     assert likely("Darrin Kelow was at the station") == {"W-7KQ2"}

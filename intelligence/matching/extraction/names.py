@@ -63,8 +63,8 @@ def _word_score(said: str, name_word: str, *, fuzzy: bool = True, phonetic: bool
     if said == name_word:
         return 100.0
     said_bare, name_bare = said.removesuffix("'s"), name_word
-    if said_bare == name_bare:
-        return 100.0
+    if said_bare == name_bare or (said_bare.endswith("s") and said_bare[:-1] == name_bare and len(name_bare) >= 3):
+        return 100.0  # "gazs" is "gaz's" written without its apostrophe
     if not fuzzy:
         return 0.0
     if min(len(said_bare), len(name_bare)) >= MIN_FUZZY_LENGTH:

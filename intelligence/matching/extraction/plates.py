@@ -12,6 +12,11 @@ _VRM_CURRENT = re.compile(
     r"(?<![A-Za-z0-9])(?P<a>[A-HJ-PR-Ya-hj-pr-y][A-HJ-PR-Ya-hj-pr-y])(?:\s{0,2}|-)(?P<d>0[2-9]|[12][0-9]|[5-7][0-9])"
     r"(?:\s{0,2}|\s?-\s?)(?P<b>[A-HJ-PR-Za-hj-pr-z]{3})(?![A-Za-z0-9])"
 )
+# A current mark read out character by character: "W X 1 5 L D F".
+_VRM_SPACED = re.compile(
+    r"(?<![A-Za-z0-9])(?P<a>[A-HJ-PR-Ya-hj-pr-y]\s[A-HJ-PR-Ya-hj-pr-y])\s(?P<d>0\s[2-9]|[12]\s[0-9]|[5-7]\s[0-9])"
+    r"\s(?P<b>[A-HJ-PR-Za-hj-pr-z]\s[A-HJ-PR-Za-hj-pr-z]\s[A-HJ-PR-Za-hj-pr-z])(?![A-Za-z0-9])"
+)
 # Prefix (1983-2001): a year letter, 1-3 digits, three letters.
 _VRM_PREFIX = re.compile(
     r"(?<![A-Za-z0-9])(?P<a>[A-HJ-NPR-Ya-hj-npr-y])(?P<d>[1-9][0-9]{0,2})(?:\s{0,2}|\s?-\s?)(?P<b>[A-HJ-PR-Ya-hj-pr-y]{3})"
@@ -114,7 +119,8 @@ def extract_vrms(text: str, taken: Sequence[Span] = ()) -> list[Extracted]:
     else (times, collar numbers, road numbers), is believed only in capitals or in talk about a vehicle."""
     found: list[Extracted] = []
     spans: list[Span] = list(taken)
-    for pattern, dateless in ((_VRM_CURRENT, False), (_VRM_PREFIX, False), (_VRM_SUFFIX, False), (_VRM_DATELESS, True)):
+    patterns = ((_VRM_SPACED, False), (_VRM_CURRENT, False), (_VRM_PREFIX, False), (_VRM_SUFFIX, False))
+    for pattern, dateless in (*patterns, (_VRM_DATELESS, True)):
         # Search on from just after a rejected reading, so "is 1234 AB" still finds "1234 AB".
         pos = 0
         while (m := pattern.search(text, pos)) is not None:
@@ -142,7 +148,7 @@ _PARTIAL_FRONT = re.compile(
     re.IGNORECASE,
 )
 _PARTIAL_BACK = re.compile(
-    r"\b(?:end(?:s|ed|ing)?\s+(?:in|with|on)|last\s+(?:bit|part|half|three|3|few|letters?)"
+    r"\b(?:end(?:s|ed|ing)?\s+(?:in|with|on)|end(?:s|ed)?(?=\s+[A-Z]{3}\b)|last\s+(?:bit|part|half|three|3|few|letters?)"
     r"(?:\s+(?:letters|characters))?(?:\s+(?:was|were|is|are))?)\s+[\"'‘“]?"
     rf"(?P<part>{_PLATE_BACK})(?![A-Za-z0-9])",
     re.IGNORECASE,

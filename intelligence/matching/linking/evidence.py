@@ -15,6 +15,7 @@ from .weights import (
     FEATURE_WINDOW,
     W_AGE_FITS,
     W_ALIAS,
+    W_ALIAS_NAME,
     W_AREA,
     W_CIRCUMSTANCES,
     W_COMMON_ALIAS,
@@ -81,6 +82,11 @@ def _name_reasons(
         is_alias = m.name in profile.aliases
         written = text[m.span[0] : m.span[1]]
         lower_word = written.islower() and written.lower().removesuffix("'s") in WORDLIKE_NAMES
+        if not m.partial and m.name in profile.names[1:]:
+            # A nickname with the surname ("Gaz Baker"): as written only, and a description can outweigh it.
+            if m.score >= 1.0:
+                reasons.append(Reason("alias_name", f"names the appeal's subject by nickname, {m.name}", W_ALIAS_NAME))
+            continue
         if not m.partial and not is_alias:
             weight = W_FULL_NAME if m.score >= 1.0 else W_FULL_NAME * m.score * 0.95
             how = "names" if m.score >= 1.0 else "names, nearly (as written: '" + written + "'),"

@@ -66,11 +66,15 @@ class AppealProfile:
             vehicle_text = vehicle_text[: plate.span[0]] + " " + vehicle_text[plate.span[1] :]
         vehicle_text = " ".join(w for w in re.split(r"[\s,]+", vehicle_text) if not re.search(r"[0-9]", w))
         words = [w for w, _, _ in tokens(vehicle_text)]
+        aliases = tuple(a.strip() for a in aliases if a.strip())
+        parts = name.split()
+        # "Gaz Baker", "Danny Jones": a one-word nickname with the surname is the whole name too.
+        known_as = [f"{a} {parts[-1]}" for a in aliases if len(parts) >= 2 and " " not in a and a != parts[0]]
         return cls(
             reference=reference,
             kind=kind,
-            names=(name,),
-            aliases=tuple(a.strip() for a in aliases if a.strip()),
+            names=(name, *dict.fromkeys(known_as)),
+            aliases=aliases,
             areas=tuple(a.strip() for a in areas if a.strip()),
             vrms=tuple(dict.fromkeys(e.value for e in extract_vrms(vehicle))),
             status=status,

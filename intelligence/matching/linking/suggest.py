@@ -92,6 +92,7 @@ def suggest(index: "AppealIndex", report: ReportFacts) -> list[LinkSuggestion]:
 # phone, a reference or the whole name is not.
 DESCRIPTIVE = frozenset(
     {
+        "alias_name",
         "feature",
         "page",
         "page_no_person",

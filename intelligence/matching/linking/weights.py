@@ -16,6 +16,7 @@ W_VRM_PART = 0.45  # part of the appeal's plate ("starts with KX19"): divided be
 W_FULL_NAME = 0.93  # the whole name, exactly; a misspelling scales down with its similarity
 W_NAME_COMPARED = 0.75  # ... times this after "looks like": a likeness, and outweighed when the report denies it
 W_ALIAS = 0.8  # a nickname the appeal lists, that is not an ordinary first name
+W_ALIAS_NAME = 0.85  # a listed nickname with the surname ("Gaz Baker"), exactly
 W_COMMON_ALIAS = 0.4  # a listed alias that is also an ordinary first name ("Jess", "Mo")
 W_FIRST_NAME = 0.35  # the first name alone
 W_SURNAME = 0.62  # the surname alone: rarer than a first name, so above the threshold on its own
