@@ -1,6 +1,7 @@
 """Which stored report a new one repeats: the candidates the database finds by shared entity, band key or likely
 appeal, judged by intelligence.matching.duplicates, and the group the new report joins."""
 
+from datetime import timedelta
 from typing import Any
 
 from django.db import connection
@@ -8,6 +9,7 @@ from django.db.models import F
 
 from intelligence.matching.duplicates import (
     MAX_CANDIDATES_PER_KEY,
+    SAME_SIGHTING_DAYS,
     UNLINKED_CANDIDATES,
     DuplicateVerdict,
     ReportFingerprint,
@@ -80,8 +82,9 @@ def find_repeat(
     split_from = set(GroupSplit.objects.filter(report_id=fp.id).values_list("group_id", flat=True))
     if not fp.appeals:
         # About no appeal: the latest reports about none too, for two tellings of one incident in other words.
+        since = fp.received - timedelta(days=SAME_SIGHTING_DAYS) if fp.received else None
         latest = (
-            Enrichment.objects.filter(appeals=[])
+            Enrichment.objects.filter(appeals=[], **({"received__gte": since} if since else {}))
             .exclude(report_id=fp.id)
             .order_by("-report_id")
             .values_list("report_id", flat=True)[:UNLINKED_CANDIDATES]

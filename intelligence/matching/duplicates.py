@@ -14,6 +14,7 @@ from collections import defaultdict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -35,7 +36,7 @@ SAME_INCIDENT_WORDS = 3  # ... and for two reports about no appeal, the words of
 SAME_INCIDENT_SHARE = 0.5  # ... which are at least this share of the shorter report's
 SAME_PLACE_WORDS = 2  # shared place words (in the lexicon's words: "chippy" = "fish shop", "rd" = "road")
 UNLINKED = "unlinked"
-UNLINKED_CANDIDATES = 50  # a report about no appeal is compared with this many of the latest about none
+UNLINKED_CANDIDATES = 20  # a report about no appeal is compared with this many of the latest about none
 # A context key that is a word of the linked appeals' names and areas ("word:cradlebury"): not a place in common.
 CONTEXT_WORD = "word:"
 
@@ -148,6 +149,7 @@ def _kinds(keys: Iterable[str]) -> dict[str, set[str]]:
     return by_kind
 
 
+@lru_cache(maxsize=8192)
 def place_words(normalised: str) -> frozenset[str]:
     """The words of a report that can say where and what (in the lexicon's words), for comparing two tellings of
     one sighting: "the chippy on Mill Rd" and "fish shop, mill road" share {chip_shop, mill, road}."""
@@ -165,6 +167,7 @@ def _some(words: Iterable[str]) -> str:
     return ", ".join(sorted(words)[:4])
 
 
+@lru_cache(maxsize=8192)
 def _streets(normalised: str) -> frozenset[str]:
     """The named streets and estates of a normalised text ("mill" of "mill road"), to tell two places apart."""
     return frozenset(m.group(1) for m in _STREET.finditer(normalised) if m.group(1) not in {"the", "a", "on", "in"})

@@ -3,6 +3,7 @@
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import jellyfish
 from rapidfuzz import fuzz
@@ -57,6 +58,10 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
     return [(m.group().lower().replace("’", "'"), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
+def _exact(said: str, name_word: str) -> bool:
+    return said == name_word or said.removesuffix("'s") == name_word
+
+
 def _word_score(said: str, name_word: str, *, fuzzy: bool = True, phonetic: bool = False) -> float:
     """0-100: how well one written word stands for one word of a name. Short words must be exact, unless
     (`phonetic`, within a whole name of two words or more) they sound like it and are spelt close to it."""
@@ -81,7 +86,13 @@ def sounds_the_same(said: str, name_word: str) -> bool:
         return False
     if JaroWinkler.similarity(said, name_word) < PHONETIC_SPELLING:
         return False
-    return bool(jellyfish.metaphone(said)) and jellyfish.metaphone(said) == jellyfish.metaphone(name_word)
+    key = _metaphone(said)
+    return bool(key) and key == _metaphone(name_word)
+
+
+@lru_cache(maxsize=65536)
+def _metaphone(word: str) -> str:
+    return str(jellyfish.metaphone(word))
 
 
 def _lower_slip(said: str, name_word: str) -> float:
@@ -97,14 +108,19 @@ def _lower_slip(said: str, name_word: str) -> float:
 
 
 def match_names(
-    text: str, names: Sequence[str], *, text_tokens: list[tuple[str, int, int]] | None = None
+    text: str,
+    names: Sequence[str],
+    *,
+    text_tokens: list[tuple[str, int, int]] | None = None,
+    whole_only: Sequence[str] = (),
 ) -> list[NameMatch]:
     """Where the text names any of the given names (an appeal's name and aliases): the whole name, misspelt or
     not ("Darren Kelow" for "Darren Kellow", "darren kellow"), scores by similarity; a word standing alone (a
     one-word alias, or part of a name) may be misspelt only when it is written capitalised, as a name, and a
     short one ("Daz") must be written as it is; the first name alone scores lower (FIRST_NAME_ONLY) and the
     surname alone a little higher (SURNAME_ONLY), because first names are shared by many. The best reading of
-    each place in the text wins, and each name is reported once, at its best."""
+    each place in the text wins, and each name is reported once, at its best. Names in `whole_only` are matched
+    as whole names only (another way of writing a name already given, whose parts are already looked for)."""
     if text_tokens is None:
         text_tokens = tokens(text)
     best: dict[str, NameMatch] = {}
@@ -123,9 +139,16 @@ def match_names(
             window = text_tokens[i : i + n]
             # One word alone is misspelt only if written as a name (capitalised): "yellow" is not "Kellow".
             fuzzy = n >= 2 or text[window[0][1]].isupper()
-            scores = [
-                _word_score(w, p, fuzzy=fuzzy, phonetic=n >= 2) for (w, _, _), p in zip(window, parts, strict=True)
-            ]
+            pairs = list(zip((w for w, _, _ in window), parts, strict=True))
+            scores = []
+            for w, p in pairs:
+                scores.append(_word_score(w, p, fuzzy=fuzzy, phonetic=n >= 2))
+                # A word that fits nothing ends the window, unless another is written exactly (which may rescue
+                # a short slip below): most windows end at their first word, before the costlier comparisons.
+                if not scores[-1] and n >= 2 and not any(_exact(w2, p2) for w2, p2 in pairs):
+                    break
+            if len(scores) < n:
+                continue
             if n == 1 and not fuzzy and not scores[0]:
                 slip = _lower_slip(window[0][0], parts[0])
                 if slip:
@@ -144,7 +167,7 @@ def match_names(
             if score * 100 >= FULL_NAME_CUTOFF:
                 span = (window[0][1], window[-1][2])
                 offer(NameMatch(name, text[span[0] : span[1]], span, round(score, 3)))
-        if n >= 2:
+        if n >= 2 and name not in whole_only:
             for word, start, end in text_tokens:
                 for part, which, weight in ((parts[0], "first", FIRST_NAME_ONLY), (parts[-1], "last", SURNAME_ONLY)):
                     s = _word_score(word, part, fuzzy=text[start].isupper())

@@ -257,7 +257,12 @@ def evidence_for(index: "AppealIndex", profile: AppealProfile, report: ReportFac
     # A town is not a name, however close: "Dunmere" is not "Dunmore".
     matches = [
         m
-        for m in match_names(report.text, [*profile.names, *profile.aliases], text_tokens=reading.tokens)
+        for m in match_names(
+            report.text,
+            [*profile.names, *profile.aliases],
+            text_tokens=reading.tokens,
+            whole_only=profile.names[1:],
+        )
         if not any(s[0] < m.span[1] and m.span[0] < s[1] for s in reading.area_spans)
     ]
     denied = next((m for m in matches if _name_denied(m, report.text, reading)), None)
