@@ -34,6 +34,7 @@ MAX_CANDIDATES_PER_KEY = 200  # a busy pub's key: only its most recent reports a
 SAME_SIGHTING_DAYS = 2  # two reports about one appeal this close together, at a similar place, tell one sighting
 SAME_INCIDENT_WORDS = 3  # ... and for two reports about no appeal, the words of where and what they share
 SAME_INCIDENT_SHARE = 0.5  # ... which are at least this share of the shorter report's
+SAME_INCIDENT_LONG_SHARE = 0.2  # ... and of the longer one's (a long letter shares a few words with everything)
 SAME_PLACE_WORDS = 2  # shared place words (in the lexicon's words: "chippy" = "fish shop", "rd" = "road")
 UNLINKED = "unlinked"
 UNLINKED_CANDIDATES = 20  # a report about no appeal is compared with this many of the latest about none
@@ -226,7 +227,8 @@ def duplicate_verdict(a: ReportFingerprint, b: ReportFingerprint) -> DuplicateVe
         # A phone, plate or handle in one telling and not the other is a fact of its own, not the same incident.
         elsewhere = elsewhere or any(bool(kinds_a.get(kind)) != bool(kinds_b.get(kind)) for kind in EXCLUSIVE)
         # Most of the shorter telling's words: a long letter shares three words with everything.
-        most = len(common) >= SAME_INCIDENT_SHARE * min(len(words_a), len(words_b))
+        shorter, longer = sorted((len(words_a), len(words_b)))
+        most = len(common) >= SAME_INCIDENT_SHARE * shorter and len(common) >= SAME_INCIDENT_LONG_SHARE * longer
         if len(common) >= SAME_INCIDENT_WORDS and most and not elsewhere:
             return DuplicateVerdict(
                 True,
