@@ -81,6 +81,8 @@ _NEGATION = re.compile(
     r"(?:do\s*n'?t|do\s+not)\s+think\s+(?:the|that|this)\s+[^.,;!?\n]{0,60}?\s(?:is|was)\s+(?=[a-z])|"
     # "so I don't think it's Bob's", "it wasnt his", "not hers": the car or thing is someone else's.
     r"(?:do\s*n'?t|do\s+not)\s+think\s+(?:it'?s|its|it\s+is|that'?s|thats)\s+[a-z]+'?s\b|"
+    # "ignore my last message": the reporter takes back what they said.
+    r"ignore\s+my\s+(?:last|previous|earlier|other)\s+(?:message|report|one|post)|"
     # "looks nothing like your photo"; someone who has "been there for years", whom the reporter has "known 20 years".
     r"(?:looks?|looked|looking)\s+nothing\s+like\b|"
     r"(?:been|worked|working|lived|living)\s+there\s+(?:for\s+)?(?:years|ages|donkeys|the\s+whole\s+time|forever)|"
@@ -93,9 +95,12 @@ _CALLED = re.compile(
     r"\s+(?P<name>[A-Za-z][a-z'’]+)",
     re.IGNORECASE,
 )
-# A name right after a denial: "isnt aaron", "hes a dad I know, not Shane", "it wasnt Danny Jones".
+# A name right after a denial: "isnt aaron", "hes a dad I know, not Shane", "it wasnt Danny Jones"; or after a
+# comparison that says the person is someone else: "a lot shorter than Aaron".
 _DENIED_BEFORE = re.compile(
-    r"(?:\bnot|\bis\s*nt|\bisn'?t|\bis\s+not|\bwas\s*nt|\bwasn'?t|\bwas\s+not|\baint|\bain'?t)\s+$", re.IGNORECASE
+    r"(?:\bnot|\bis\s*nt|\bisn'?t|\bis\s+not|\bwas\s*nt|\bwasn'?t|\bwas\s+not|\baint|\bain'?t|"
+    r"\b(?:shorter|taller|older|younger|bigger|smaller|thinner|fatter|heavier|skinnier)\s+than)\s+$",
+    re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"\bbut\b|[.;!?\n]|,\s*(?:but|just|the|she|he|its|it's)\b", re.IGNORECASE)
 _INDEFINITE = re.compile(
@@ -247,7 +252,7 @@ def names_given(text: str) -> list[str]:
 
 def denied_just_before(text: str, start: int) -> bool:
     """Whether the words just before `start` deny what follows ("isnt aaron", "not Shane", "wasnt Danny")."""
-    return _DENIED_BEFORE.search(text[max(0, start - 12) : start]) is not None
+    return _DENIED_BEFORE.search(text[max(0, start - 16) : start]) is not None
 
 
 def introduces_someone_new(text: str) -> bool:

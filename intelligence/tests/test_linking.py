@@ -325,6 +325,15 @@ def test_a_name_right_after_a_denial_is_not_the_subject() -> None:
     assert said.get("W-7KQ2", 0) < SUGGEST_THRESHOLD and said.get("W-3XPD", 0) < SUGGEST_THRESHOLD
 
 
+def test_a_comparison_or_a_retraction_says_it_is_someone_else() -> None:
+    taller = "a lad with dreads and specs at the bus station but he's a lot shorter than Jordan"
+    assert _words(taller, page="W-3HNP").get("W-3HNP", 0) < SUGGEST_THRESHOLD
+    retracted = "he wasnt at the bookies, I got the day wrong, ignore my last message about the lad with dreads"
+    assert _words(retracted, page="W-3HNP").get("W-3HNP", 0) < SUGGEST_THRESHOLD
+    # Another appeal's subject named in full: his first name is not evidence for the other Darren.
+    assert "W-7KQ2" not in links("Darren Price is in Wexley tonight")
+
+
 def test_a_likeness_the_report_denies_is_not_the_subject() -> None:
     likeness = "A man who looks like Jordan Jones runs the phone shop, he's called Imran and he's the owner's son"
     assert _words(likeness, page="W-3HNP").get("W-3HNP", 0) < SUGGEST_THRESHOLD

@@ -155,6 +155,9 @@ def _name_believable(index: "AppealIndex", profile: AppealProfile, m: NameMatch,
     first_names = {w.lower() for w in profile.names[0].split()[:1]} | {a.lower() for a in profile.aliases}
     for person in reading.people:
         if person.span[0] <= m.span[0] and m.span[1] <= person.span[1]:
+            own_full = any(not n.partial for n in match_names(person.raw, profile.names))
+            if not own_full and index.names_a_subject(person.raw):
+                return False  # "Daniel Owusu" names another appeal's subject: his "Daniel" is not Daniel Smith
             written_first = person.value.split()[0]
             if written_first not in first_names and not any(
                 not n.partial for n in match_names(person.raw, profile.names)
