@@ -325,6 +325,12 @@ def test_a_name_right_after_a_denial_is_not_the_subject() -> None:
     assert said.get("W-7KQ2", 0) < SUGGEST_THRESHOLD and said.get("W-3XPD", 0) < SUGGEST_THRESHOLD
 
 
+def test_a_surname_inside_another_persons_name_does_not_hide_the_first_name() -> None:
+    # "Chloe" is Chloe Ashdown's first name; "Ashdown" here is part of someone else's name.
+    said = links("Gary Ashdown is the dad of the missing girl Chloe. Chloe goes to his flat in Millford")
+    assert said.get("M-4HNB", 0) >= SUGGEST_THRESHOLD
+
+
 def test_a_comparison_or_a_retraction_says_it_is_someone_else() -> None:
     taller = "a lad with dreads and specs at the bus station but he's a lot shorter than Jordan"
     assert _words(taller, page="W-3HNP").get("W-3HNP", 0) < SUGGEST_THRESHOLD

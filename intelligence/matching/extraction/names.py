@@ -113,22 +113,26 @@ def match_names(
     *,
     text_tokens: list[tuple[str, int, int]] | None = None,
     whole_only: Sequence[str] = (),
+    every_part: bool = False,
 ) -> list[NameMatch]:
     """Where the text names any of the given names (an appeal's name and aliases): the whole name, misspelt or
     not ("Darren Kelow" for "Darren Kellow", "darren kellow"), scores by similarity; a word standing alone (a
     one-word alias, or part of a name) may be misspelt only when it is written capitalised, as a name, and a
     short one ("Daz") must be written as it is; the first name alone scores lower (FIRST_NAME_ONLY) and the
     surname alone a little higher (SURNAME_ONLY), because first names are shared by many. The best reading of
-    each place in the text wins, and each name is reported once, at its best. Names in `whole_only` are matched
-    as whole names only (another way of writing a name already given, whose parts are already looked for)."""
+    each place in the text wins, and each name is reported once, at its best; with `every_part`, once for each
+    way it was found (whole, first, last, slip), so that a surname inside another person's name cannot hide the
+    first name found elsewhere. Names in `whole_only` are matched as whole names only (another way of writing a
+    name already given, whose parts are already looked for)."""
     if text_tokens is None:
         text_tokens = tokens(text)
-    best: dict[str, NameMatch] = {}
+    best: dict[tuple[str, str], NameMatch] = {}
 
     def offer(match: NameMatch) -> None:
-        current = best.get(match.name)
+        key = (match.name, match.part if every_part else "")
+        current = best.get(key)
         if current is None or match.score > current.score:
-            best[match.name] = match
+            best[key] = match
 
     for name in names:
         parts = [t for t, _, _ in tokens(name)]

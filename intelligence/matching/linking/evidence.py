@@ -265,6 +265,7 @@ def evidence_for(index: "AppealIndex", profile: AppealProfile, report: ReportFac
             [*profile.names, *profile.aliases],
             text_tokens=reading.tokens,
             whole_only=profile.names[1:],
+            every_part=True,
         )
         if not any(s[0] < m.span[1] and m.span[0] < s[1] for s in reading.area_spans)
     ]
