@@ -47,7 +47,9 @@ _AGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _YEARS_OLD = re.compile(r"\s*(?:years?\s*old|yrs?\s*old|yo\b|y/o)", re.IGNORECASE)
-_LOOKED = re.compile(r"\b(?:looked|looks|look|looking)\s*$", re.IGNORECASE)
+_LOOKED = re.compile(
+    r"\b(?:looked|looks|look|looking|he'?s|she'?s|hes|shes|he\s+is|she\s+is|was\s+only|is\s+only)\s*$", re.IGNORECASE
+)
 _TEEN = re.compile(r"\b(teen|teenage|teenager|teenaged)\b", re.I)
 # "an old man", "old dear" (not "my old man", the reporter's father), "pensioner", "elderly".
 _OLD = re.compile(

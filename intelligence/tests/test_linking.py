@@ -325,6 +325,17 @@ def test_a_name_right_after_a_denial_is_not_the_subject() -> None:
     assert said.get("W-7KQ2", 0) < SUGGEST_THRESHOLD and said.get("W-3XPD", 0) < SUGGEST_THRESHOLD
 
 
+def test_a_first_name_with_the_area_and_the_sex_that_fit_links() -> None:
+    marr = AppealProfile.build(reference="M-SM44", kind="missing", name="Sophie Marr", sex="female", areas=["Holtby"])
+    index = AppealIndex([marr])
+    assert (
+        scores(index, "Sophie is at her cousin's in Holtby, the house behind the library")["M-SM44"]
+        >= SUGGEST_THRESHOLD
+    )
+    assert scores(index, "Sophie was there").get("M-SM44", 0) < SUGGEST_THRESHOLD
+    assert scores(index, "Sophie, he's about 10, is at her cousin's in Holtby").get("M-SM44", 0) < SUGGEST_THRESHOLD
+
+
 def test_a_surname_inside_another_persons_name_does_not_hide_the_first_name() -> None:
     # "Chloe" is Chloe Ashdown's first name; "Ashdown" here is part of someone else's name.
     said = links("Gary Ashdown is the dad of the missing girl Chloe. Chloe goes to his flat in Millford")

@@ -37,5 +37,6 @@ def test_a_child_s_age_is_read_when_the_words_say_it_is_an_age() -> None:
     assert stated_age("she looked about 11") == (11, 11)
     assert stated_age("a girl about 11 years old") == (11, 11)
     assert stated_age("no more than 14") == (14, 14)
+    assert stated_age("connor the boy next door, he's about 10") == (10, 10)
     assert stated_age("I'll be there about 10") is None
     assert stated_age("at about 8 last night") is None
