@@ -133,9 +133,9 @@ PUBLIC_2 = JSON_PATH.parent / "public_set_2.json"
     [
         pytest.param(PUBLIC, (0.95, 0.85, 0.90, 0.60), id="development-half-meets-the-issue-11-targets"),
         pytest.param(PUBLIC_HOLDOUT, (0.95, 0.87, 0.95, 0.72), id="held-out-half-does-not-get-worse"),
-        # Written blind, scored blind twice, a development set since 3 December (its README): measured then at
-        # linking P 0.923 R 0.844, grouping P 0.439 R 0.610 - far from the grouping targets.
-        pytest.param(PUBLIC_2, (0.91, 0.83, 0.42, 0.59), id="second-blind-set-now-development-does-not-get-worse"),
+        # Written blind, scored blind twice, a development set since 3 December (its README): measured at the
+        # end of that day at linking P 0.940 R 0.878, grouping P 0.500 R 0.634 - far from the grouping targets.
+        pytest.param(PUBLIC_2, (0.93, 0.86, 0.48, 0.61), id="second-blind-set-now-development-does-not-get-worse"),
     ],
 )
 def test_the_independent_set_holds_its_floors_cold(path: Path, floors: tuple[float, float, float, float]) -> None:
