@@ -47,7 +47,8 @@ _AGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _YEARS_OLD = re.compile(r"\s*(?:years?\s*old|yrs?\s*old|yo\b|y/o)", re.IGNORECASE)
-_LOOKED = re.compile(
+# Words before a number that make it an age however small: "looked about 11", "he's about 10".
+_AGE_SAID_BEFORE = re.compile(
     r"\b(?:looked|looks|look|looking|he'?s|she'?s|hes|shes|he\s+is|she\s+is|was\s+only|is\s+only)\s*$", re.IGNORECASE
 )
 _TEEN = re.compile(r"\b(teen|teenage|teenager|teenaged)\b", re.I)
@@ -167,7 +168,9 @@ def stated_age(text: str) -> tuple[int, int] | None:
         # words say it is one ("looked about 11", "aged 9", "about 11 years old").
         said_so = m.group("b") or (m.group("pre") or "").lower() in {"looked", "looks", "aged", "age"}
         said_so = (
-            said_so or _YEARS_OLD.match(text, m.end()) is not None or _LOOKED.search(text[: m.start()]) is not None
+            said_so
+            or _YEARS_OLD.match(text, m.end()) is not None
+            or _AGE_SAID_BEFORE.search(text[: m.start()]) is not None
         )
         if 13 <= age <= 99 or (said_so and age >= 5):
             return age, age

@@ -59,17 +59,19 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
 
 
 def _exact(said: str, name_word: str) -> bool:
-    return said == name_word or said.removesuffix("'s") == name_word
+    """Written as the name word, possessive or not: "gaz", "gaz's", and "gazs" (its apostrophe left out)."""
+    bare = said.removesuffix("'s")
+    return (
+        said == name_word or bare == name_word or (bare[:-1] == name_word and bare[-1:] == "s" and len(name_word) >= 3)
+    )
 
 
 def _word_score(said: str, name_word: str, *, fuzzy: bool = True, phonetic: bool = False) -> float:
     """0-100: how well one written word stands for one word of a name. Short words must be exact, unless
     (`phonetic`, within a whole name of two words or more) they sound like it and are spelt close to it."""
-    if said == name_word:
+    if _exact(said, name_word):
         return 100.0
     said_bare, name_bare = said.removesuffix("'s"), name_word
-    if said_bare == name_bare or (said_bare.endswith("s") and said_bare[:-1] == name_bare and len(name_bare) >= 3):
-        return 100.0  # "gazs" is "gaz's" written without its apostrophe
     if not fuzzy:
         return 0.0
     if min(len(said_bare), len(name_bare)) >= MIN_FUZZY_LENGTH:

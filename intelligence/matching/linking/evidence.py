@@ -159,9 +159,7 @@ def _name_believable(index: "AppealIndex", profile: AppealProfile, m: NameMatch,
             if not own_full and index.names_a_subject(person.raw):
                 return False  # "Daniel Owusu" names another appeal's subject: his "Daniel" is not Daniel Smith
             written_first = person.value.split()[0]
-            if written_first not in first_names and not any(
-                not n.partial for n in match_names(person.raw, profile.names)
-            ):
+            if written_first not in first_names and not own_full:
                 return False
     word = m.matched.lower().removesuffix("'s")
     if m.part == "last" and word in STREET_WORDS:

@@ -122,12 +122,17 @@ def _called_someone_else(profile: AppealProfile, report: ReportFacts) -> bool:
 DISMISSIBLE = DESCRIPTIVE | {"name_near", "name_compared"}
 
 
-def _outweigh(reasons: list[Reason], why: str) -> list[Reason]:
-    """Descriptive evidence kept for the analyst to see, at no weight, with why it does not count."""
-    if not any(r.code in DISMISSIBLE for r in reasons):
+def _outweighed(reasons: list[Reason], codes: frozenset[str], why: Reason) -> list[Reason]:
+    """The reasons of these codes kept for the analyst to see, at no weight, beside why they do not count."""
+    if not any(r.code in codes for r in reasons):
         return reasons
-    kept = [r if r.code not in DISMISSIBLE else Reason(r.code, r.text + " (outweighed)", 0.0) for r in reasons]
-    return [*kept, Reason("dismissed", why, 0.0)]
+    kept = [r if r.code not in codes else Reason(r.code, r.text + " (outweighed)", 0.0) for r in reasons]
+    return [*kept, why]
+
+
+def _outweigh(reasons: list[Reason], why: str) -> list[Reason]:
+    """The report says the person it describes is someone else: its description is no evidence for the subject."""
+    return _outweighed(reasons, DISMISSIBLE, Reason("dismissed", why, 0.0))
 
 
 def _veto_contradicted(profile: AppealProfile, reasons: list[Reason], said: Stated) -> list[Reason]:
@@ -135,7 +140,6 @@ def _veto_contradicted(profile: AppealProfile, reasons: list[Reason], said: Stat
     build or height) is not about them on descriptive evidence: those reasons are kept for the analyst to see,
     at no weight, beside the contradiction."""
     found = contradictions_of(profile, said)
-    if not found or not any(r.code in DESCRIPTIVE for r in reasons):
+    if not found:
         return reasons
-    kept = [r if r.code not in DESCRIPTIVE else Reason(r.code, r.text + " (outweighed)", 0.0) for r in reasons]
-    return [*kept, Reason("contradiction", "but the report " + "; ".join(found), 0.0)]
+    return _outweighed(reasons, DESCRIPTIVE, Reason("contradiction", "but the report " + "; ".join(found), 0.0))
