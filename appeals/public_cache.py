@@ -31,11 +31,9 @@ def purge_public_cache() -> None:
 def cached_public(name: str, build: Callable[[], T]) -> T:
     """One copy per language: what is built carries the page's language (labels, dates, Welsh text)."""
     key = f"appeals:public:{public_version()}:{get_language() or settings.LANGUAGE_CODE}:{name}"
-    value: T | None = KEPT.get(key)
-    if value is None:
-        value = cache.get(key)
+    value: T | None = KEPT.read_through(key, cache.get)
     if value is None:
         value = build()
         cache.set(key, value, TIMEOUT_SECONDS)
-    KEPT.put(key, value)
+        KEPT.put(key, value)
     return value

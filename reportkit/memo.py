@@ -5,6 +5,7 @@ is never consulted for the old one. Values are shared by the process's threads: 
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
 _MISSING = object()
@@ -26,6 +27,15 @@ class Memo:
                 return None
             self._items.move_to_end(key)
             return value
+
+    def read_through(self, key: str, read: Callable[[str], Any]) -> Any:
+        """The value kept under `key`, else `read(key)` (the shared cache), kept here when it is not None."""
+        value = self.get(key)
+        if value is None:
+            value = read(key)
+            if value is not None:
+                self.put(key, value)
+        return value
 
     def put(self, key: str, value: Any) -> None:
         with self._lock:

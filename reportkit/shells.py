@@ -30,11 +30,7 @@ def shell_page(key: str, render: Callable[[str], HttpResponse], fill: str) -> Ht
         return render(fill)
     # One shell per language: a page's words (and which of the appeal's words are marked lang="en") depend on it.
     key = f"{key}:{get_language() or '-'}"
-    html: str | None = KEPT.get(key)
-    if html is None:
-        html = cache.get(key)
-        if html is not None:
-            KEPT.put(key, html)
+    html: str | None = KEPT.read_through(key, cache.get)
     if html is None:
         response = render(PLACEHOLDER)
         content = response.content.decode()
