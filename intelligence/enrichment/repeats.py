@@ -16,7 +16,7 @@ from intelligence.matching.duplicates import (
     best_match,
     unpack_signature,
 )
-from intelligence.models import Band, DuplicateGroup, Enrichment, GroupSplit, Link, Mention
+from intelligence.models import Band, DuplicateGroup, Enrichment, Link, Mention
 
 
 def _candidate_ids(
@@ -78,8 +78,6 @@ def find_repeat(
     fp: ReportFingerprint, entity_ids: list[int], appeal_ids: list[int] | None = None
 ) -> tuple[Enrichment, DuplicateVerdict] | None:
     ids = _candidate_ids(fp.id, entity_ids, fp.bands, appeal_ids)
-    # A group an analyst took this report out of ("not the same") never takes it back.
-    split_from = set(GroupSplit.objects.filter(report_id=fp.id).values_list("group_id", flat=True))
     if not fp.appeals:
         # About no appeal: the latest reports about none too, for two tellings of one incident in other words.
         since = fp.received - timedelta(days=SAME_SIGHTING_DAYS) if fp.received else None
@@ -95,14 +93,12 @@ def find_repeat(
     rows = {
         row.report_id: row
         for row in Enrichment.objects.filter(report_id__in=ids)
+        # A group an analyst took this report out of ("not the same") never takes it back: in the same query.
+        .exclude(group__splits__report_id=fp.id)
         .select_related("group")
         .only(*_FINGERPRINT_FIELDS, "group__appeals")
     }
-    candidates = (
-        (_stored_fingerprint(rows[i]), _group_appeals(rows[i]))
-        for i in ids
-        if i in rows and rows[i].group_id not in split_from
-    )
+    candidates = ((_stored_fingerprint(rows[i]), _group_appeals(rows[i])) for i in ids if i in rows)
     match = best_match(fp, candidates)
     return (rows[match[0]], match[1]) if match else None
 
