@@ -33,20 +33,20 @@ class Submitted(Generic[R]):
 def submit_once(
     *, replay: Callable[[], Submitted[R] | None], receipt_code: str, store: Callable[[StoredFiles], R]
 ) -> Submitted[R]:
-    """The first report for this post when there is one (`replay`); otherwise `store` writes a new one in a
-    durable transaction (committed before the thank-you page) whose files go again if it rolls back.
+    """`store` writes a new report in a durable transaction (committed before the thank-you page) whose files go
+    again if it rolls back; when the post was received before, the report's unique token refuses the insert and
+    `replay` finds the first report instead.
 
-    Two posts of the same form at once: the loser's insert fails on the unique token, its files are deleted,
-    and it is shown the winner's report."""
-    repeated = replay()
-    if repeated is not None:
-        return repeated
+    The insert comes first because nearly every post is new: looking for an earlier report first would cost
+    every reporter in a surge a query that finds nothing. A repeated post (a double click, a retry after a
+    time-out) fails on the unique token before any file is written, and one sent while the first is still being
+    stored waits for that commit on the token's index, then is shown the first report."""
     try:
         with files_atomic(durable=True) as files:
             report = store(files)
     except IntegrityError:
-        repeated = replay()  # the same form, posted twice at once: the other post won
-        if repeated is None:
+        repeated = replay()
+        if repeated is None:  # not the token: another constraint refused the report
             raise
         return repeated
     return Submitted(report=report, receipt_code=receipt_format(receipt_code), repeated=False)
