@@ -28,9 +28,13 @@ CHROMIUM_ARGS = [
 def _clear_cache() -> Iterator[None]:
     from django.core.cache import cache
 
+    from lookout.task_queue import forget_queued_runs
+
     cache.clear()
+    forget_queued_runs()  # the runs a test queued went with its database
     yield
     cache.clear()
+    forget_queued_runs()
 
 
 @pytest.fixture(scope="session")

@@ -4,13 +4,12 @@ event (audit.services.audit_record) touches no shared row; only the sequencer ta
 reporters never wait on each other, and two sequencers take turns (docs/adr/0037-audit-sequencer.md)."""
 
 import logging
-from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import models, transaction
 from django.db.models import F
-from django.utils import timezone
+
+from lookout.task_queue import enqueue_once_per_window
 
 from .chain import GENESIS, event_hash, hashed_fields
 from .models import AuditEvent, ChainHead
@@ -67,11 +66,7 @@ def audit_seal_soon() -> None:
     has read the unsealed rows waits for the next window's run, or the periodic `audit_seal --every N`."""
     from .tasks import seal_events
 
-    window = settings.AUDIT_SEAL_WINDOW_SECONDS
     try:
-        if window <= 0:
-            seal_events.enqueue()
-        elif cache.add("audit:seal-queued", 1, timeout=window):
-            seal_events.using(run_after=timezone.now() + timedelta(seconds=window)).enqueue()
+        enqueue_once_per_window(seal_events, key="audit:seal-queued", window=settings.AUDIT_SEAL_WINDOW_SECONDS)
     except Exception:  # noqa: BLE001 - the periodic run seals it; the caller's commit must stand
         logger.warning("audit: could not queue the sequencer; the periodic audit_seal will seal the events")

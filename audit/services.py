@@ -11,6 +11,8 @@ from django.contrib.auth.models import User
 from django.db import models, transaction
 from django.utils import timezone
 
+from lookout.task_queue import on_commit_once
+
 from .chain import GENESIS, entry_hash, event_hash, hashed_fields
 from .models import AuditEvent, ChainHead
 from .sequencer import audit_seal_soon
@@ -98,9 +100,8 @@ def audit_record(
     event.save()
     # One sequencer run per transaction, however many events it writes (where the queue may time it: see
     # AUDIT_SEAL_ON_COMMIT).
-    queued = any(func is audit_seal_soon for _, func, _ in connection.run_on_commit)
-    if settings.AUDIT_SEAL_ON_COMMIT and not queued:
-        transaction.on_commit(audit_seal_soon, robust=True)
+    if settings.AUDIT_SEAL_ON_COMMIT:
+        on_commit_once(audit_seal_soon)
     return event
 
 

@@ -33,6 +33,16 @@ def enrich_report(report_id: int) -> bool:
 
 
 @task()
+def enrich_arrived() -> int:
+    """Enrich, link and group the reports that arrived lately and are not yet enriched (queued once per
+    DESK_ENRICH_WINDOW_SECONDS by intelligence.signals.enrich_on_arrival). Two workers share the work: a report
+    another worker holds is skipped, not waited for."""
+    from .enrichment.pipeline import enrich_recent
+
+    return enrich_recent()
+
+
+@task()
 def relink_recent(appeal_id: int) -> int:
     """Suggest links from recent reports to a newly published appeal."""
     from .enrichment.pipeline import appeal_relink_recent

@@ -5,7 +5,7 @@ just published)."""
 import logging
 from collections import Counter
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -59,14 +59,15 @@ class Enriched:
     repeats: int | None  # the report it repeats, if any
 
 
-def report_enrich(*, report_id: int) -> Enriched | None:
-    """Enrich, link and group one stored report. Returns None when it was enriched before (or is gone)."""
+def report_enrich(*, report_id: int, skip_locked: bool = False) -> Enriched | None:
+    """Enrich, link and group one stored report. Returns None when it was enriched before (or is gone), or,
+    with `skip_locked`, when another worker is enriching it now."""
     index, appeal_ids = current_index()
     now = timezone.now()
     try:
         with transaction.atomic():
             report = (
-                InformationReport.objects.select_for_update(of=("self",))
+                InformationReport.objects.select_for_update(of=("self",), skip_locked=skip_locked)
                 .select_related("appeal")
                 .filter(pk=report_id)
                 .first()
@@ -208,14 +209,33 @@ def appeal_relink_recent(*, appeal_id: int, days: int = RELINK_DAYS) -> int:
     return suggested
 
 
-def enrich_pending(*, limit: int = 500) -> int:
-    """Enrich reports that were stored but never enriched (a queue outage, or reports from before this module)."""
+def enrich_pending(*, limit: int = 500, since: datetime | None = None, skip_locked: bool = False) -> int:
+    """Enrich reports that were stored but never enriched (a queue outage, or reports from before this module);
+    `since` only those received since then."""
     done = 0
-    pending = InformationReport.objects.filter(enrichment__isnull=True).order_by("pk").values_list("pk", flat=True)
-    for report_id in list(pending[:limit]):
+    pending = InformationReport.objects.filter(enrichment__isnull=True)
+    if since is not None:
+        pending = pending.filter(received_at__gte=since)
+    for report_id in list(pending.order_by("pk").values_list("pk", flat=True)[:limit]):
         try:
-            if report_enrich(report_id=report_id) is not None:
+            if report_enrich(report_id=report_id, skip_locked=skip_locked) is not None:
                 done += 1
         except Exception:  # one unreadable report must not stop the rest
             logger.exception("Report %s could not be enriched", report_id)
     return done
+
+
+# How far back a surge's runs look (through the index on received_at, never over every report); anything
+# older that was missed is the periodic desk_enrich's.
+RECENT = timedelta(minutes=10)
+
+
+def enrich_recent(*, batch: int = 500) -> int:
+    """The reports received in the last RECENT and not yet enriched, `batch` at a time until a batch finds
+    fewer (what arrives meanwhile is taken too, or by the next window's run)."""
+    done = 0
+    while True:
+        count = enrich_pending(limit=batch, since=timezone.now() - RECENT, skip_locked=True)
+        done += count
+        if count < batch:
+            return done

@@ -13,3 +13,4 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Most tests sign in with force_login; the tests of two-factor sign-in turn this on.
 LOOKOUT_REQUIRE_2FA = False
 AUDIT_SEAL_WINDOW_SECONDS = 0.0  # the immediate queue cannot defer a task
+DESK_ENRICH_WINDOW_SECONDS = 0.0

@@ -223,6 +223,9 @@ AUDIT_SEAL_ON_COMMIT = True
 # At most one sequencer run queued per window, due at its end, however many reports commit in it (a surge);
 # 0 queues one per transaction (the tests, whose queue runs a task at once and cannot defer it).
 AUDIT_SEAL_WINDOW_SECONDS = float(os.environ.get("AUDIT_SEAL_WINDOW_SECONDS", "1"))
+# The same for the desk's enrichment of arriving reports: one run per window takes them all, so a report's own
+# transaction writes no task row (intelligence.signals); 0 queues each report's own task in its transaction.
+DESK_ENRICH_WINDOW_SECONDS = float(os.environ.get("DESK_ENRICH_WINDOW_SECONDS", "1"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
