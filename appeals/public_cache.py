@@ -29,11 +29,14 @@ def purge_public_cache() -> None:
 
 
 def cached_public(name: str, build: Callable[[], T]) -> T:
-    """One copy per language: what is built carries the page's language (labels, dates, Welsh text)."""
+    """One copy per language: what is built carries the page's language (labels, dates, Welsh text). Read from
+    this process's memo, else the shared cache, else built. None is never kept, so a made-up reference fills no
+    cache (and is built again each time it is asked for)."""
     key = f"appeals:public:{public_version()}:{get_language() or settings.LANGUAGE_CODE}:{name}"
     value: T | None = KEPT.read_through(key, cache.get)
     if value is None:
         value = build()
-        cache.set(key, value, TIMEOUT_SECONDS)
-        KEPT.put(key, value)
+        if value is not None:
+            cache.set(key, value, TIMEOUT_SECONDS)
+            KEPT.put(key, value)
     return value

@@ -86,6 +86,14 @@ def _storable(response: HttpResponseBase) -> bool:
     )
 
 
+@dataclass(frozen=True)
+class Unkept:
+    """A page this process rendered under `version` that its view marked private (the report form, a receipt):
+    it is rendered each time without first asking the shared cache for a copy that is never there."""
+
+    version: int
+
+
 class LocalPages:
     """The pages this process served last (least recently used dropped first), shared by its threads."""
 
@@ -94,7 +102,7 @@ class LocalPages:
         self.pages: OrderedDict[str, StoredPage] = OrderedDict()
         self.lock = threading.Lock()
 
-    def get(self, key: str, version: int) -> StoredPage | None:
+    def get(self, key: str, version: int) -> StoredPage | Unkept | None:
         with self.lock:
             page = self.pages.get(key)
             if page is None or page.version != version:
@@ -102,7 +110,7 @@ class LocalPages:
             self.pages.move_to_end(key)
             return page
 
-    def put(self, key: str, page: StoredPage) -> None:
+    def put(self, key: str, page: StoredPage | Unkept) -> None:
         with self.lock:
             self.pages[key] = page
             self.pages.move_to_end(key)
@@ -133,6 +141,8 @@ class PublicPageCacheMiddleware:
             logger.warning("Public page cache unavailable: rendering without it")
             return http_cache.finish(request, self.get_response(request))
         kept = self.local.get(key, current)
+        if isinstance(kept, Unkept):
+            return http_cache.finish(request, self.get_response(request))
         if kept is None:
             shared: StoredPage | None = cache.get(key)
             if shared is not None and shared.version == current:
@@ -147,4 +157,7 @@ class PublicPageCacheMiddleware:
             page = StoredPage(int(current), response.status_code, headers, response.content)  # type: ignore[attr-defined]
             cache.set(key, page, self.timeout)
             self.local.put(key, page)
+        elif response.status_code in KEPT_STATUSES and not http_cache.is_public(response):
+            # Private by the view's choice, not by accident (an error page is asked about again next time).
+            self.local.put(key, Unkept(int(current)))
         return http_cache.finish(request, response)

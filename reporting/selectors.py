@@ -2,12 +2,10 @@
 
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db.models import Prefetch, QuerySet
-from django.utils.translation import get_language
 
 from appeals.models import Appeal
-from appeals.public_cache import TIMEOUT_SECONDS, public_version
+from appeals.public_cache import cached_public
 from appeals.selectors import PublicAppeal, appeal_has_ended, public_appeal
 from reportkit.selectors import Lookup, receipt_lookup
 
@@ -32,16 +30,11 @@ def _reportable_appeal(reference: str) -> ReportableAppeal | None:
 
 def reportable_appeal(reference: str) -> ReportableAppeal | None:
     """A published appeal, with what the public may see of it. The same rule as the appeal page, and the same
-    cache: read once per public version, which every takedown bumps (appeals.public_cache), not on every form
-    shown or posted in a surge. Only an appeal found is kept, so made-up references fill no cache."""
-    # Per language too: which of the appeal's words are shown in English (lang="en") depends on the page's language.
-    key = f"appeals:public:{public_version()}:reportable:{get_language() or '-'}:{reference}"
-    found: ReportableAppeal | None = cache.get(key)
-    if found is None:
-        found = _reportable_appeal(reference)
-        if found is not None:
-            cache.set(key, found, TIMEOUT_SECONDS)
-    return found
+    cache: read once per public version, which every takedown bumps (appeals.public_cache), and kept in each
+    process's memo, so a surge's forms shown and posted cost no round trip for it. Per language, as everything
+    there: which of the appeal's words are shown in English (lang="en") depends on the page's language. Only an
+    appeal found is kept, so made-up references fill no cache. What is returned is shared: never change it."""
+    return cached_public(f"reportable:{reference}", lambda: _reportable_appeal(reference))
 
 
 def appeal_report_ended(reference: str) -> bool:
