@@ -98,3 +98,32 @@ def test_the_page_cache_can_be_turned_off(shared_cache: None):
     get(middleware)
     response = get(middleware)
     assert view.renders == 2 and response["Cache-Control"] == http_cache.PUBLIC
+
+
+def test_a_page_its_view_made_private_is_rendered_without_asking_the_shared_cache_until_the_version_moves(
+    shared_cache: None,
+):
+    from lookout.cache_version import version
+    from lookout.page_cache import StoredPage, page_key
+
+    view = View(policy=http_cache.no_store)
+    middleware = PublicPageCacheMiddleware(view)
+    assert get(middleware).content == b"rendering 1"
+    key = page_key(RequestFactory().get("/appeals/W-AB12/"))
+    planted = StoredPage(int(version(PUBLIC_VERSION_KEY)), 200, (("Cache-Control", "public"),), b"planted")
+    cache.set(key, planted)  # a copy the shared cache could hold: this process no longer asks for one
+    assert get(middleware).content == b"rendering 2"
+    bump(PUBLIC_VERSION_KEY)
+    cache.set(key, StoredPage(int(version(PUBLIC_VERSION_KEY)), 200, (("Cache-Control", "public"),), b"planted"))
+    assert get(middleware).content == b"planted"  # a new version: looked up again
+
+
+def test_an_error_page_is_asked_about_again(shared_cache: None):
+    from lookout.cache_version import version
+    from lookout.page_cache import StoredPage, page_key
+
+    middleware = PublicPageCacheMiddleware(lambda request: HttpResponse("down", status=503))
+    get(middleware)
+    key = page_key(RequestFactory().get("/appeals/W-AB12/"))
+    cache.set(key, StoredPage(int(version(PUBLIC_VERSION_KEY)), 200, (("Cache-Control", "public"),), b"kept"))
+    assert get(middleware).content == b"kept"
