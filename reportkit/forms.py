@@ -90,9 +90,11 @@ class ReportFormBase(LostFilesMixin, GuidedQuestionsForm):
     urgent = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, general: bool, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
         if not general:
-            del self.fields["crime_category"]
+            # Left out before the form copies its fields (Django deep-copies each one, this question's choices
+            # too), not copied and then deleted.
+            self.base_fields = {name: f for name, f in type(self).base_fields.items() if name != "crime_category"}
+        super().__init__(*args, **kwargs)
 
     def urgent_requested(self) -> bool:
         """The reporter came through the 999 page (a fresh form) or said so in the form posted."""

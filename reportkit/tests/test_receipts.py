@@ -16,6 +16,11 @@ def test_codes_have_at_least_128_bits_and_read_in_groups_of_four():
     assert len({receipt_new() for _ in range(200)}) == 200
 
 
+def test_every_symbol_turns_up_in_every_place():
+    codes = [receipt_new() for _ in range(3000)]  # a symbol missing from a place by chance: about 1 in 10^40
+    assert all({code[i] for code in codes} == set(ALPHABET) for i in range(CODE_LENGTH))
+
+
 def test_typing_is_forgiving_but_not_anything_goes():
     code = receipt_new()
     typed = " " + receipt_format(code).lower().replace("-", " ") + " "
