@@ -8,10 +8,16 @@ SURGE_REDIS_URL says otherwise):
 1. the limit of the database: pgbench inserting a comparable row (a unique token, a time, 1.2 KB of text) with
    as many clients, durable commits (synchronous_commit on, as the service runs);
 2. the limit of Django: a bare form view (bench/bareform, its own settings) under the same gunicorn, taking the
-   same form (GET for a signed token, POST 1.2 KB) and inserting one row;
+   same form (GET for a signed token, POST 1.2 KB) and inserting one row; and the same view inside Lookout's
+   production stack (bench/bareform/in_stack.py: every middleware), which splits the gap into the framework as
+   Lookout configures it and the report's own work;
 3. Lookout's real report form under production settings (gunicorn 2 workers x 4 threads per app process,
    persistent database connections, Redis cache), text only and then with one photo (tests/images.py);
 then a count that every acknowledged report (by its receipt) is stored exactly once.
+
+The bare view and the text form take turns for --rounds rounds (3), both servers running throughout: the
+speed of a shared machine drifts over a minute, so each round's ratio compares neighbouring phases, and the
+median round is the figure.
 
 Every virtual person GETs the form, POSTs it (retrying with the same token if unanswered) and starts again;
 acknowledged/s counts receipts shown. p50/p99 are from pressing Send to the receipt. The driver runs in
@@ -242,7 +248,8 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--driver-processes", type=int, default=3)
     parser.add_argument("--task-workers", type=int, default=0, help="db_worker processes running during the surge")
-    parser.add_argument("--skip", default="", help="comma-separated: pgbench,bare,text,photo")
+    parser.add_argument("--rounds", type=int, default=3, help="bare view and text form taking turns")
+    parser.add_argument("--skip", default="", help="comma-separated: pgbench,bare,stack,text,photo")
     args = parser.parse_args()
     skip = set(filter(None, args.skip.split(",")))
     tmp = Path(tempfile.mkdtemp(prefix="surge-"))
@@ -266,28 +273,29 @@ def main() -> None:
         results.append(pgbench(args.clients, args.seconds, tmp))
 
     ports = [FIRST_PORT + i for i in range(args.apps)]
-    if "bare" not in skip:
-        bare_env = env | {"DJANGO_SETTINGS_MODULE": "bench.bareform.settings", "BARE_SECRET_KEY": "bare-" + "b" * 50}
-        from bench.bareform.views import CREATE
+    bare_env = env | {"DJANGO_SETTINGS_MODULE": "bench.bareform.settings", "BARE_SECRET_KEY": "bare-" + "b" * 50}
+    from bench.bareform.views import CREATE
 
-        psql(CREATE)
-        servers = [
+    psql(CREATE)
+    # Both servers run throughout (the idle one takes no CPU), and the bare view and the text form take turns
+    # for --rounds rounds: the machine's speed drifts over a minute, so each ratio compares neighbours.
+    bare_servers = (
+        []
+        if "bare" in skip
+        else [
             gunicorn("bench.bareform.wsgi:application", bare_env, p + 10, tmp / "bare.log", args.workers, args.threads)
             for p in ports
         ]
-        tally, elapsed, cpu = drive(
-            [p + 10 for p in ports],
-            "/form/",
-            clients=args.clients,
-            seconds=args.seconds,
-            processes=args.driver_processes,
-        )
-        for server in servers:
-            stop(server)
-        bare = figures("bare Django form view, one row", tally, elapsed, cpu)
-        bare["stored"] = bare_stored_once(tally.receipts)
-        results.append(bare)
-
+    )
+    stack_env = env | {"DJANGO_SETTINGS_MODULE": "bench.bareform.in_stack"}
+    stack_servers = (
+        []
+        if "stack" in skip
+        else [
+            gunicorn("lookout.wsgi:application", stack_env, p + 20, tmp / "stack.log", args.workers, args.threads)
+            for p in ports
+        ]
+    )
     servers = [
         gunicorn("lookout.wsgi:application", env, p, tmp / "police.log", args.workers, args.threads) for p in ports
     ]
@@ -303,42 +311,68 @@ def main() -> None:
     ]
     path = f"/appeals/{reference}/report/form/"
     receipts: list[str] = []
-    try:
-        for phase, photo in (("text", None), ("photo", "jpeg")):
-            if phase in skip:
-                continue
-            image = None
-            if photo:
-                from tests.images import jpeg_with_gps
+    bare_receipts: list[str] = []
+    pairs: list[tuple[dict[str, Any], dict[str, Any]]] = []
 
-                image = jpeg_with_gps((1200, 900))
-            tally, elapsed, cpu = drive(
-                ports, path, clients=args.clients, seconds=args.seconds, processes=args.driver_processes, photo=image
+    def phase(name: str, at: list[int], url: str, image: bytes | None = None) -> dict[str, Any]:
+        tally, elapsed, cpu = drive(
+            at, url, clients=args.clients, seconds=args.seconds, processes=args.driver_processes, photo=image
+        )
+        (receipts if url == path else bare_receipts).extend(tally.receipts)
+        row = figures(name, tally, elapsed, cpu)
+        results.append(row)
+        return row
+
+    try:
+        for round_ in range(1, args.rounds + 1):
+            bare = (
+                phase(f"bare Django form view, round {round_}", [p + 10 for p in ports], "/form/")
+                if bare_servers
+                else None
             )
-            name = (
-                "Lookout report form, text"
-                if photo is None
-                else f"Lookout report form, 1 photo {len(image or b'') // 1024} KB"
-            )
-            results.append(figures(name, tally, elapsed, cpu))
-            receipts += tally.receipts
+            if stack_servers:
+                phase(f"bare view in Lookout's stack, round {round_}", [p + 20 for p in ports], "/bare/form/")
+            text = phase(f"Lookout report form, text, round {round_}", ports, path) if "text" not in skip else None
+            if bare and text:
+                pairs.append((bare, text))
+        for server in bare_servers + stack_servers:
+            stop(server)
+        bare_servers = stack_servers = []
+        if "photo" not in skip:
+            from tests.images import jpeg_with_gps
+
+            image = jpeg_with_gps((1200, 900))
+            phase(f"Lookout report form, 1 photo {len(image) // 1024} KB", ports, path, image)
     finally:
-        for process in servers + workers:
+        for process in bare_servers + stack_servers + servers + workers:
             stop(process)
 
     counted = stored_once(env, receipts, tmp)
-    by_name = {row["surface"]: row for row in results}
-    text = by_name.get("Lookout report form, text")
+    texts = [row for row in results if row["surface"].startswith("Lookout report form, text")]
     print("\nratios:")
-    if text and "bare Django form view, one row" in by_name:
-        limit = by_name["bare Django form view, one row"]
-        print(f"  Lookout text / bare Django view: {text['per_second'] / limit['per_second']:.2f}x (target >= 0.9)")
-        print(f"  bare view stored: {limit['stored']}")
-    if text and "pgbench: one durable insert" in by_name:
-        limit = by_name["pgbench: one durable insert"]
-        print(f"  Lookout text / pgbench insert:   {text['per_second'] / limit['per_second']:.3f}x")
-    if text:
-        print(f"  Lookout text: {text['per_second']:.0f}/s (target >= 600), p99 {text['p99_ms']:.0f} ms (target < 250)")
+    if pairs:
+        ratios = sorted(text["per_second"] / bare["per_second"] for bare, text in pairs)
+        shown = ", ".join(f"{r:.2f}x" for r in ratios)
+        median = statistics.median(ratios)
+        print(f"  Lookout text / bare Django view, round by round: {shown}; median {median:.2f}x (target >= 0.9)")
+        stacked = [row for row in results if row["surface"].startswith("bare view in Lookout's stack")]
+        if len(stacked) == len(pairs):
+            in_stack = sorted(
+                row["per_second"] / bare["per_second"] for row, (bare, _) in zip(stacked, pairs, strict=True)
+            )
+            text_in_stack = sorted(
+                text["per_second"] / row["per_second"] for row, (_, text) in zip(stacked, pairs, strict=True)
+            )
+            print(f"  bare view in Lookout's stack / bare Django view: median {statistics.median(in_stack):.2f}x")
+            print(f"  Lookout text / bare view in Lookout's stack:     median {statistics.median(text_in_stack):.2f}x")
+        print(f"  bare views stored: {bare_stored_once(bare_receipts)}")
+    limit = next((row for row in results if row["surface"].startswith("pgbench")), None)
+    if texts:
+        rate = statistics.median(row["per_second"] for row in texts)
+        p99 = statistics.median(row["p99_ms"] for row in texts)
+        if limit:
+            print(f"  Lookout text / pgbench insert:   {rate / limit['per_second']:.3f}x")
+        print(f"  Lookout text, median round: {rate:.0f}/s (target >= 600), p99 {p99:.0f} ms (target < 250)")
     print(f"stored exactly once: {counted}  (lost and duplicated must be 0)")
     (tmp / "results.json").write_text(json.dumps({"results": results, "count": counted}, indent=1))
     if counted["lost"] or counted["duplicated"] or counted["duplicate_tokens"]:
