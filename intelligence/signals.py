@@ -1,5 +1,5 @@
 """The wiring of intelligence: receivers connected in IntelligenceConfig.ready(). A stored report is queued for
-enrichment (intelligence.tasks.enrich_report, once the transaction commits); a changed appeal makes every process
+enrichment (intelligence.tasks.enrich_arrived, once per window after the commit); a changed appeal makes every process
 rebuild its appeal index, and a newly published one reads the last weeks' reports again
 (intelligence.tasks.relink_recent)."""
 

@@ -12,5 +12,7 @@ twice for a report does nothing the second time. Analysts then confirm or reject
 docs/adr/0010-enrichment-linking.md.
 
 The path of a report: reporting's `report_received` signal -> intelligence.signals.enrich_on_arrival -> (once
-the transaction commits) the task intelligence.tasks.enrich_report -> pipeline.report_enrich.
+the transaction commits, one run per DESK_ENRICH_WINDOW_SECONDS for every report of the window) the task
+intelligence.tasks.enrich_arrived -> pipeline.enrich_recent -> pipeline.report_enrich for each; with a window of
+0, the report's own task intelligence.tasks.enrich_report.
 """
