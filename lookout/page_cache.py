@@ -99,7 +99,7 @@ class LocalPages:
 
     def __init__(self, size: int = LOCAL_PAGES) -> None:
         self.size = size
-        self.pages: OrderedDict[str, StoredPage] = OrderedDict()
+        self.pages: OrderedDict[str, StoredPage | Unkept] = OrderedDict()
         self.lock = threading.Lock()
 
     def get(self, key: str, version: int) -> StoredPage | Unkept | None:

@@ -93,7 +93,10 @@ class ReportFormBase(LostFilesMixin, GuidedQuestionsForm):
         if not general:
             # Left out before the form copies its fields (Django deep-copies each one, this question's choices
             # too), not copied and then deleted.
-            self.base_fields = {name: f for name, f in type(self).base_fields.items() if name != "crime_category"}
+            # An instance attribute shadowing the class's, as Django's own form __init__ reads it (hence the ignore).
+            self.base_fields = {  # type: ignore[misc]
+                name: f for name, f in type(self).base_fields.items() if name != "crime_category"
+            }
         super().__init__(*args, **kwargs)
 
     def urgent_requested(self) -> bool:

@@ -5,7 +5,6 @@ queued once per window, after the commit, for every report in it. The appeal com
 pages from their shells (reportkit.shells), so a surge adds nothing per report beyond these statements."""
 
 import re
-from unittest import mock
 
 import pytest
 from django.db import connection
@@ -54,48 +53,6 @@ def test_a_report_post_is_one_transaction_of_inserts(client: Client, database_qu
         "COMMIT",
     ], statements
     assert not [q for q in posted.captured_queries if "FOR UPDATE" in q["sql"].upper()]
-
-
-def test_the_reports_of_a_window_queue_one_enrichment_run_which_enriches_them_all(client: Client, database_queue):
-    from django_tasks_db.models import DBTaskResult
-
-    from intelligence.models import Enrichment
-    from intelligence.tasks import enrich_arrived
-    from reporting.models import InformationReport
-
-    appeal = published()
-    url = f"/appeals/{appeal.reference}/report/form/"
-    for _ in range(3):
-        token = TOKEN.search(client.get(url).content.decode()).group(1)
-        assert RECEIPT.search(client.post(url, form_data(token=token)).content.decode())
-    queued = list(DBTaskResult.objects.filter(task_path__endswith="enrich_arrived"))
-    assert len(queued) == 1 and queued[0].run_after is not None  # due at the window's end
-    assert not DBTaskResult.objects.filter(task_path__endswith="enrich_report").exists()
-    assert not Enrichment.objects.exists()
-    assert enrich_arrived.call() == 3
-    assert Enrichment.objects.count() == InformationReport.objects.count() == 3
-    assert enrich_arrived.call() == 0  # enriched once
-
-
-def test_with_the_queue_down_a_report_is_stored_and_the_periodic_run_enriches_it(client: Client, database_queue):
-    from django.core.management import call_command
-
-    from intelligence import tasks
-    from intelligence.models import Enrichment
-    from reporting.models import InformationReport
-
-    appeal = published()
-    url = f"/appeals/{appeal.reference}/report/form/"
-    token = TOKEN.search(client.get(url).content.decode()).group(1)
-    down = mock.Mock(
-        using=mock.Mock(side_effect=ConnectionError("down")), enqueue=mock.Mock(side_effect=ConnectionError)
-    )
-    with mock.patch.object(tasks, "enrich_arrived", down):
-        assert RECEIPT.search(client.post(url, form_data(token=token)).content.decode())
-    assert down.using.called
-    assert InformationReport.objects.count() == 1 and not Enrichment.objects.exists()
-    call_command("desk_enrich")
-    assert Enrichment.objects.count() == 1
 
 
 def test_a_closed_appeal_s_form_is_not_served_from_its_shell(client: Client, django_capture_on_commit_callbacks):
