@@ -3,8 +3,6 @@ visible (committed), as Certificate Transparency logs accept entries first and i
 event (audit.services.audit_record) touches no shared row; only the sequencer takes the chain head, so
 reporters never wait on each other, and two sequencers take turns (docs/adr/0037-audit-sequencer.md)."""
 
-import logging
-
 from django.conf import settings
 from django.db import models, transaction
 from django.db.models import F
@@ -13,8 +11,6 @@ from lookout.task_queue import enqueue_once_per_window
 
 from .chain import GENESIS, event_hash, hashed_fields
 from .models import AuditEvent, ChainHead
-
-logger = logging.getLogger(__name__)
 
 SEAL_BATCH = 2000
 
@@ -66,7 +62,9 @@ def audit_seal_soon() -> None:
     has read the unsealed rows waits for the next window's run, or the periodic `audit_seal --every N`."""
     from .tasks import seal_events
 
-    try:
-        enqueue_once_per_window(seal_events, key="audit:seal-queued", window=settings.AUDIT_SEAL_WINDOW_SECONDS)
-    except Exception:  # noqa: BLE001 - the periodic run seals it; the caller's commit must stand
-        logger.warning("audit: could not queue the sequencer; the periodic audit_seal will seal the events")
+    enqueue_once_per_window(
+        seal_events,
+        key="audit:seal-queued",
+        window=settings.AUDIT_SEAL_WINDOW_SECONDS,
+        catch_up="the periodic audit_seal will seal the events",
+    )

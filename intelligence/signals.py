@@ -3,7 +3,6 @@ enrichment (intelligence.tasks.enrich_arrived, once per window after the commit)
 rebuild its appeal index, and a newly published one reads the last weeks' reports again
 (intelligence.tasks.relink_recent)."""
 
-import logging
 from typing import Any
 
 from django.conf import settings
@@ -14,8 +13,6 @@ from lookout.task_queue import enqueue_once_per_window, enqueue_with_transaction
 from reporting.models import InformationReport
 
 from .enrichment.index import index_invalidate_now_and_on_commit
-
-logger = logging.getLogger(__name__)
 
 
 def enrich_on_arrival(sender: Any, report: InformationReport, **kwargs: Any) -> None:
@@ -36,10 +33,12 @@ def enrich_on_arrival(sender: Any, report: InformationReport, **kwargs: Any) -> 
 def _enrich_soon() -> None:
     from .tasks import enrich_arrived
 
-    try:
-        enqueue_once_per_window(enrich_arrived, key="desk:enrich-queued", window=settings.DESK_ENRICH_WINDOW_SECONDS)
-    except Exception:  # noqa: BLE001 - the periodic desk_enrich catches up; the report is already stored
-        logger.warning("desk: could not queue enrichment; the periodic desk_enrich will enrich the report")
+    enqueue_once_per_window(
+        enrich_arrived,
+        key="desk:enrich-queued",
+        window=settings.DESK_ENRICH_WINDOW_SECONDS,
+        catch_up="the periodic desk_enrich will enrich the reports",
+    )
 
 
 def appeal_changed(sender: Any, instance: Appeal | None = None, **kwargs: Any) -> None:
