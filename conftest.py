@@ -37,6 +37,15 @@ def _clear_cache() -> Iterator[None]:
     forget_queued_runs()
 
 
+@pytest.fixture
+def database_queue(settings):  # type: ignore[no-untyped-def]
+    """Production's queue (a table in the same database) and its windows, so work queued on commit is queued,
+    not run in the test, and the reports of a window share one run (lookout.task_queue)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.AUDIT_SEAL_WINDOW_SECONDS = 60
+    settings.DESK_ENRICH_WINDOW_SECONDS = 60
+
+
 @pytest.fixture(scope="session")
 def chromium():  # type: ignore[no-untyped-def]
     from playwright.sync_api import sync_playwright

@@ -92,8 +92,8 @@ class ReportFormBase(LostFilesMixin, GuidedQuestionsForm):
     def __init__(self, *args: Any, general: bool, **kwargs: Any) -> None:
         if not general:
             # Left out before the form copies its fields (Django deep-copies each one, this question's choices
-            # too), not copied and then deleted.
-            # An instance attribute shadowing the class's, as Django's own form __init__ reads it (hence the ignore).
+            # too), not copied and then deleted: an instance attribute shadowing the class's, which Django's
+            # form __init__ reads (the stubs call it a class variable, hence the ignore).
             self.base_fields = {  # type: ignore[misc]
                 name: f for name, f in type(self).base_fields.items() if name != "crime_category"
             }

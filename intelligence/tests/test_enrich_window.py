@@ -26,15 +26,7 @@ def client() -> Client:
     return Client(HTTP_SEC_FETCH_SITE="same-origin")
 
 
-@pytest.fixture
-def windows(settings):
-    """Production's queue (a table in the same database) and windows."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    settings.AUDIT_SEAL_WINDOW_SECONDS = 60
-    settings.DESK_ENRICH_WINDOW_SECONDS = 60
-
-
-def test_the_reports_of_a_window_queue_one_enrichment_run_which_enriches_them_all(client: Client, windows):
+def test_the_reports_of_a_window_queue_one_enrichment_run_which_enriches_them_all(client: Client, database_queue):
     appeal = published()
     url = f"/appeals/{appeal.reference}/report/form/"
     for _ in range(3):
@@ -49,7 +41,7 @@ def test_the_reports_of_a_window_queue_one_enrichment_run_which_enriches_them_al
     assert enrich_arrived.call() == 0  # enriched once
 
 
-def test_with_the_queue_down_a_report_is_stored_and_the_periodic_run_enriches_it(client: Client, windows):
+def test_with_the_queue_down_a_report_is_stored_and_the_periodic_run_enriches_it(client: Client, database_queue):
     appeal = published()
     url = f"/appeals/{appeal.reference}/report/form/"
     token = TOKEN.search(client.get(url).content.decode()).group(1)

@@ -19,14 +19,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 TOKEN = re.compile(r'name="token" value="([^"]+)"')
 
 
-@pytest.fixture
-def database_queue(settings):
-    """The production queue (a table in the same database), so on-commit work is queued, not run in the test."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    settings.AUDIT_SEAL_WINDOW_SECONDS = 60
-    settings.DESK_ENRICH_WINDOW_SECONDS = 60
-
-
 def _statements(queries: CaptureQueriesContext) -> list[str]:
     shapes = [re.sub(r"\s+", " ", q["sql"]).split(" (")[0].split(" WHERE ")[0] for q in queries.captured_queries]
     return ["BEGIN" if s.startswith("BEGIN") else s for s in shapes]  # SQLite's is BEGIN IMMEDIATE
