@@ -32,6 +32,7 @@ _DECADES = {
 _NOT_AN_AGE_AFTER = r"(?!\s*(?:am|pm|a\.m|p\.m|:|\.\d|quid|pounds?|p\b|mins?|minutes?|hours?|hrs?|days?|weeks?|nights?|"
 _NOT_AN_AGE_AFTER += (
     r"foot|feet|ft|inch|cm|o'?clock|%|mph|miles?|yards?|metres?|people|men|lads|kids|times|th\b|st\b|nd\b|rd\b|"
+    r"doors?|streets?|houses?|stops?|"
     r"this\b|tonight|last\b|in\s+the\s+(?:morning|evening|afternoon)|at\s+night|ish\s+(?:this|in|at|last)))"
 )
 # "about 50", "maybe 60", "must be 17", "in his 50s", "early 20s", "late forties", "15 year old", "60 plus".
@@ -40,7 +41,8 @@ _AGE_DECADE = re.compile(
 )
 _AGE_NUMBER = re.compile(
     r"\b(?:(?P<pre>about|around|abt|maybe|like|must\s+(?:have\s+)?be(?:en)?|aged?|looked|looks|roughly|approx|prob|"
-    r"probably|at\s+least|at\s+most|no\s+(?:more|older)\s+than|only|barely|over|under|is|was|be)\s+"
+    r"probably|at\s+least|at\s+most|no\s+(?:more|older)\s+than|only|barely|over|under|is|was|be|"
+    r"(?<=but\s)(?:hes|shes|he'?s|she'?s))\s+"
     r"(?P<a>[1-9][0-9]?)(?![0-9])(?:\s*ish)?"
     r"|(?<![0-9])(?P<b>[1-9][0-9]?)\s*(?:years?\s*old|yrs?\s*old|yr\s*old|year\s*old|yo\b|y/o|\s+plus|\+|\s+maybe|\s+at\s+most|ish\b))"
     + _NOT_AN_AGE_AFTER,
@@ -66,6 +68,12 @@ _YOUNG = re.compile(
 _FEET = re.compile(r"\b(?P<f>[4-7])\s*(?:foot|feet|ft|')\s*(?P<i>1[01]|[0-9])?\b", re.IGNORECASE)
 _TINY = re.compile(r"\b(tiny|really\s+short|very\s+short|titch)\b", re.IGNORECASE)
 _TALL = re.compile(r"\b(really\s+tall|very\s+tall|massive|huge|towering)\b", re.IGNORECASE)
+# The people a reporter knows someone as, who are not the appeal's subject ("its the farmers", "hes the landlord").
+_KNOWN_PEOPLE = (
+    r"farmer|plumber|builder|boss|neighbou?r|landlord|landlady|barman|barmaid|owner|manager|postman|teacher|"
+    r"cousin|brother|sister|uncle|aunt(?:ie)?|husband|wife|son|daughter|dad|mum|mam|nan|grandad|mate|friend|"
+    r"partner|electrician|gardener|carer|taxi\s+driver"
+)
 # "not him", "not the lad on this page", "this isnt about connor", "wrong person", "its not benno".
 _NEGATION = re.compile(
     r"\b(?:not\s+(?:him|her|them|this\s+(?:one|lad|guy|man|woman|girl|boy|person|fella|bloke)|the\s+(?:one|lad|guy|man|"
@@ -89,12 +97,40 @@ _NEGATION = re.compile(
     # "looks nothing like your photo"; someone who has "been there for years", whom the reporter has "known 20 years".
     r"(?:looks?|looked|looking)\s+nothing\s+like\b|"
     r"(?:been|worked|working|lived|living)\s+there\s+(?:for\s+)?(?:years|ages|donkeys|the\s+whole\s+time|forever)|"
-    r"(?:i'?ve|i\s+have)\s+known\s+(?:him|her|them)\s+(?:for\s+)?(?:[0-9]+|years|ages|ten|twenty|thirty|all))",
+    r"(?:i'?ve|i\s+have)\s+known\s+(?:him|her|them)\s+(?:for\s+)?(?:[0-9]+|years|ages|ten|twenty|thirty|all)|"
+    # "that isnt her in the picture", "the van wasnt his", "that corsa isnt hers": the person or thing is not theirs.
+    r"(?:is\s*nt|isn'?t|is\s+not|was\s*nt|wasn'?t|was\s+not|aint|ain'?t)\s+(?:him|them|hers|theirs|"
+    r"(?:her|his)(?=\s*(?:[,.;!?]|$)|\s+(?:in|on|at|its|it|that|who|cos|different|the)\b))\b|"
+    # "that wasnt his van on colliery row, his has ladders": his vehicle told apart from the one seen.
+    r"(?:is\s*nt|isn'?t|is\s+not|was\s*nt|wasn'?t|was\s+not)\s+(?:his|her|their)\s+(?:[a-z]+\s+)?"
+    r"(?=[^.!?\n]*\b(?:his|hers|theirs)\s+(?:has|is|was|had|got|s)\b)|"
+    # "the video isnt the taxi robber": not the person the appeal is about.
+    r"(?:is\s*nt|isn'?t|is\s+not|was\s*nt|wasn'?t|was\s+not)\s+the\s+(?:[a-z]+\s+){0,2}(?:robber|burglar|dealer|"
+    r"thief|attacker|suspect|man|woman|lad|girl|boy|guy|bloke|one|person)\b|"
+    # "not the missing boy jordan but jordan walsh": a person denied before "but" or a comma.
+    r"\bnot\s+(?:the|that|this|your)\s+(?:[a-z]+\s+){0,2}(?:lad|boy|girl|man|woman|guy|bloke|one|fella|lady|kid)"
+    r"(?:\s+[a-z'’]+)?(?=\s*,|\s+but\b)|"
+    # "its the farmers", "its my boss's": the car or van belongs to someone the reporter knows.
+    r"(?:it'?s|its|it\s+is|that'?s|thats)\s+(?:the|my|our|a)\s+(?:" + _KNOWN_PEOPLE + r")(?:'?s)?\b|"
+    # "but he is the landlord", "but shes a mum from my block", "but hes a regular": someone the reporter knows.
+    r"\bbut\s+(?:he|she|hes|shes|he'?s|she'?s|its|it'?s)\s+(?:is\s+|was\s+)?(?:a|the|my|our)\s+"
+    r"(?:[a-z]+\s+)?(?:regular|local|" + _KNOWN_PEOPLE + r")\b|"
+    # "but he was english", "but she had an irish accent": a nationality or accent that rules them out (the
+    # appeal's own, where it records one, is checked in contradictions).
+    r"\bbut\s+(?:he|she|hes|shes|he'?s|she'?s)\s+(?:was|is|had|has)\s+(?:an?\s+)?(?:english|irish|scottish|welsh|"
+    r"polish|american|australian|french|italian|spanish)\b|"
+    # "but she told me her name was lucy", "out walking with his wife", "waiting for her dad".
+    r"\bbut\s+(?:he|she)\s+told\s+me\b|\bwalking\s+(?:with\s+)?(?:his|her)\s+(?:wife|husband|dog|kids)\b|"
+    r"\bwaiting\s+for\s+(?:his|her)\s+(?:mum|dad|mam|nan|gran|husband|wife)\b|"
+    r"\bpeople\s+keep\s+(?:reporting|tagging|sharing|posting)\b)",
     re.IGNORECASE,
 )
 # A name said to be someone else's: "he's called Steve", "her name is Dawn", "name Joan".
 _CALLED = re.compile(
-    r"\b(?:(?:he'?s|she'?s|hes|shes|he\s+is|she\s+is)\s+(?:called|named)|(?:his|her)\s+name\s+is|(?<=,\s)name)"
+    r"\b(?:(?:he'?s|she'?s|hes|shes|he\s+is|she\s+is|he\s+was|she\s+was)\s+(?:called|named)|"
+    r"(?:his|her)\s+name\s+(?:is|was|s)|(?<=,\s)name|(?<=but\s)(?:it'?s|its|it\s+is|that'?s|thats)"
+    r"(?=\s+(?!(?:him|her|them|me|the|my|a|an|his|not|just|still|really|true|actually|defo|deffo|def|definitely|"
+    r"prob|probably)\b)[a-z]+(?:\s*,|\s+(?:hes|shes|he|she|who|from)\b)))"
     r"\s+(?P<name>[A-Za-z][a-z'’]+)",
     re.IGNORECASE,
 )

@@ -9,6 +9,8 @@ import jellyfish
 from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 
+from ..lexicon import linking_words
+
 # --- appeal names in free text --------------------------------------------------------------------------------
 
 
@@ -36,7 +38,7 @@ class NameMatch:
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*")
 # A misspelling is tolerated only in words long enough for a slip to leave them recognisable.
 MIN_FUZZY_LENGTH = 5
-FULL_NAME_CUTOFF = 84.0
+FULL_NAME_CUTOFF = 80.0
 WORD_CUTOFF = 80.0
 SHORT_WORD_CUTOFF = 70.0
 LOWER_SLIP_CUTOFF = 70.0
@@ -49,6 +51,8 @@ PHONETIC_SPELLING = 0.8
 NOT_SLIPS = frozenset(
     ["dunno", "gonna", "wanna", "gotta", "innit", "bruvs", "mates", "lolll", "proper", "really", "sorry", "smell"]
 )
+# Words of every sentence, never a slip for a word of a name ("jordan was" is not Jordan Walsh): the lexicon.
+FUNCTION_WORDS = linking_words("function_words")
 # A part of a name alone is weaker evidence than the whole name.
 FIRST_NAME_ONLY = 0.45
 SURNAME_ONLY = 0.6
@@ -94,7 +98,8 @@ def sounds_the_same(said: str, name_word: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _metaphone(word: str) -> str:
-    return str(jellyfish.metaphone(word))
+    # A "y" between letters is a vowel as people spell it: "Rian" for Ryan, "Kaylee" for Kayleigh.
+    return str(jellyfish.metaphone(word[:1] + re.sub(r"y(?=[a-z])", "i", word[1:])))
 
 
 def _lower_slip(said: str, name_word: str) -> float:
@@ -164,7 +169,7 @@ def match_names(
             if n >= 2 and 100.0 in scores:
                 # Beside a word written exactly, a slip in a short word is still a slip: "Kieran Mess", "Tomasz Wolk".
                 scores = [
-                    s or float(fuzz.ratio(w, p, score_cutoff=SHORT_WORD_CUTOFF))
+                    s or (0.0 if w in FUNCTION_WORDS else float(fuzz.ratio(w, p, score_cutoff=SHORT_WORD_CUTOFF)))
                     for s, (w, _, _), p in zip(scores, window, parts, strict=True)
                 ]
             if min(scores) == 0.0:

@@ -112,3 +112,9 @@ def _linking_data() -> dict[str, Any]:
 def linking_words(name: str) -> frozenset[str]:
     """One of linking's word lists ("common_given_names", "street_words"...: see linking_words.json's "_about")."""
     return frozenset(_linking_data()[name])
+
+
+def linking_groups(name: str) -> list[list[str]]:
+    """One of linking's lists of word groups ("colour_groups": the words one colour goes by)."""
+    groups: list[list[str]] = _linking_data()[name]
+    return groups

@@ -38,7 +38,16 @@ from .weights import (
     W_VRM_PART_AND_MODEL,
     W_WORDLIKE_LOWER,
 )
-from .words import COMMON_GIVEN_NAMES, STREET_WORDS, WORDLIKE_NAMES, deletions, normalise_area, root
+from .words import (
+    BODY_PARTS,
+    COLOURS,
+    COMMON_GIVEN_NAMES,
+    STREET_WORDS,
+    WORDLIKE_NAMES,
+    deletions,
+    normalise_area,
+    root,
+)
 
 if TYPE_CHECKING:
     from .index import AppealIndex
@@ -85,7 +94,9 @@ def _name_reasons(
         if not m.partial and m.name in profile.names[1:]:
             # A nickname with the surname ("Gaz Baker"): as written only, and a description can outweigh it.
             if m.score >= 1.0:
-                reasons.append(Reason("alias_name", f"names the appeal's subject by nickname, {m.name}", W_ALIAS_NAME))
+                reasons.append(
+                    Reason("alias_name", f"names the appeal's subject by nickname, {m.name}", W_ALIAS_NAME, m.span)
+                )
             continue
         if not m.partial and not is_alias:
             weight = W_FULL_NAME if m.score >= 1.0 else W_FULL_NAME * m.score * 0.95
@@ -94,7 +105,7 @@ def _name_reasons(
             if _COMPARED_BEFORE.search(text[max(0, m.span[0] - 30) : m.span[0]]):
                 # "a man who looks like Mohammed Rafiq": a likeness, which the report may go on to deny.
                 how, code, weight = "compares the person to", "name_compared", weight * W_NAME_COMPARED
-            reasons.append(Reason(code, f"{how} the appeal's subject, {m.name}", weight))
+            reasons.append(Reason(code, f"{how} the appeal's subject, {m.name}", weight, m.span))
             continue
         if is_alias:
             common = m.name.lower() in COMMON_GIVEN_NAMES
@@ -128,7 +139,7 @@ def _name_reasons(
             "first_name": f"names the subject's first name only ('{written}')",
             "surname": f"names the subject's surname only ('{written}')",
         }[code]
-        reasons.append(Reason(code, label + note, weight))
+        reasons.append(Reason(code, label + note, weight, m.span))
     return reasons
 
 
@@ -164,6 +175,8 @@ def _name_believable(index: "AppealIndex", profile: AppealProfile, m: NameMatch,
     word = m.matched.lower().removesuffix("'s")
     if m.part == "last" and word in STREET_WORDS:
         return False
+    if m.partial and reading.tokens_after(m.span[1]) in STREET_WORDS:
+        return False  # "castle street", "marsh lane": a street named so, not the subject
     if m.name in profile.aliases and m.score < 1.0:
         # An exact surname ("Jones") is a surname, not a misspelt alias ("Jonesy").
         before = text[: m.span[0]].rstrip()
@@ -177,8 +190,11 @@ def _vehicle_reasons(
 ) -> list[Reason]:
     """The appeal's make or model of vehicle ("a grey corsa"); with part of its plate, strong together."""
     model = [w for w in profile.vehicle_words if w in reading.words]
-    if not model or any(r.code == "vrm" for r in found):
+    if not model or any(r.code in {"vrm", "vrm_mismatch"} for r in found):
         return []
+    mismatch = vehicle_mismatch(index, profile, reading)
+    if mismatch:
+        return [Reason("vehicle", f"mentions the appeal's make of vehicle, but the report {mismatch}", 0.0)]
     sharing = len(set.union(*(index.vehicle_word[w] for w in model)))
     colour = [c for c in profile.vehicle_colours if c in reading.words]
     shown = " ".join([*colour, *model])
@@ -221,27 +237,124 @@ def _corroboration(index: "AppealIndex", profile: AppealProfile, report: ReportF
     return out
 
 
-def evidence_for(index: "AppealIndex", profile: AppealProfile, report: ReportFacts, reading: Reading) -> list[Reason]:
+def vehicle_mismatch(index: "AppealIndex", profile: AppealProfile, reading: Reading) -> str:
+    """What the report says of the vehicle that the appeal's is not: another model ("a blue astra" for a Corsa),
+    or another colour right before its make or model ("grey focus" for a silver Focus). "" when nothing differs
+    or the appeal records no vehicle."""
+    if not profile.vehicle_words:
+        return ""
+    said = [w for w in reading.words if w in index.vehicle_word]
+    other = sorted(w for w in said if w not in profile.vehicle_words)
+    if other:
+        return f"describes a {' '.join(other)}"
+    toks = reading.tokens
+    for i, (word, _, _) in enumerate(toks):
+        if word not in profile.vehicle_words:
+            continue
+        before = [w for w, _, _ in toks[max(0, i - 2) : i] if w in COLOURS]
+        colours = {_GREY.get(w, w) for w in before}
+        if colours and not colours & {_GREY.get(c, c) for c in profile.vehicle_colours} and profile.vehicle_colours:
+            return f"describes a {before[-1]} {word} {_ANOTHER_COLOUR}"
+    return ""
+
+
+_GREY = {"gray": "grey"}
+_ANOTHER_COLOUR = "(another colour)"
+
+
+def _fits_another(index: "AppealIndex", profile: AppealProfile, reading: Reading, vrm: str) -> str:
+    """Another appeal whose plate is one character from this one and whose vehicle the report describes."""
+    for variant in deletions(vrm):
+        for ref in index.vrm_near.get(variant, ()):
+            other = index.profiles[ref]
+            if (
+                ref != profile.reference
+                and vrm not in other.vrms
+                and not vehicle_mismatch(index, other, reading)
+                and any(w in reading.words for w in other.vehicle_words)
+            ):
+                return ref
+    return ""
+
+
+def _plate_reasons(index: "AppealIndex", profile: AppealProfile, reading: Reading) -> list[Reason]:
+    """The appeal's registration, exactly, one character off, or in part; weakened when the report describes
+    another vehicle, and a plate that is exactly another appeal's is not a slip for this one's."""
     reasons: list[Reason] = []
-    if profile.reference in reading.quoted:
-        reasons.append(Reason("reference", f"quotes the appeal's reference {profile.reference}", W_REFERENCE))
+    mismatch = vehicle_mismatch(index, profile, reading) if (reading.plates or reading.partial_plates) else ""
     plates = reading.plates
     for vrm in profile.vrms:
         if vrm in plates:
-            reasons.append(Reason("vrm", f"same registration as the appeal's vehicle ({vrm})", W_VRM))
+            text = f"same registration as the appeal's vehicle ({vrm})"
+            if mismatch.endswith(_ANOTHER_COLOUR):
+                # A colour is misremembered or resprayed more often than a whole plate is read wrong.
+                reasons.append(Reason("vrm", f"{text}, though the report {mismatch}", W_VRM))
+            elif fits_other := _fits_another(index, profile, reading, vrm):
+                # "blue astra FN16 OPW": the plate of this red Corsa, one character from a blue Astra's.
+                text = f"{text}, but the report {mismatch}, like {fits_other}'s, whose plate is one character off"
+                reasons.append(Reason("vrm", text, 0.0))
+            elif mismatch:
+                reasons.append(Reason("vrm", f"{text}, but the report {mismatch}", W_VRM_NEAR))
+            else:
+                reasons.append(Reason("vrm", text, W_VRM))
         else:
-            near = [p for p in plates if deletions(p) & deletions(vrm) and abs(len(p) - len(vrm)) <= 1]
+            near = [
+                p
+                for p in plates
+                if deletions(p) & deletions(vrm)
+                and abs(len(p) - len(vrm)) <= 1
+                and not any(not vehicle_mismatch(index, index.profiles[o], reading) for o in index.vrm.get(p, ()))
+            ]
             if near:
                 text = f"registration {near[0]} is one character from the appeal's vehicle ({vrm})"
-                reasons.append(Reason("vrm_near", text, W_VRM_NEAR))
+                if mismatch:
+                    reasons.append(Reason("vrm_near", f"{text}, but the report {mismatch}", 0.0))
+                else:
+                    reasons.append(Reason("vrm_near", text, W_VRM_NEAR))
     for part in reading.partial_plates:
         fits = [vrm for vrm in profile.vrms if partial_vrm_fits(part, vrm)]
         if fits:
             sharing = len(index.partial_plate_appeals(part))
             note = f", as do {sharing - 1} other appeals' plates" if sharing > 1 else ""
             text = f"part of a registration ({part}) fits the appeal's vehicle ({fits[0]}){note}"
-            reasons.append(Reason("vrm_part", text, W_VRM_PART / sharing))
+            if mismatch:
+                reasons.append(Reason("vrm_mismatch", f"{text}, but the report {mismatch}", 0.0))
+            else:
+                reasons.append(Reason("vrm_part", text, W_VRM_PART / sharing))
             break
+    return reasons
+
+
+def _colour_differs(recorded: dict[str, frozenset[int]], said: dict[str, frozenset[int]]) -> bool:
+    """The report gives a thing the feature records another colour: "a ginger beard" is not "a white beard",
+    "a black coat" not "a long green coat"."""
+    return any(noun in said and not groups & said[noun] for noun, groups in recorded.items())
+
+
+def _elsewhere_on_body(parts: frozenset[str], words: frozenset[str], reading: Reading) -> bool:
+    """The report puts the feature on another part of the body: "a star on her ankle" is not "a small star
+    tattoo behind her left ear". Only body parts close to the feature's words count."""
+    if not parts:
+        return False
+    near = {
+        w
+        for w in BODY_PARTS
+        for p in reading.positions.get(w, ())
+        if any(abs(p - q) <= FEATURE_WINDOW for t in words for q in reading.positions.get(t, ()))
+    }
+    return bool(near) and not near & parts
+
+
+def _said_without(words: frozenset[str], reading: Reading) -> bool:
+    """The report says the person does not have it now: "hasnt got dreads", "no beard", "without his glasses"."""
+    return any(w in reading.without for w in words)
+
+
+def evidence_for(index: "AppealIndex", profile: AppealProfile, report: ReportFacts, reading: Reading) -> list[Reason]:
+    reasons: list[Reason] = []
+    if profile.reference in reading.quoted:
+        reasons.append(Reason("reference", f"quotes the appeal's reference {profile.reference}", W_REFERENCE))
+    reasons.extend(_plate_reasons(index, profile, reading))
     for e in report.entities:
         if e.key in profile.contacts:
             text = f"{e.kind.label} {e.raw} is the appeal's own"
@@ -297,7 +410,14 @@ def evidence_for(index: "AppealIndex", profile: AppealProfile, report: ReportFac
         seen = len(words & reading.words)
         # Every telling word: "a tattoo on his arm" is not "an anchor tattoo on his left forearm"; and close
         # together, as one description (FEATURE_WINDOW words, and a few more for a longer feature).
-        if words and seen == len(words) and reading.close_together(words, FEATURE_WINDOW + 2 * len(words)):
+        if (
+            words
+            and seen == len(words)
+            and reading.close_together(words, FEATURE_WINDOW + 2 * len(words))
+            and not _colour_differs(index.feature_colours.get(feature, {}), reading.colours)
+            and not _elsewhere_on_body(index.feature_parts.get(feature, frozenset()), words, reading)
+            and not _said_without(words, reading)
+        ):
             described.append((seen, feature))
     if described:
         others = [

@@ -14,7 +14,7 @@ from .profiles import AppealProfile, Reading, ReportFacts, circumstance_words
 from .reasons import LinkSuggestion
 from .suggest import suggest
 from .weights import W_KNOWN_ENTITY
-from .words import deletions, feature_words, normalise_area
+from .words import BODY_PARTS, colours_of, deletions, feature_words, lacked, normalise_area
 
 
 class AppealIndex:
@@ -41,6 +41,9 @@ class AppealIndex:
         self.vehicle_word: dict[str, set[str]] = defaultdict(set)
         self.circumstance: dict[str, set[str]] = {}  # appeal -> roots of the words of what it is about
         self.features: dict[str, list[tuple[str, frozenset[str]]]] = {}  # appeal -> (feature, telling words)
+        # feature phrase -> the colours it gives each thing ("a white beard"): another colour is another person.
+        self.feature_colours: dict[str, dict[str, frozenset[int]]] = {}
+        self.feature_parts: dict[str, frozenset[str]] = {}  # feature phrase -> where on the body ("neck")
         self.slip: dict[str, set[str]] = defaultdict(set)  # first four letters of one-word nicknames
         # Identifying entities from reports an analyst has confirmed as about an appeal (see learn()).
         self.known: dict[str, set[str]] = defaultdict(set)
@@ -75,6 +78,10 @@ class AppealIndex:
                 f"{profile.offence} {profile.description}", profile
             )
             self.features[profile.reference] = [(f, feature_words(f)) for f in profile.features]
+            for feature in profile.features:
+                said = canonical_words(feature)
+                self.feature_colours[feature] = colours_of(said)
+                self.feature_parts[feature] = frozenset(w for w in said if w in BODY_PARTS)
             for _, words in self.features[profile.reference]:
                 self.feature_share[words].add(profile.reference)
                 # Indexed by one of its words (all must be there, so any will do); the rest are checked here.
@@ -149,8 +156,14 @@ class AppealIndex:
             not m.partial and m.score >= 1.0 for ref in refs for m in match_names(name, self.profiles[ref].names)
         )
 
-    def quoted_references(self, entities: Iterable[Extracted]) -> set[str]:
-        return {e.value for e in entities if e.kind == Kind.REFERENCE} & self.profiles.keys()
+    def quoted_references(self, entities: Iterable[Extracted], text: str = "") -> set[str]:
+        """Our references the report quotes: in full ("W-J2WL"), or as its four characters after "ref" or
+        "appeal" ("ref J2WL"), which is an appeal's only when one of ours ends so."""
+        quoted = {e.value for e in entities if e.kind == Kind.REFERENCE} & self.profiles.keys()
+        for m in _BARE_REFERENCE.finditer(text):
+            code = m.group("code").upper()
+            quoted.update(ref for ref in (f"W-{code}", f"M-{code}") if ref in self.profiles)
+        return quoted
 
     def partial_plate_appeals(self, partial: str) -> set[str]:
         """The appeals whose vehicle's plate fits part of one ("KX19*"): a scan of the plates, which are few
@@ -175,7 +188,7 @@ class AppealIndex:
             tokens=toks,
             areas=self.areas_in(report.text),
             area_spans=self.area_spans(report.text),
-            quoted=self.quoted_references(report.entities),
+            quoted=self.quoted_references(report.entities, report.text),
             plates={e.value for e in report.entities if e.kind == Kind.VRM},
             partial_plates={e.value for e in report.entities if e.kind == Kind.PARTIAL_VRM},
             negated=negated_spans(report.text),
@@ -183,12 +196,21 @@ class AppealIndex:
             said=stated(report.text),
             words=frozenset(canonical),
             positions=_positions(canonical),
+            colours=colours_of(canonical),
+            without=lacked(report.text),
         )
 
     def suggest(self, report: ReportFacts) -> list[LinkSuggestion]:
         """Every appeal the report may be about with confidence >= MIN_CONFIDENCE, most likely first
         (intelligence.matching.linking.suggest)."""
         return suggest(self, report)
+
+
+# "ref J2WL", "appeal no. K4TR": a reference quoted without its W- or M-, with a digit and a letter among them.
+_BARE_REFERENCE = re.compile(
+    r"\b(?:ref|reference|appeal)\b[\s:#.]*(?:no\.?\s*|number\s*)?(?P<code>(?=[A-Za-z]*[0-9])(?=[0-9]*[A-Za-z])[A-Za-z0-9]{4})\b",
+    re.IGNORECASE,
+)
 
 
 def _positions(words: list[str]) -> dict[str, tuple[int, ...]]:

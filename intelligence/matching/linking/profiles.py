@@ -121,6 +121,8 @@ class Reading:
     said: Stated
     words: frozenset[str]  # every word, singular, for matching distinguishing features
     positions: dict[str, tuple[int, ...]]  # where each of those words stands (its places among them)
+    colours: dict[str, frozenset[int]]  # the colour groups the report gives each thing ("ginger beard")
+    without: frozenset[str]  # what the report says the person has not got ("hasnt got dreads")
 
     def close_together(self, words: frozenset[str], window: int) -> bool:
         """Whether one place of each word falls within `window` words: "a tattoo on his neck ... at his mum's" is

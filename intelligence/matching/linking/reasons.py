@@ -11,6 +11,9 @@ class Reason:
     code: str
     text: str
     weight: float
+    # Where in the report's text a name reason was read (start, end), so that another subject's whole name can
+    # claim its words; None for evidence that is not a name.
+    span: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)

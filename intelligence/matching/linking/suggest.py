@@ -29,6 +29,7 @@ def suggest(index: "AppealIndex", report: ReportFacts) -> list[LinkSuggestion]:
     evidence = {
         ref: evidence_for(index, index.profiles[ref], report, reading) for ref in index.candidates(report, reading)
     }
+    _yield_claimed_names(evidence)
     page = report.submitted_from
     denied = bool(reading.negated) or (page in index.profiles and _called_someone_else(index.profiles[page], report))
     if page in index.profiles:
@@ -86,6 +87,34 @@ def suggest(index: "AppealIndex", report: ReportFacts) -> list[LinkSuggestion]:
         if confidence >= MIN_CONFIDENCE:
             suggestions.append(LinkSuggestion(ref, round(confidence, 3), tuple(reasons)))
     return sorted(suggestions, key=lambda s: (-s.confidence, s.reference))
+
+
+# A part of a name, which another subject's whole name written at the same place claims.
+CLAIMABLE = frozenset({"first_name", "surname", "alias", "name_near"})
+
+
+def _yield_claimed_names(evidence: dict[str, list[Reason]]) -> None:
+    """Words that make one subject's whole name are not also another's surname or nickname: "jordan walsh" names
+    Jordan Walsh, not Patrick Walsh (by his surname) nor Dean "Walshy" Morris. The yielded reasons stay for the
+    analyst to see, at no weight."""
+    claims = {
+        ref: [r.span for r in reasons if r.code in {"name", "alias_name"} and r.span]
+        for ref, reasons in evidence.items()
+    }
+    if not any(claims.values()):
+        return
+    for ref, reasons in evidence.items():
+        for i, r in enumerate(reasons):
+            if r.code not in CLAIMABLE or r.span is None or r.weight == 0.0:
+                continue
+            a, b = r.span
+            if any(s[0] <= a and b <= s[1] for s in claims[ref]):
+                continue
+            owner = next(
+                (o for o, spans in claims.items() if o != ref and any(s[0] <= a and b <= s[1] for s in spans)), ""
+            )
+            if owner:
+                reasons[i] = Reason(r.code, f"{r.text} (but part of the whole name of {owner}'s subject)", 0.0, r.span)
 
 
 # Evidence that says who the person looks like or where they are, which a contradiction outweighs; a plate, a

@@ -3,7 +3,7 @@ linking_words.json, loaded once at import) and the small word functions the inde
 
 import re
 
-from ..lexicon import canonical_words, filler, linking_words
+from ..lexicon import canonical_words, filler, linking_groups, linking_words
 
 # Given names common in the UK, and their short forms: a listed alias that is one of these ("Jess", "Mo") is
 # weaker evidence than a nickname ("Daz", "Rodders"), because many people are called it.
@@ -42,3 +42,50 @@ def deletions(word: str) -> set[str]:
 
 def normalise_area(area: str) -> str:
     return re.sub(r"\s+", " ", area).strip().lower()
+
+
+def _colour_index() -> dict[str, frozenset[int]]:
+    groups: dict[str, set[int]] = {}
+    for i, words in enumerate(linking_groups("colour_groups")):
+        for word in words:
+            groups.setdefault(word, set()).add(i)
+    return {word: frozenset(ids) for word, ids in groups.items()}
+
+
+# Each colour word and the groups it belongs to ("dark" is both brown and black): linking_words.json.
+COLOUR_GROUPS = _colour_index()
+_NOUN_FORMS = {"haired": "hair"}
+
+
+def colours_of(words: list[str]) -> dict[str, frozenset[int]]:
+    """What colour the words give each thing, in canonical words: "a long green jacket" -> {jacket: green};
+    "ginger bearded" -> {beard: ginger}. A colour counts for the next word that is not a colour, within two."""
+    out: dict[str, set[int]] = {}
+    for i, word in enumerate(words):
+        groups = COLOUR_GROUPS.get(word)
+        if not groups:
+            continue
+        for after in words[i + 1 : i + 3]:
+            if after in COLOUR_GROUPS:
+                continue
+            noun = _NOUN_FORMS.get(after, after)
+            out.setdefault(noun, set()).update(groups)
+            break
+    return {noun: frozenset(groups) for noun, groups in out.items()}
+
+
+# Where on the body a feature is ("a swallow on his neck"), in canonical words: a feature put elsewhere is
+# another person's (linking_words.json).
+BODY_PARTS = linking_words("body_parts")
+# "hasnt got dreads", "no beard now", "without his glasses": the words after these say what the person lacks.
+_WITHOUT = re.compile(
+    r"\b(?:no|without|hasnt\s+got|hasn'?t\s+got|has\s+not\s+got|not\s+got|hasnt|hasn'?t|doesnt\s+have|doesn'?t\s+have|"
+    r"does\s+not\s+have|dont\s+have|don'?t\s+have|shaved\s+(?:off\s+)?(?:his|her|the))\s+(?:(?:a|an|any|the|his|her)\s+)?"
+    r"(?P<what>[a-z]+)",
+    re.IGNORECASE,
+)
+
+
+def lacked(text: str) -> frozenset[str]:
+    """The canonical words of what the report says the person has not got ("hasnt got dreads" -> dreadlocks)."""
+    return frozenset(w for m in _WITHOUT.finditer(text) for w in canonical_words(m.group("what")))

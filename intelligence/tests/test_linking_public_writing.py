@@ -1,0 +1,80 @@
+"""Linking reads what the public write against what the appeal records: another subject's whole name, another
+car, another colour, another part of the body, what the person no longer has, a denial, a reference without its
+prefix, two slips in one name. Each row a report; invented people and places."""
+
+import pytest
+
+from intelligence.matching.linking import SUGGEST_THRESHOLD, AppealIndex, AppealProfile, ReportFacts
+
+TOWN = "Ravensholm"
+ELLIS = AppealProfile.build(
+    reference="W-E2LS", kind="wanted", name="Toby Ellis", aliases=["Elly"], areas=[TOWN], sex="male",
+    age_min=24, age_max=28, features="Bald with a white beard. Star tattoo behind his left ear.",
+    vehicle="Vauxhall Corsa red, FT16 KPW",
+)  # fmt: skip
+MAY = AppealProfile.build(
+    reference="W-M7YA", kind="wanted", name="Dean May", aliases=["Maysie"], areas=[TOWN], sex="male",
+    age_min=40, age_max=45, vehicle="Vauxhall Astra blue, FT16 KWP",
+)  # fmt: skip
+RUTH_ELLIS = AppealProfile.build(
+    reference="M-R8TH", kind="missing", name="Ruth Ellis", areas=["Colbeck"], sex="female", age_min=70, age_max=75,
+    features="Last seen wearing a long green coat.",
+)  # fmt: skip
+GEMMA = AppealProfile.build(
+    reference="W-G3MA", kind="wanted", name="Gemma Hartley", areas=["Colbeck"], sex="female", age_min=28, age_max=32,
+    features="Has dreadlocks.",
+)  # fmt: skip
+INDEX = AppealIndex([ELLIS, MAY, RUTH_ELLIS, GEMMA])
+
+
+def likely(text: str, page: str | None = None) -> set[str]:
+    facts = ReportFacts.from_text(text, submitted_from=page)
+    return {s.reference for s in INDEX.suggest(facts) if s.confidence >= SUGGEST_THRESHOLD}
+
+
+@pytest.mark.parametrize(
+    ("text", "page", "expected"),
+    [
+        # Another subject's whole name claims its words: "toby ellis" is not Ruth Ellis by her surname.
+        ("toby ellis is in the ravensholm arms now", None, {"W-E2LS"}),
+        ("saw ruth ellis at colbeck station, confused", None, {"M-R8TH"}),
+        # A word of every sentence is not a slip for a surname: "toby was" is not Toby Ellis written wrong.
+        ("toby was in town", None, set()),
+        # Two slips in one whole name, both close ("jemma hartly"), are still the name.
+        ("jemma hartly at colbeck market with a big bag", None, {"W-G3MA"}),
+        # The exact plate of one car, on the other appeal's model, is the other appeal's near-identical plate.
+        ("blue astra FT16 KPW doing 60 through ravensholm", None, {"W-M7YA"}),
+        ("red corsa FT16 KWP outside the chippy", None, {"W-E2LS"}),
+        # The exact plate with only the colour different still links: colours are misremembered.
+        ("green corsa FT16 KPW on the retail park", None, {"W-E2LS"}),
+        # A feature in another colour is another person's; the recorded colour links.
+        ("bald bloke with a ginger beard in the bookies in ravensholm", None, set()),
+        ("bald bloke with a white beard in the bookies in ravensholm", None, {"W-E2LS"}),
+        ("old lady in a black coat at colbeck station", None, set()),
+        # The feature on another part of the body is another person's.
+        ("lad with a star tattoo on his ankle in ravensholm park", None, set()),
+        ("lad with a star tattoo behind his ear in ravensholm park", None, {"W-E2LS"}),
+        # What the report says the person has not got is not a description of them.
+        ("that video isnt her, the woman hasnt got dreads", "W-G3MA", set()),
+        # A denial of the person or their car, sent from the appeal's page.
+        ("that corsa everyone is sharing isnt his, his is a 5 door", "W-E2LS", set()),
+        ("old man with a beard at the bus stop but its frank, hes a regular", "W-E2LS", set()),
+        ("the red corsa at the garage is the plumbers, he parks there every day", "W-E2LS", {"W-E2LS"}),
+        ("the red corsa at the garage isnt his its the plumbers", "W-E2LS", set()),
+        # A street named like the subject is a street.
+        ("someone keeps smashing car windows on ellis street", "W-E2LS", set()),
+        # Our reference quoted without its W- or M-.
+        ("ref G3MA she is at the colbeck arms", None, {"W-G3MA"}),
+    ],
+)
+def test_reports_as_the_public_write_them(text: str, page: str | None, expected: set[str]) -> None:
+    assert likely(text, page) == expected
+
+
+def test_a_yielded_name_is_kept_for_the_analyst_at_no_weight() -> None:
+    """The surname that another subject's whole name claims is shown with why it does not count."""
+    facts = ReportFacts.from_text("toby ellis and his mum ruth at colbeck", submitted_from=None)
+    ruth = next((s for s in INDEX.suggest(facts) if s.reference == "M-R8TH"), None)
+    assert ruth is None or (
+        ruth.confidence < SUGGEST_THRESHOLD and "part of the whole name of W-E2LS" in ruth.explain()
+    )
