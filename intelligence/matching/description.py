@@ -234,7 +234,20 @@ def stated_build(text: str) -> str:
     return found.pop() if len(found) == 1 else ""
 
 
+# Who the person is with ("with a man", "with 2 men about 40", "with her boyfriend"): their sex and age are not
+# the person's.
+_COMPANIONS = re.compile(
+    r"\bwith\s+(?:a|an|two|three|four|2|3|4|some|her|his|the|their|these|those|older|younger|an\s+older)?\s*"
+    r"(?:[a-z]+\s+){0,2}?(?:man|men|woman|women|lad|lads|bloke|blokes|guy|guys|fella|fellas|boyfriend|girlfriend|"
+    r"friend|friends|mate|mates|boy|boys|girl|girls|husband|wife|dad|mum|brother|sister)\b"
+    r"(?:\s+(?:about|around|aged|in\s+(?:his|her|their)|maybe|probably)\s+(?:early\s+|mid\s+|late\s+)?[0-9a-z]+)?",
+    re.IGNORECASE,
+)
+
+
 def stated(text: str) -> Stated:
+    """What the text says of the person it describes; not of whom they are with."""
+    text = _COMPANIONS.sub(" ", text)
     feet = _FEET.search(text)
     height = round((int(feet.group("f")) * 12 + int(feet.group("i") or 0)) * 2.54) if feet else None
     return Stated(

@@ -40,6 +40,9 @@ ROWS: list[tuple[str, Kind, set[str]]] = [
     ("kx19-tvn outside again", Kind.VRM, {"KX19TVN"}),
     ("old rover T642-GHN", Kind.VRM, {"T642GHN"}),
     ("reg started with KX19 TVN i think", Kind.VRM, {"KX19TVN"}),
+    # a letter O for the zero of the age, believed in capitals only
+    ("silver a3 plate LC2O PKA i think", Kind.VRM, {"LC20PKA"}),
+    ("the kc2o pka thing", Kind.VRM, set()),
     # our own references are references, never plates
     ("ref W-VTT2 off the poster", Kind.VRM, set()),
     ("its about m-4k9p", Kind.VRM, set()),
@@ -49,6 +52,7 @@ ROWS: list[tuple[str, Kind, set[str]]] = [
     ("first bit was KX 19", Kind.PARTIAL_VRM, {"KX19*"}),
     ("reg ends in TVN", Kind.PARTIAL_VRM, {"*TVN"}),
     ("grey prius ends HNF at the car park", Kind.PARTIAL_VRM, {"*HNF"}),  # "ends" alone, the letters in capitals
+    ("white van ending KLP on the high street", Kind.PARTIAL_VRM, {"*KLP"}),
     ("the film ends the day", Kind.PARTIAL_VRM, set()),
     ("last three letters were tvn", Kind.PARTIAL_VRM, {"*TVN"}),
     ("white transit KX19 something", Kind.PARTIAL_VRM, {"KX19*"}),

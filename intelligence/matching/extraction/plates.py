@@ -9,7 +9,7 @@ from .entities import Extracted, Kind, Span, overlaps, word_set
 
 # Current (2001 on): two area letters, two age digits (02-29 March, 51-79 September), three random letters.
 _VRM_CURRENT = re.compile(
-    r"(?<![A-Za-z0-9])(?P<a>[A-HJ-PR-Ya-hj-pr-y][A-HJ-PR-Ya-hj-pr-y])(?:\s{0,2}|-)(?P<d>0[2-9]|[12][0-9]|[5-7][0-9])"
+    r"(?<![A-Za-z0-9])(?P<a>[A-HJ-PR-Ya-hj-pr-y][A-HJ-PR-Ya-hj-pr-y])(?:\s{0,2}|-)(?P<d>[0O][2-9]|[12][0-9O]|[5-7][0-9O])"
     r"(?:\s{0,2}|\s?-\s?)(?P<b>[A-HJ-PR-Za-hj-pr-z]{3})(?![A-Za-z0-9])"
 )
 # A current mark read out character by character: "W X 1 5 L D F".
@@ -126,10 +126,19 @@ def extract_vrms(text: str, taken: Sequence[Span] = ()) -> list[Extracted]:
         while (m := pattern.search(text, pos)) is not None:
             raw = m.group()
             letters = [g for k, g in m.groupdict().items() if k in {"a", "b", "a2"} and g]
-            if overlaps(m.span(), spans) or not _vrm_believable(raw, letters, text, m.span(), dateless=dateless):
+            # A letter O written for the zero of the age ("OC2O MZA"), believed only in a mark in capitals.
+            slip = "O" in (m.groupdict().get("d") or "")
+            if (
+                overlaps(m.span(), spans)
+                or (slip and raw != raw.upper())
+                or not _vrm_believable(raw, letters, text, m.span(), dateless=dateless)
+            ):
                 pos = m.start() + 1
                 continue
-            found.append(Extracted(Kind.VRM, raw, _compact(raw), m.span()))
+            value = _compact(raw)
+            if slip:
+                value = value[:2] + value[2:4].replace("O", "0") + value[4:]
+            found.append(Extracted(Kind.VRM, raw, value, m.span()))
             spans.append(m.span())
             pos = m.end()
     return found
@@ -148,7 +157,7 @@ _PARTIAL_FRONT = re.compile(
     re.IGNORECASE,
 )
 _PARTIAL_BACK = re.compile(
-    r"\b(?:end(?:s|ed|ing)?\s+(?:in|with|on)|end(?:s|ed)?(?=\s+[A-Z]{3}\b)|last\s+(?:bit|part|half|three|3|few|letters?)"
+    r"\b(?:end(?:s|ed|ing)?\s+(?:in|with|on)|end(?:s|ed|ing)?(?=\s+[A-Z]{3}\b)|last\s+(?:bit|part|half|three|3|few|letters?)"
     r"(?:\s+(?:letters|characters))?(?:\s+(?:was|were|is|are))?)\s+[\"'‘“]?"
     rf"(?P<part>{_PLATE_BACK})(?![A-Za-z0-9])",
     re.IGNORECASE,
