@@ -111,6 +111,8 @@ def axe_violations(page, tags: list[str] = WCAG_AA) -> list[dict]:  # type: igno
     """Run axe-core (WCAG 2.0/2.1/2.2 A and AA rules, or the given tags) on the page; return its violations."""
     # axe-core needs timers, so it cannot run in a context with JavaScript disabled; check no-JS pages
     # with the same markup in a JS-enabled context instead.
+    # After a click that posts a form, the next document may still be loading: axe runs on the loaded page.
+    page.wait_for_load_state("load")
     result = page.evaluate(
         """async ([source, tags]) => {
             if (!window.axe) { (0, eval)(source); }

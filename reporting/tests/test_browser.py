@@ -151,6 +151,7 @@ def test_report_on_a_phone_without_javascript(phone_page: Page, phone_page_js: P
         assert_accessible(phone_page_js)
     phone_page_js.goto(f"{live_server.url}/report/form/")
     phone_page_js.get_by_role("button", name="Send to").click()
+    expect(phone_page_js.locator(".govuk-error-summary")).to_be_visible()
     assert_accessible(phone_page_js)  # the page with errors, too
 
 
