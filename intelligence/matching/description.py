@@ -325,3 +325,39 @@ _THE_APPEAL = re.compile(r"\b(?:this|the|your|that)\s+(?:appeal|poster|page|post
 def refers_to_the_appeal(text: str) -> bool:
     """Whether the text points at the appeal itself ("the car from this appeal", "the one on your poster")."""
     return _THE_APPEAL.search(text) is not None
+
+
+# A short message that says only where or when ("in the crown now", "red lion rn", "drinks in the black horse"):
+# sent from an appeal's page, it is about the person on it, unless it is about a crime or a nuisance instead.
+SHORT_MESSAGE_WORDS = 15
+_WHERE_OR_WHEN = re.compile(
+    r"\b(?:now|rn|right\s+now|just\s+now|[0-9]+\s*mins?\s+ago|minutes\s+ago|an?\s+hour\s+ago|this\s+(?:morning|"
+    r"afternoon|evening)|tonight|today|last\s+night|earlier|every\s+(?:day|night|morning|week|weekend)|most\s+"
+    r"(?:days|nights))\b|^\W*(?:in|at|on|outside|by|near|behind|round|down|up|inside|opposite)\b|"
+    r"^\W*(?:works|drinks|lives|stays|sleeps|goes|hangs|drives|parks|visits|knocks|staying|living|working|sleeping|"
+    r"drinking|hiding|dossing)\b",
+    re.IGNORECASE,
+)
+_NUISANCE = re.compile(
+    r"\b(?:fly[\s-]?tipp\w*|tipping|racers?|speeding|speed\s+cameras?|smash\w*|vandal\w*|graffiti|fights?|"
+    r"brawl\w*|stolen|broken\s+into|break[\s-]?ins?|burglar(?:y|ies)|fireworks?|litter|parking|noise|cameras?|"
+    r"shoplift\w*|cannabis|weed|needles|anti[\s-]?social|asb|drugs?|dealing|littering|dumped|dumping|rubbish)\b",
+    re.IGNORECASE,
+)
+
+
+def says_where_or_when(text: str) -> bool:
+    """Whether a short message says only where or when someone is ("in the crown now", "works at the car
+    wash"), and is not about a crime or a nuisance ("boy racers on the bypass every night")."""
+    if len(text.split()) > SHORT_MESSAGE_WORDS or _NUISANCE.search(text):
+        return False
+    return _WHERE_OR_WHEN.search(text.strip()) is not None
+
+
+_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers|he'?s|she'?s|hes|shes|he'?d|she'?d)\b", re.IGNORECASE)
+
+
+def about_a_nuisance(text: str) -> bool:
+    """Whether the text is about a crime or a nuisance and not a particular person ("boy racers on the bypass",
+    "fly tipping by the gate"): it names one and never says he or she."""
+    return _NUISANCE.search(text) is not None and _PRONOUN.search(text) is None

@@ -63,6 +63,13 @@ def likely(text: str, page: str | None = None) -> set[str]:
         ("the red corsa at the garage isnt his its the plumbers", "W-E2LS", set()),
         # A street named like the subject is a street.
         ("someone keeps smashing car windows on ellis street", "W-E2LS", set()),
+        # A short message from the page that says only where or when is about the person on it...
+        ("in the ravensholm arms now", "W-E2LS", {"W-E2LS"}),
+        ("drinks in the feathers most nights", "W-E2LS", {"W-E2LS"}),
+        # ... but a crime or a nuisance that names no one is not, however it is put.
+        ("boy racers on the bypass every night", "W-E2LS", set()),
+        ("fly tipping behind the garages again", "W-E2LS", set()),
+        ("hes dealing from the flat above the bookies", "W-E2LS", {"W-E2LS"}),
         # Our reference quoted without its W- or M-.
         ("ref G3MA she is at the colbeck arms", None, {"W-G3MA"}),
     ],

@@ -3,7 +3,14 @@ confidence of each appeal as the noisy-OR of its reasons' weights."""
 
 from typing import TYPE_CHECKING
 
-from ..description import Stated, introduces_someone_new, names_given, refers_to_the_appeal
+from ..description import (
+    Stated,
+    about_a_nuisance,
+    introduces_someone_new,
+    names_given,
+    refers_to_the_appeal,
+    says_where_or_when,
+)
 from ..extraction import talks_about_person
 from .evidence import contradictions_of, evidence_for, someone_else_named
 from .profiles import AppealProfile, ReportFacts
@@ -17,6 +24,7 @@ from .weights import (
     W_PAGE_NO_PERSON,
     W_PAGE_OTHER_NAMED,
     W_PAGE_PERSON,
+    W_PAGE_WHERE,
 )
 
 if TYPE_CHECKING:
@@ -59,8 +67,16 @@ def suggest(index: "AppealIndex", report: ReportFacts) -> list[LinkSuggestion]:
                 "sent from the appeal's page, but talks about someone new ('a man...')",
                 W_PAGE_NEW_PERSON,
             )
+        elif not own and about_a_nuisance(report.text):
+            reason = Reason(
+                "page_no_person",
+                "submitted from the appeal's page, but is about a crime or a nuisance, not a person",
+                W_PAGE_NO_PERSON,
+            )
         elif talks_about_person(report.text) or own or refers_to_the_appeal(report.text):
             reason = Reason("page", "submitted from the appeal's page", W_PAGE_PERSON)
+        elif says_where_or_when(report.text):
+            reason = Reason("page", "submitted from the appeal's page, and says where or when", W_PAGE_WHERE)
         else:
             reason = Reason(
                 "page_no_person",

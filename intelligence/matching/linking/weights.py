@@ -38,6 +38,7 @@ W_FEATURE = {1: 0.4, 2: 0.6, 3: 0.7}
 FEATURE_WINDOW = 4
 W_FEATURE_OTHER_NAMED = 0.1  # the same description, of a person the report names who is not the subject
 W_PAGE_PERSON = 0.9  # sent from the appeal's page and talks about a person
+W_PAGE_WHERE = 0.8  # sent from the appeal's page, a short message that says only where or when ("in the crown now")
 W_PAGE_NO_PERSON = 0.35  # sent from the appeal's page but talks about no one
 W_PAGE_OTHER_NAMED = 0.2  # sent from this page but names another appeal's subject, and nothing of this one
 W_PAGE_DENIED = 0.05  # sent from this page but says "not him", "wrong person"
