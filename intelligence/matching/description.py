@@ -122,7 +122,13 @@ _NEGATION = re.compile(
     # "but she told me her name was lucy", "out walking with his wife", "waiting for her dad".
     r"\bbut\s+(?:he|she)\s+told\s+me\b|\bwalking\s+(?:with\s+)?(?:his|her)\s+(?:wife|husband|dog|kids)\b|"
     r"\bwaiting\s+for\s+(?:his|her)\s+(?:mum|dad|mam|nan|gran|husband|wife)\b|"
-    r"\bpeople\s+keep\s+(?:reporting|tagging|sharing|posting)\b)",
+    r"\bpeople\s+keep\s+(?:reporting|tagging|sharing|posting)\b|"
+    # "but he was with his girlfriend", "but shes with her grandad": someone the reporter places in a family.
+    r"\bbut\s+(?:he|she)(?:'?s|\s+was|\s+is)?\s+(?:out\s+)?with\s+(?:his|her)\s+(?:girlfriend|boyfriend|wife|husband|"
+    r"grandad|grandpa|nan|gran|grandma|mum|mam|dad|kids|children|family|son|daughter|baby)\b|"
+    # "but hes the guy from the council", "I see him every day": someone the reporter knows by sight.
+    r"\b(?:he|she)(?:'?s|\s+is)\s+the\s+(?:guy|man|woman|lady|bloke|fella|lad|girl)\s+(?:from|who\s+works|at)\b|"
+    r"\bi\s+see\s+(?:him|her)\s+(?:every|most)\s+(?:day|morning|night|week)\b)",
     re.IGNORECASE,
 )
 # A name said to be someone else's: "he's called Steve", "her name is Dawn", "name Joan".
@@ -361,3 +367,8 @@ def about_a_nuisance(text: str) -> bool:
     """Whether the text is about a crime or a nuisance and not a particular person ("boy racers on the bypass",
     "fly tipping by the gate"): it names one and never says he or she."""
     return _NUISANCE.search(text) is not None and _PRONOUN.search(text) is None
+
+
+def has_companion(text: str) -> bool:
+    """Whether the report says the person is with someone ("with a lad with a bird tattoo", "with 2 men")."""
+    return _COMPANIONS.search(text) is not None

@@ -61,6 +61,15 @@ def likely(text: str, page: str | None = None) -> set[str]:
         ("old man with a beard at the bus stop but its frank, hes a regular", "W-E2LS", set()),
         ("the red corsa at the garage is the plumbers, he parks there every day", "W-E2LS", {"W-E2LS"}),
         ("the red corsa at the garage isnt his its the plumbers", "W-E2LS", set()),
+        # Someone the reporter places with their family, or knows by sight, is not the subject.
+        ("bald man with a white beard at ravensholm station but he was with his wife", "W-E2LS", set()),
+        ("bald man with a white beard by the river but hes the guy from the council", "W-E2LS", set()),
+        # A report that names one subject in full describes them, not another subject of the same sex...
+        ("gemma hartley is at the colbeck arms, shes got a long green coat on", None, {"W-G3MA"}),
+        # ... but a second person of the other sex is a second person.
+        ("ruth ellis at colbeck station with a bald man with a white beard", None, {"M-R8TH", "W-E2LS"}),
+        # Someone new, sent from the page, with the appeal's make in another colour: not the subject.
+        ("someone selling vapes out of a blue corsa outside the school", "W-E2LS", set()),
         # A street named like the subject is a street.
         ("someone keeps smashing car windows on ellis street", "W-E2LS", set()),
         # A short message from the page that says only where or when is about the person on it...

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 from ..description import (
     Stated,
     about_a_nuisance,
+    has_companion,
     introduces_someone_new,
     names_given,
     refers_to_the_appeal,
@@ -18,6 +19,7 @@ from .reasons import LinkSuggestion, Reason, noisy_or
 from .weights import (
     CLOSED_FACTOR,
     MIN_CONFIDENCE,
+    W_FEATURE_OTHER_NAMED,
     W_PAGE_DENIED,
     W_PAGE_NAMES_SOMEONE,
     W_PAGE_NEW_PERSON,
@@ -37,11 +39,11 @@ def suggest(index: "AppealIndex", report: ReportFacts) -> list[LinkSuggestion]:
     evidence = {
         ref: evidence_for(index, index.profiles[ref], report, reading) for ref in index.candidates(report, reading)
     }
-    _yield_claimed_names(evidence)
+    _yield_claimed_names(index, evidence, report.text)
     page = report.submitted_from
     denied = bool(reading.negated) or (page in index.profiles and _called_someone_else(index.profiles[page], report))
     if page in index.profiles:
-        own = [r for r in evidence.get(page, []) if r.code != "area"]
+        own = [r for r in evidence.get(page, []) if r.code != "area" and r.weight > 0]
         named_elsewhere = any(
             noisy_or(r.weight for r in reasons if r.code != "area") >= 0.75
             for ref, reasons in evidence.items()
@@ -109,7 +111,7 @@ def suggest(index: "AppealIndex", report: ReportFacts) -> list[LinkSuggestion]:
 CLAIMABLE = frozenset({"first_name", "surname", "alias", "name_near"})
 
 
-def _yield_claimed_names(evidence: dict[str, list[Reason]]) -> None:
+def _yield_claimed_names(index: "AppealIndex", evidence: dict[str, list[Reason]], text: str) -> None:
     """Words that make one subject's whole name are not also another's surname or nickname: "jordan walsh" names
     Jordan Walsh, not Patrick Walsh (by his surname) nor Dean "Walshy" Morris. The yielded reasons stay for the
     analyst to see, at no weight."""
@@ -131,6 +133,22 @@ def _yield_claimed_names(evidence: dict[str, list[Reason]]) -> None:
             )
             if owner:
                 reasons[i] = Reason(r.code, f"{r.text} (but part of the whole name of {owner}'s subject)", 0.0, r.span)
+    # A report that names one subject in full describes them: its description is not also evidence for an appeal
+    # it names nothing of ("kerry lawson is at the arcade, shes dyed her hair black").
+    # Not when the subjects differ in sex: "Chloe Reid with a blond older lad" describes a second person.
+    named = [ref for ref, spans in claims.items() if spans]
+    if not named or has_companion(text):
+        return  # "Darren Kellow with a lad with a bird tattoo": the description may be of the second person
+    for ref, reasons in evidence.items():
+        if ref in named or any(r.span and r.weight > 0 for r in reasons):
+            continue
+        sex = index.profiles[ref].sex
+        if sex and all(index.profiles[o].sex and index.profiles[o].sex != sex for o in named):
+            continue
+        for i, r in enumerate(reasons):
+            if r.code == "feature" and r.weight > W_FEATURE_OTHER_NAMED:
+                text = f"{r.text}, but the report names {named[0]}'s subject and describes them"
+                reasons[i] = Reason("feature_other", text, W_FEATURE_OTHER_NAMED)
 
 
 # Evidence that says who the person looks like or where they are, which a contradiction outweighs; a plate, a
