@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import jellyfish
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import JaroWinkler
 
 from ..lexicon import linking_words
@@ -114,6 +114,11 @@ def _lower_slip(said: str, name_word: str) -> float:
     return ratio * LOWER_SLIP_FACTOR
 
 
+@lru_cache(maxsize=16384)
+def _name_parts(name: str) -> tuple[str, ...]:
+    return tuple(t for t, _, _ in tokens(name))
+
+
 def match_names(
     text: str,
     names: Sequence[str],
@@ -141,12 +146,38 @@ def match_names(
         if current is None or match.score > current.score:
             best[key] = match
 
+    words = [w for w, _, _ in text_tokens]
+    by_initial: dict[str, set[int]] = {}
+    for i, w in enumerate(words):
+        by_initial.setdefault(w[:1], set()).add(i)
+    viable: dict[str, set[int]] = {}
+
+    def could_fit(part: str) -> set[int]:
+        """Where a word could stand for this word of a name at all (the same first letter, or spelt within the
+        short-word cut-off, as written or without its "'s"): a cheap pass in C that spares the windows that
+        cannot match every comparison below. Every way _word_score and _lower_slip can fit passes it."""
+        if part not in viable:
+            found = set(by_initial.get(part[:1], ()))
+            for choices in (words, [w.removesuffix("'s") for w in words]):
+                found.update(
+                    i
+                    for _, _, i in process.extract(
+                        part, choices, scorer=fuzz.ratio, processor=None, score_cutoff=SHORT_WORD_CUTOFF, limit=None
+                    )
+                )
+            viable[part] = found
+        return viable[part]
+
     for name in names:
-        parts = [t for t, _, _ in tokens(name)]
+        parts = _name_parts(name)
         if not parts:
             continue
         n = len(parts)
+        places = [could_fit(p) for p in parts]
         for i in range(len(text_tokens) - n + 1):
+            # Every word of the name must fit the word at its place for the window to match.
+            if not all(i + j in places[j] for j in range(n)):
+                continue
             window = text_tokens[i : i + n]
             # One word alone is misspelt only if written as a name (capitalised): "yellow" is not "Kellow".
             fuzzy = n >= 2 or text[window[0][1]].isupper()
@@ -179,8 +210,13 @@ def match_names(
                 span = (window[0][1], window[-1][2])
                 offer(NameMatch(name, text[span[0] : span[1]], span, round(score, 3)))
         if n >= 2 and name not in whole_only:
-            for word, start, end in text_tokens:
-                for part, which, weight in ((parts[0], "first", FIRST_NAME_ONLY), (parts[-1], "last", SURNAME_ONLY)):
+            for k, (word, start, end) in enumerate(text_tokens):
+                for part, which, weight, fits in (
+                    (parts[0], "first", FIRST_NAME_ONLY, places[0]),
+                    (parts[-1], "last", SURNAME_ONLY, places[-1]),
+                ):
+                    if k not in fits:
+                        continue
                     s = _word_score(word, part, fuzzy=text[start].isupper())
                     if s:
                         score = round(weight * s / 100.0, 3)

@@ -350,7 +350,16 @@ def _said_without(words: frozenset[str], reading: Reading) -> bool:
     return any(w in reading.without for w in words)
 
 
-def evidence_for(index: "AppealIndex", profile: AppealProfile, report: ReportFacts, reading: Reading) -> list[Reason]:
+def evidence_for(
+    index: "AppealIndex", profile: AppealProfile, report: ReportFacts, reading: Reading, *, area_only: bool = False
+) -> list[Reason]:
+    """Every reason the report gives for this appeal. `area_only`: the index found the appeal only by an area the
+    report mentions, so no name, feature, plate, contact or reference of it is there to look for."""
+    if area_only:
+        vehicle = _vehicle_reasons(index, profile, reading, [])
+        if any(r.code in NEEDS_SUPPORT for r in vehicle):
+            vehicle.extend(_corroboration(index, profile, report, reading))
+        return [*vehicle, *_area_reasons(profile, reading)]
     reasons: list[Reason] = []
     if profile.reference in reading.quoted:
         reasons.append(Reason("reference", f"quotes the appeal's reference {profile.reference}", W_REFERENCE))
@@ -449,8 +458,12 @@ def evidence_for(index: "AppealIndex", profile: AppealProfile, report: ReportFac
             reasons.append(Reason("feature", text, weight))
     if any(r.code in NEEDS_SUPPORT for r in reasons):
         reasons.extend(_corroboration(index, profile, report, reading))
+    reasons.extend(_area_reasons(profile, reading))
+    return reasons
+
+
+def _area_reasons(profile: AppealProfile, reading: Reading) -> list[Reason]:
     for area in sorted(reading.areas & {normalise_area(a) for a in profile.areas}):
         shown = next(a for a in profile.areas if normalise_area(a) == area)
-        reasons.append(Reason("area", f"mentions {shown}, an area the appeal is linked to", W_AREA))
-        break
-    return reasons
+        return [Reason("area", f"mentions {shown}, an area the appeal is linked to", W_AREA)]
+    return []

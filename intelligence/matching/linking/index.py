@@ -111,7 +111,13 @@ class AppealIndex:
 
     def candidates(self, report: ReportFacts, reading: Reading | None = None) -> set[str]:
         """The appeals this report could be about: found through the indexes, never by scanning."""
-        reading = reading or self.read(report)
+        found, by_area = self.candidates_by_route(report, reading or self.read(report))
+        return found | by_area
+
+    def candidates_by_route(self, report: ReportFacts, reading: Reading) -> tuple[set[str], set[str]]:
+        """The candidates found by what the report says of the person, its plates, contacts, references or page;
+        and, apart, those found only by an area it mentions. An area-only candidate has no name, feature or plate
+        in the report (those would have found it), so scoring it needs only its vehicle and the area."""
         found: set[str] = set()
         if report.submitted_from in self.profiles:
             found.add(report.submitted_from)
@@ -131,14 +137,14 @@ class AppealIndex:
                 found.update(self.slip.get(bare[:4], ()))
             for key in keys:
                 found.update(self.word.get(key, ()))
-        found.update(ref for area in reading.areas for ref in self.area[area])
         found.update(
             ref
             for word in reading.words
             for ref in self.feature_word.get(word, ())
             if any(words <= reading.words for _, words in self.features[ref])
         )
-        return found
+        by_area = {ref for area in reading.areas for ref in self.area[area]} - found
+        return found, by_area
 
     def context_keys(self, references: Iterable[str]) -> set[str]:
         """The entity keys the given appeals already carry (their vehicles' plates): every report about the car

@@ -36,9 +36,9 @@ if TYPE_CHECKING:
 def suggest(index: "AppealIndex", report: ReportFacts) -> list[LinkSuggestion]:
     """Every appeal the report may be about with confidence ≥ MIN_CONFIDENCE, most likely first."""
     reading = index.read(report)
-    evidence = {
-        ref: evidence_for(index, index.profiles[ref], report, reading) for ref in index.candidates(report, reading)
-    }
+    found, by_area = index.candidates_by_route(report, reading)
+    evidence = {ref: evidence_for(index, index.profiles[ref], report, reading) for ref in found}
+    evidence.update({ref: evidence_for(index, index.profiles[ref], report, reading, area_only=True) for ref in by_area})
     _yield_claimed_names(index, evidence, report.text)
     page = report.submitted_from
     denied = bool(reading.negated) or (page in index.profiles and _called_someone_else(index.profiles[page], report))
