@@ -243,3 +243,25 @@ def test_match_reports_the_span_written() -> None:
     (m,) = [m for m in match_names(text, NAMES) if m.name == "Darren Kellow"]
     assert text[m.span[0] : m.span[1]] == "darren kelow"
     assert not m.partial
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "found"),
+    [
+        # Each way a word can stand for a word of a name, which the first pass over the words must let through.
+        ("saw Shane Doil at the bus stop", ["Shane Doyle"], "Shane Doyle"),  # by its sound, spelt far from it
+        ("rian kelley at the station", ["Ryan Kelly"], "Ryan Kelly"),  # a "y" written as a vowel
+        ("Kieran Mess was there", ["Kieran Moss"], "Kieran Moss"),  # a short slip beside a word written exactly
+        ("it was darren kellows car", ["Darren Kellow"], "Darren Kellow"),  # a possessive without its apostrophe
+        ("doyla is at the pub", ["Doyler"], "Doyler"),  # a lower-case slip in a nickname
+        ("jemma hartly at the market", ["Gemma Hartley"], "Gemma Hartley"),  # two close slips in a whole name
+    ],
+)
+def test_every_way_a_name_is_written_survives_the_first_pass(text: str, names: list[str], found: str) -> None:
+    # As the whole name (or, for a one-word nickname, as itself), not only by one of its words.
+    whole = [m for m in match_names(text, names) if m.name == found and m.part in {"whole", "slip"}]
+    assert whole and whole[0].score >= 0.5
+
+
+def test_a_word_of_every_sentence_is_not_a_slip_for_a_surname() -> None:
+    assert not any(m.part == "whole" for m in match_names("jordan was here", ["Jordan Walsh"]))
