@@ -35,6 +35,7 @@ SAME_SIGHTING_DAYS = 2  # two reports about one appeal this close together, at a
 SAME_INCIDENT_WORDS = 3  # ... and for two reports about no appeal, the words of where and what they share
 SAME_INCIDENT_SHARE = 0.5  # ... which are at least this share of the shorter report's
 SAME_INCIDENT_LONG_SHARE = 0.2  # ... and of the longer one's (a long letter shares a few words with everything)
+LONG_LETTER_WORDS = 25  # a report with this many words of where and what is a letter, not a sighting
 SAME_PLACE_WORDS = 2  # shared place words (in the lexicon's words: "chippy" = "fish shop", "rd" = "road")
 UNLINKED = "unlinked"
 UNLINKED_CANDIDATES = 20  # a report about no appeal is compared with this many of the latest about none
@@ -205,11 +206,16 @@ def duplicate_verdict(a: ReportFingerprint, b: ReportFingerprint) -> DuplicateVe
         shared = frozenset()
     if same_appeal and days <= SAME_SIGHTING_DAYS:
         context = a.context_words | b.context_words
-        both = place_words(a.text) & place_words(b.text)
+        words_a, words_b = place_words(a.text), place_words(b.text)
+        both = words_a & words_b
         common = both - context
+        # A long letter shares a few place words with every short sighting: the shared words must also be a
+        # fair share of the longer report's.
+        longer = max(len(words_a), len(words_b))
+        enough = longer < LONG_LETTER_WORDS or len(common) >= SAME_INCIDENT_LONG_SHARE * longer
         # A word of the appeal's area counts beside a place word of the reports' own ("the precinct" and
         # "Wendlecombe"), never alone.
-        if len(common) >= SAME_PLACE_WORDS or (common and both & context):
+        if enough and (len(common) >= SAME_PLACE_WORDS or (common and both & context)):
             return DuplicateVerdict(
                 True,
                 0.75,

@@ -188,3 +188,21 @@ def test_two_tellings_of_an_incident_about_no_appeal_are_the_same_only_at_the_sa
         "dumping rubbish behind the garages every week since the summer, and nobody ever comes out about it",
     )
     assert not duplicate_verdict(fire, letter).duplicate
+
+
+def test_a_long_letter_is_not_a_second_telling_of_every_sighting_it_shares_a_place_with() -> None:
+    """A letter about an appeal names many places; two of them in common with a short sighting is not the same
+    sighting, while two short tellings sharing as much are."""
+    letter = _seen(
+        1,
+        "i have been thinking about this for a few days. he used to drink at the red lion on mill road and the anchor "
+        "by the canal, his mum lived on the ferndale estate near the old library, and his cousin ran the garage on "
+        "station road behind the bus depot. last winter he stayed at the caravan park past the golf club, then moved "
+        "to a flat over the bookies on market street near the clock tower",
+        {"W-VTT2"},
+        3,
+    )
+    short = _seen(2, "hes in the red lion on mill road now", {"W-VTT2"}, 3)
+    again = _seen(3, "just seen him at the red lion, mill rd", {"W-VTT2"}, 3)
+    assert not duplicate_verdict(letter, short).duplicate
+    assert duplicate_verdict(short, again).duplicate

@@ -137,10 +137,11 @@ PUBLIC_3 = JSON_PATH.parent / "public_set_3.json"
         pytest.param(PUBLIC_HOLDOUT, (0.95, 0.87, 0.95, 0.72), id="held-out-half-does-not-get-worse"),
         # Written blind, scored blind twice, a development set since 3 December (its README): measured at the
         # end of that day at linking P 0.940 R 0.878, grouping P 0.500 R 0.634 - far from the grouping targets.
-        pytest.param(PUBLIC_2, (0.93, 0.86, 0.48, 0.61), id="second-blind-set-now-development-does-not-get-worse"),
+        # 4 December: linking P 0.960 R 0.885, grouping P 0.619 R 0.634.
+        pytest.param(PUBLIC_2, (0.95, 0.87, 0.60, 0.61), id="second-blind-set-now-development-does-not-get-worse"),
         # Written blind, scored blind three times (3 December: linking P 0.809 R 0.849, grouping P 0.659 R 0.587),
-        # a development set since 4 December: linking P 0.943 R 0.885, grouping P 0.700 R 0.609 that day.
-        pytest.param(PUBLIC_3, (0.93, 0.87, 0.68, 0.59), id="third-blind-set-now-development-does-not-get-worse"),
+        # a development set since 4 December: linking P 0.943 R 0.885, grouping P 0.737 R 0.609 that day.
+        pytest.param(PUBLIC_3, (0.93, 0.87, 0.72, 0.59), id="third-blind-set-now-development-does-not-get-worse"),
     ],
 )
 def test_the_independent_set_holds_its_floors_cold(path: Path, floors: tuple[float, float, float, float]) -> None:
