@@ -38,6 +38,15 @@ def _clear_cache() -> Iterator[None]:
 
 
 @pytest.fixture
+def same_origin_client():  # type: ignore[no-untyped-def]
+    """A browser on our own pages: every current browser says so (Sec-Fetch-Site), and the public forms
+    refuse a post that does not (reportkit.formtoken.same_origin)."""
+    from django.test import Client
+
+    return Client(HTTP_SEC_FETCH_SITE="same-origin")
+
+
+@pytest.fixture
 def database_queue(settings):  # type: ignore[no-untyped-def]
     """Production's queue (a table in the same database) and its windows, so work queued on commit is queued,
     not run in the test, and the reports of a window share one run (lookout.task_queue)."""

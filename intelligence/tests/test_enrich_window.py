@@ -20,18 +20,14 @@ from reporting.tests.test_views_public import RECEIPT, form_data
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture
-def client() -> Client:
-    """A browser on our own pages (the public forms refuse a post that does not say so)."""
-    return Client(HTTP_SEC_FETCH_SITE="same-origin")
-
-
-def test_the_reports_of_a_window_queue_one_enrichment_run_which_enriches_them_all(client: Client, database_queue):
+def test_the_reports_of_a_window_queue_one_enrichment_run_which_enriches_them_all(
+    same_origin_client: Client, database_queue
+):
     appeal = published()
     url = f"/appeals/{appeal.reference}/report/form/"
     for _ in range(3):
-        token = TOKEN.search(client.get(url).content.decode()).group(1)
-        assert RECEIPT.search(client.post(url, form_data(token=token)).content.decode())
+        token = TOKEN.search(same_origin_client.get(url).content.decode()).group(1)
+        assert RECEIPT.search(same_origin_client.post(url, form_data(token=token)).content.decode())
     queued = list(DBTaskResult.objects.filter(task_path__endswith="enrich_arrived"))
     assert len(queued) == 1 and queued[0].run_after is not None  # due at the window's end
     assert not DBTaskResult.objects.filter(task_path__endswith="enrich_report").exists()
@@ -41,15 +37,17 @@ def test_the_reports_of_a_window_queue_one_enrichment_run_which_enriches_them_al
     assert enrich_arrived.call() == 0  # enriched once
 
 
-def test_with_the_queue_down_a_report_is_stored_and_the_periodic_run_enriches_it(client: Client, database_queue):
+def test_with_the_queue_down_a_report_is_stored_and_the_periodic_run_enriches_it(
+    same_origin_client: Client, database_queue
+):
     appeal = published()
     url = f"/appeals/{appeal.reference}/report/form/"
-    token = TOKEN.search(client.get(url).content.decode()).group(1)
+    token = TOKEN.search(same_origin_client.get(url).content.decode()).group(1)
     down = mock.Mock(
         using=mock.Mock(side_effect=ConnectionError("down")), enqueue=mock.Mock(side_effect=ConnectionError)
     )
     with mock.patch.object(tasks, "enrich_arrived", down):
-        assert RECEIPT.search(client.post(url, form_data(token=token)).content.decode())
+        assert RECEIPT.search(same_origin_client.post(url, form_data(token=token)).content.decode())
     assert down.using.called
     assert InformationReport.objects.count() == 1 and not Enrichment.objects.exists()
     call_command("desk_enrich")
