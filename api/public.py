@@ -7,7 +7,8 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from ninja import Query, Router, Status
 
-from appeals.listing import AppealFilter, Page, public_appeals_page, withdrawn_page
+from appeals.listing import AppealFilter, public_appeals_page, withdrawn_page
+from appeals.pagination import Page
 from appeals.references import normalise_reference
 from appeals.selectors import PublicAppeal, appeal_has_ended, public_appeal
 from lookout import http_cache
@@ -75,11 +76,11 @@ def _page_link(request: HttpRequest, page: int) -> str:
 
 def _page_out(request: HttpRequest, page: Page[Any], items: list[Any]) -> dict[str, Any]:
     return {
-        "total": page.total,
-        "page": page.page,
-        "page_size": page.page_size,
-        "next": _page_link(request, page.page + 1) if page.has_next else None,
-        "previous": _page_link(request, page.page - 1) if page.has_previous else None,
+        "total": page.count,
+        "page": page.number,
+        "page_size": page.per_page,
+        "next": _page_link(request, page.number + 1) if page.has_next else None,
+        "previous": _page_link(request, page.number - 1) if page.has_previous else None,
         "items": items,
     }
 

@@ -1,18 +1,18 @@
-"""Pages of public appeals for partners (the public API): filtered, ordered, and a page costs the same few
-queries however many appeals a force has; and the list of appeals that stopped being public, so a mirror can
-delete them. What is public is decided by Appeal.objects.public() and appeals.selectors.to_public alone."""
+"""Pages of public appeals for partners (the public API): filtered, ordered, and a page (appeals.pagination.Page,
+the gallery's too) costs the same few queries however many appeals a force has; and the list of appeals that
+stopped being public, so a mirror can delete them. What is public is decided by Appeal.objects.public() and
+appeals.selectors.to_public alone."""
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Final, Generic, TypeVar
+from typing import Final
 
 from django.db.models import F, Prefetch
 from django.db.models.functions import Greatest
 
 from .models import Appeal, AppealImage
+from .pagination import Page
 from .selectors import PublicAppeal, to_public
-
-T = TypeVar("T")
 
 # The orderings a partner may ask for, by name: each ends with a unique column so pages never overlap.
 ORDERINGS: dict[str, tuple[str, ...]] = {
@@ -34,22 +34,6 @@ class AppealFilter:
     area: str | None = None
     modified_since: datetime | None = None
     ordering: str = DEFAULT_ORDERING
-
-
-@dataclass(frozen=True)
-class Page(Generic[T]):
-    items: list[T]
-    total: int
-    page: int
-    page_size: int
-
-    @property
-    def has_next(self) -> bool:
-        return self.page * self.page_size < self.total
-
-    @property
-    def has_previous(self) -> bool:
-        return self.page > 1
 
 
 @dataclass(frozen=True)
@@ -83,7 +67,7 @@ def public_appeals_page(*, filters: AppealFilter, page: int, page_size: int) -> 
         .order_by(*ORDERINGS[filters.ordering])
     )[_rows(page, page_size)]
     items = [to_public(a, a.assessment, list(a.assessment.released_images.all())) for a in rows]
-    return Page(items=items, total=total, page=page, page_size=page_size)
+    return Page(items=items, number=page, count=total, per_page=page_size)
 
 
 def withdrawn_page(*, since: datetime | None, page: int, page_size: int) -> Page[Withdrawal]:
@@ -95,4 +79,4 @@ def withdrawn_page(*, since: datetime | None, page: int, page_size: int) -> Page
     total = query.count()
     rows = query.order_by("closed_at", "id").values_list("reference", "closed_at")[_rows(page, page_size)]
     items = [Withdrawal(reference=reference, withdrawn_at=closed_at) for reference, closed_at in rows if closed_at]
-    return Page(items=items, total=total, page=page, page_size=page_size)
+    return Page(items=items, number=page, count=total, per_page=page_size)

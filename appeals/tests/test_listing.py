@@ -38,7 +38,7 @@ def test_pages_do_not_overlap_and_drafts_are_never_counted():
     draft()
     pages = [public_appeals_page(filters=AppealFilter(), page=n, page_size=2) for n in (1, 2, 3)]
     seen = [a.reference for p in pages for a in p.items]
-    assert sorted(seen) == sorted(a.reference for a in made) and pages[0].total == 5
+    assert sorted(seen) == sorted(a.reference for a in made) and pages[0].count == 5
     assert pages[0].has_next and not pages[0].has_previous and not pages[2].has_next
 
 
@@ -50,4 +50,4 @@ def test_withdrawn_since():
     assert [w.reference for w in everything.items] == [first.reference, second.reference]
     later = withdrawn_page(since=everything.items[1].withdrawn_at, page=1, page_size=10)
     assert [w.reference for w in later.items] == [second.reference]
-    assert withdrawn_page(since=timezone.now() + timedelta(seconds=1), page=1, page_size=10).total == 0
+    assert withdrawn_page(since=timezone.now() + timedelta(seconds=1), page=1, page_size=10).count == 0
