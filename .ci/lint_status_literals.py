@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-STATUS_ENUMS = {"reporting/models.py": "ReportStatus", "appeals/models.py": "AppealStatus"}
+STATUS_ENUMS = {"reporting/models.py": "ReportStatus", "appeals/models/choices.py": "AppealStatus"}
 SKIP_DIRS = {".venv", "node_modules", "migrations", "tests", "fixtures", "staticfiles", "var", ".git", "__pycache__"}
 SKIP_FILES = {"models.py", "conftest.py"}
 

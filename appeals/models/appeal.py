@@ -1,78 +1,18 @@
-"""Appeals for wanted and missing people, the case for publicity, and its authorisation.
+"""The appeal, and the one rule of which appeals the public may see (PUBLIC; appeals.visibility)."""
 
-The rule "only published appeals are public" is PUBLIC below and nowhere else: Appeal.objects.public(),
-AppealImage.objects.public() and Appeal.is_public are all derived from it (appeals.visibility).
-"""
-
-import uuid
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
 
-from .visibility import AppealRule
+from ..visibility import AppealRule
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-
-
-class AppealKind(models.TextChoices):
-    WANTED = "wanted", _("Wanted")
-    MISSING = "missing", _("Missing")
-
-
-class AppealStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    AWAITING_AUTHORISATION = "awaiting_authorisation", "Awaiting authorisation"
-    PUBLISHED = "published", "Published"
-    CLOSED = "closed", "Closed"
-
-
-class Outcome(models.TextChoices):
-    LOCATED = "located", "Located"
-    ARRESTED = "arrested", "Arrested"
-    FOUND_SAFE = "found_safe", "Found safe"
-    WITHDRAWN = "withdrawn", "Withdrawn"
-    EXPIRED = "expired", "Expired (review lapsed)"
-
-
-class Sex(models.TextChoices):
-    FEMALE = "female", _("Female")
-    MALE = "male", _("Male")
-    NOT_STATED = "", _("Not stated")
-
-
-class Build(models.TextChoices):
-    SLIM = "slim", _("Slim")
-    MEDIUM = "medium", _("Medium")
-    ATHLETIC = "athletic", _("Athletic")
-    STOCKY = "stocky", _("Stocky")
-    HEAVY = "heavy", _("Heavy")
-    NOT_STATED = "", _("Not stated")
-
-
-class WantedReason(models.TextChoices):
-    OFFENCE = "offence", _("Wanted in connection with an offence")
-    BAIL = "bail", _("Breach of bail")
-    LICENCE = "licence", _("Recall to prison (breach of licence or probation)")
-    COURT = "court", _("Failed to appear at court")
-
-
-class OffenceCategory(models.TextChoices):
-    VIOLENCE = "violence", _("Violence against the person")
-    ROBBERY = "robbery", _("Robbery")
-    BURGLARY = "burglary", _("Burglary")
-    DRUGS = "drugs", _("Drugs supply")
-    SEXUAL = "sexual", _("Sexual offences")
-    WEAPONS = "weapons", _("Weapons")
-    FRAUD = "fraud", _("Fraud")
-    DOMESTIC = "domestic", _("Domestic abuse")
-    OTHER = "other", _("Other")
-
+from .choices import AppealKind, AppealStatus, Build, OffenceCategory, Outcome, Sex, WantedReason
 
 # Which appeals the public may see, each rule once. Queries and single appeals are checked from these alone.
 PUBLIC = AppealRule({"status": AppealStatus.PUBLISHED})
@@ -103,7 +43,7 @@ class AppealQuerySet(models.QuerySet["Appeal"]):
         """The appeals appeals.permissions.can_view lets this user read, as a query (tests check they agree)."""
         from accounts.roles import Role, has_role, is_staff_member
 
-        from .permissions import APPEAL_WORKERS
+        from ..permissions import APPEAL_WORKERS
 
         if not is_staff_member(user):
             return self.none()
@@ -298,131 +238,3 @@ class Appeal(models.Model):
 
     def area_list(self) -> list[str]:
         return [a.strip() for a in self.areas.split(",") if a.strip()]
-
-
-class ImageKind(models.TextChoices):
-    PHOTO = "photo", _("Photograph supplied by family or friends")
-    CUSTODY = "custody", _("Custody image")
-    CCTV = "cctv", _("CCTV still")
-    EFIT = "efit", _("E-fit or artist's impression")
-    VEHICLE = "vehicle", _("Vehicle")
-    OTHER = "other", _("Other")
-
-
-def _image_path(instance: "AppealImage", filename: str) -> str:
-    return f"appeals/{uuid.uuid4().hex}.jpg"
-
-
-class AppealImageQuerySet(models.QuerySet["AppealImage"]):
-    """An image is public because its appeal is: the filter is the appeal's own rule through `appeal_field`
-    (as Read the Docs' RelatedProjectQuerySetBase.public() follows its project_field), never a copy of it."""
-
-    appeal_field = "appeal"
-
-    def public(self) -> "AppealImageQuerySet":
-        """Images the public may see: of a public appeal, and released by that appeal's publicity assessment."""
-        released = {f"{self.appeal_field}__assessment__released_images": F("pk")}
-        return self.filter(PUBLIC.q(via=self.appeal_field), **released)
-
-
-class AppealImage(models.Model):
-    """An image re-encoded on upload (metadata stripped). Served only through a view that checks the
-    appeal is still public, so closing an appeal stops every image URL at once."""
-
-    appeal = models.ForeignKey(Appeal, on_delete=models.CASCADE, related_name="images")
-    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    kind = models.CharField(max_length=10, choices=ImageKind.choices, default=ImageKind.PHOTO)
-    alt_text = models.CharField(
-        "description for people who cannot see the image", max_length=200, help_text="For example: Photo of Sam."
-    )
-    image = models.FileField(upload_to=_image_path)
-    thumbnail = models.FileField(upload_to=_image_path)
-    width = models.PositiveIntegerField()
-    height = models.PositiveIntegerField()
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    uploaded_at = models.DateTimeField(auto_now_add=True)
-
-    objects = AppealImageQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["id"]
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()} for {self.appeal.reference}"
-
-
-class ThreatRiskHarm(models.TextChoices):
-    HIGH = "high", "High"
-    MEDIUM = "medium", "Medium"
-    LOW = "low", "Low"
-
-
-class MissingRiskGrade(models.TextChoices):
-    HIGH = "high", "High risk"
-    MEDIUM = "medium", "Medium risk"
-    LOW = "low", "Low risk"
-
-
-class ReleasableField(models.TextChoices):
-    """The parts of an appeal that can be released to the public, one by one."""
-
-    NAME = "name", "Name"
-    ALIASES = "aliases", "Other names"
-    AGE = "age", "Age"
-    SEX = "sex", "Sex"
-    HEIGHT = "height", "Height"
-    BUILD = "build", "Build"
-    HAIR = "hair", "Hair"
-    EYES = "eyes", "Eye colour"
-    FEATURES = "features", "Distinguishing features"
-    AREAS = "areas", "Areas associated"
-    VEHICLE = "vehicle", "Vehicle"
-    DESCRIPTION = "description", "Public summary"
-    REASON = "reason", "Why they are wanted (offence)"
-    LAST_SEEN = "last_seen", "When and where last seen"
-    VULNERABILITY = "vulnerability", "Vulnerability summary"
-    REWARD = "reward", "Reward"
-
-
-class PublicityAssessment(models.Model):
-    """The recorded case that publicity is necessary and proportionate, and exactly what is released."""
-
-    appeal = models.OneToOneField(Appeal, on_delete=models.CASCADE, related_name="assessment")
-    threat_risk_harm = models.CharField("threat, risk and harm", max_length=10, choices=ThreatRiskHarm.choices)
-    missing_risk_grade = models.CharField(
-        "missing-person risk grade", max_length=10, choices=MissingRiskGrade.choices, blank=True
-    )
-    necessity = models.TextField("why publicity is necessary and proportionate")
-    less_intrusive_means = models.TextField("why less intrusive means are not enough")
-    released_fields = models.JSONField(default=list, blank=True)
-    released_images = models.ManyToManyField(AppealImage, blank=True, related_name="+")
-    review_interval_days = models.PositiveSmallIntegerField(default=28)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    updated_at = models.DateTimeField(auto_now=True)
-
-    def __str__(self) -> str:
-        return f"Publicity assessment for {self.appeal.reference}"
-
-
-class Decision(models.TextChoices):
-    APPROVED = "approved", "Approved"
-    REFUSED = "refused", "Refused"
-    RENEWED = "renewed", "Renewed at review"
-
-
-class Authorisation(models.Model):
-    """A decision by an authorising officer. Never made by the appeal's author."""
-
-    appeal = models.ForeignKey(Appeal, on_delete=models.CASCADE, related_name="authorisations")
-    officer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    rank = models.CharField(max_length=40)
-    senior = models.BooleanField(default=False, help_text="Made with senior authority.")
-    decision = models.CharField(max_length=10, choices=Decision.choices)
-    reason = models.TextField()
-    decided_at = models.DateTimeField()
-
-    class Meta:
-        ordering = ["-decided_at"]
-
-    def __str__(self) -> str:
-        return f"{self.get_decision_display()} by {self.rank} {self.officer}"
