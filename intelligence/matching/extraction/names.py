@@ -147,6 +147,7 @@ def match_names(
             best[key] = match
 
     words = [w for w, _, _ in text_tokens]
+    bare = [w.removesuffix("'s") for w in words]
     by_initial: dict[str, set[int]] = {}
     for i, w in enumerate(words):
         by_initial.setdefault(w[:1], set()).add(i)
@@ -158,7 +159,7 @@ def match_names(
         cannot match every comparison below. Every way _word_score and _lower_slip can fit passes it."""
         if part not in viable:
             found = set(by_initial.get(part[:1], ()))
-            for choices in (words, [w.removesuffix("'s") for w in words]):
+            for choices in (words, bare):
                 found.update(
                     i
                     for _, _, i in process.extract(

@@ -7,10 +7,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..description import VAGUE_AGE_YEARS, Stated, contradictions, denied_just_before
-from ..extraction import Kind, NameMatch, match_names, partial_vrm_fits
+from ..extraction import Kind, NameMatch, match_names
 from ..lexicon import wordlike_aliases
 from .profiles import AppealProfile, Reading, ReportFacts
-from .reasons import Reason, noisy_or
+from .reasons import Reason
+from .vehicles import plate_reasons, said_of_vehicle, vehicle_mismatch, vehicle_reasons
 from .weights import (
     FEATURE_WINDOW,
     W_AGE_FITS,
@@ -30,21 +31,13 @@ from .weights import (
     W_REFERENCE,
     W_SEX_FITS,
     W_SURNAME,
-    W_VEHICLE,
-    W_VEHICLE_COLOUR,
-    W_VRM,
-    W_VRM_NEAR,
-    W_VRM_PART,
-    W_VRM_PART_AND_MODEL,
     W_WORDLIKE_LOWER,
 )
 from .words import (
     BODY_PARTS,
-    COLOURS,
     COMMON_GIVEN_NAMES,
     STREET_WORDS,
     WORDLIKE_NAMES,
-    deletions,
     normalise_area,
     root,
 )
@@ -185,33 +178,6 @@ def _name_believable(index: "AppealIndex", profile: AppealProfile, m: NameMatch,
     return True
 
 
-def _vehicle_reasons(
-    index: "AppealIndex", profile: AppealProfile, reading: Reading, found: list[Reason]
-) -> list[Reason]:
-    """The appeal's make or model of vehicle ("a grey corsa"); with part of its plate, strong together."""
-    model = [w for w in profile.vehicle_words if w in reading.words]
-    if not model or any(r.code in {"vrm", "vrm_mismatch"} for r in found):
-        return []
-    mismatch = vehicle_mismatch(index, profile, reading)
-    if mismatch:
-        return [Reason("vehicle", f"mentions the appeal's make of vehicle, but the report {mismatch}", 0.0)]
-    sharing = len(set.union(*(index.vehicle_word[w] for w in model)))
-    colour = [c for c in profile.vehicle_colours if c in reading.words]
-    shown = " ".join([*colour, *model])
-    part = [r for r in found if r.code == "vrm_part"]
-    if part:
-        found.remove(part[0])
-        text = f"{part[0].text}, on the appeal's make of vehicle ({shown})"
-        return [Reason("vrm_part", text, W_VRM_PART_AND_MODEL)]
-    other = sorted(p for p in reading.plates if profile.vrms and not any(r.code == "vrm_near" for r in found))
-    if other:
-        # "a red Skoda Octavia, but the plate was HY15 GRX": the same make, another car.
-        text = f"mentions the appeal's vehicle ({shown}), but with another registration ({other[0]})"
-        return [Reason("vehicle", text, 0.0)]
-    weight = noisy_or([W_VEHICLE, W_VEHICLE_COLOUR] if colour else [W_VEHICLE]) / max(1, sharing)
-    return [Reason("vehicle", f"mentions the appeal's vehicle ({shown})", weight)]
-
-
 def _corroboration(index: "AppealIndex", profile: AppealProfile, report: ReportFacts, reading: Reading) -> list[Reason]:
     """What else fits beside a name, a feature or the page: the kind of appeal ("the missing girl"), the sex
     and age the report gives, and words of what the appeal is about ("the tarnby stabbing")."""
@@ -235,94 +201,6 @@ def _corroboration(index: "AppealIndex", profile: AppealProfile, report: ReportF
             Reason("circumstances", f"mentions what the appeal is about ({', '.join(common[:3])}...)", W_CIRCUMSTANCES)
         )
     return out
-
-
-def vehicle_mismatch(index: "AppealIndex", profile: AppealProfile, reading: Reading) -> str:
-    """What the report says of the vehicle that the appeal's is not: another model ("a blue astra" for a Corsa),
-    or another colour right before its make or model ("grey focus" for a silver Focus). "" when nothing differs
-    or the appeal records no vehicle."""
-    if not profile.vehicle_words:
-        return ""
-    said = [w for w in reading.words if w in index.vehicle_word]
-    other = sorted(w for w in said if w not in profile.vehicle_words)
-    if other:
-        return f"describes a {' '.join(other)}"
-    toks = reading.tokens
-    for i, (word, _, _) in enumerate(toks):
-        if word not in profile.vehicle_words:
-            continue
-        before = [w for w, _, _ in toks[max(0, i - 2) : i] if w in COLOURS]
-        colours = {_GREY.get(w, w) for w in before}
-        if colours and not colours & {_GREY.get(c, c) for c in profile.vehicle_colours} and profile.vehicle_colours:
-            return f"describes a {before[-1]} {word} {_ANOTHER_COLOUR}"
-    return ""
-
-
-_GREY = {"gray": "grey"}
-_ANOTHER_COLOUR = "(another colour)"
-
-
-def _fits_another(index: "AppealIndex", profile: AppealProfile, reading: Reading, vrm: str) -> str:
-    """Another appeal whose plate is one character from this one and whose vehicle the report describes."""
-    for variant in deletions(vrm):
-        for ref in index.vrm_near.get(variant, ()):
-            other = index.profiles[ref]
-            if (
-                ref != profile.reference
-                and vrm not in other.vrms
-                and not vehicle_mismatch(index, other, reading)
-                and any(w in reading.words for w in other.vehicle_words)
-            ):
-                return ref
-    return ""
-
-
-def _plate_reasons(index: "AppealIndex", profile: AppealProfile, reading: Reading) -> list[Reason]:
-    """The appeal's registration, exactly, one character off, or in part; weakened when the report describes
-    another vehicle, and a plate that is exactly another appeal's is not a slip for this one's."""
-    reasons: list[Reason] = []
-    mismatch = vehicle_mismatch(index, profile, reading) if (reading.plates or reading.partial_plates) else ""
-    plates = reading.plates
-    for vrm in profile.vrms:
-        if vrm in plates:
-            text = f"same registration as the appeal's vehicle ({vrm})"
-            if mismatch.endswith(_ANOTHER_COLOUR):
-                # A colour is misremembered or resprayed more often than a whole plate is read wrong.
-                reasons.append(Reason("vrm", f"{text}, though the report {mismatch}", W_VRM))
-            elif fits_other := _fits_another(index, profile, reading, vrm):
-                # "blue astra FN16 OPW": the plate of this red Corsa, one character from a blue Astra's.
-                text = f"{text}, but the report {mismatch}, like {fits_other}'s, whose plate is one character off"
-                reasons.append(Reason("vrm", text, 0.0))
-            elif mismatch:
-                reasons.append(Reason("vrm", f"{text}, but the report {mismatch}", W_VRM_NEAR))
-            else:
-                reasons.append(Reason("vrm", text, W_VRM))
-        else:
-            near = [
-                p
-                for p in plates
-                if deletions(p) & deletions(vrm)
-                and abs(len(p) - len(vrm)) <= 1
-                and not any(not vehicle_mismatch(index, index.profiles[o], reading) for o in index.vrm.get(p, ()))
-            ]
-            if near:
-                text = f"registration {near[0]} is one character from the appeal's vehicle ({vrm})"
-                if mismatch:
-                    reasons.append(Reason("vrm_near", f"{text}, but the report {mismatch}", 0.0))
-                else:
-                    reasons.append(Reason("vrm_near", text, W_VRM_NEAR))
-    for part in reading.partial_plates:
-        fits = [vrm for vrm in profile.vrms if partial_vrm_fits(part, vrm)]
-        if fits:
-            sharing = len(index.partial_plate_appeals(part))
-            note = f", as do {sharing - 1} other appeals' plates" if sharing > 1 else ""
-            text = f"part of a registration ({part}) fits the appeal's vehicle ({fits[0]}){note}"
-            if mismatch:
-                reasons.append(Reason("vrm_mismatch", f"{text}, but the report {mismatch}", 0.0))
-            else:
-                reasons.append(Reason("vrm_part", text, W_VRM_PART / sharing))
-            break
-    return reasons
 
 
 def _colour_differs(recorded: dict[str, frozenset[int]], said: dict[str, frozenset[int]]) -> bool:
@@ -355,21 +233,22 @@ def evidence_for(
 ) -> list[Reason]:
     """Every reason the report gives for this appeal. `area_only`: the index found the appeal only by an area the
     report mentions, so no name, feature, plate, contact or reference of it is there to look for."""
+    mismatch = vehicle_mismatch(index, profile, reading) if said_of_vehicle(profile, reading) else None
     if area_only:
-        vehicle = _vehicle_reasons(index, profile, reading, [])
+        vehicle = vehicle_reasons(index, profile, reading, [], mismatch)
         if any(r.code in NEEDS_SUPPORT for r in vehicle):
             vehicle.extend(_corroboration(index, profile, report, reading))
         return [*vehicle, *_area_reasons(profile, reading)]
     reasons: list[Reason] = []
     if profile.reference in reading.quoted:
         reasons.append(Reason("reference", f"quotes the appeal's reference {profile.reference}", W_REFERENCE))
-    reasons.extend(_plate_reasons(index, profile, reading))
+    reasons.extend(plate_reasons(index, profile, reading, mismatch))
     for e in report.entities:
         if e.key in profile.contacts:
             text = f"{e.kind.label} {e.raw} is the appeal's own"
             reasons.append(Reason("contact", text, W_CONTACT))
             break
-    reasons.extend(_vehicle_reasons(index, profile, reading, reasons))
+    reasons.extend(vehicle_reasons(index, profile, reading, reasons, mismatch))
     known = [
         e for e in report.entities if profile.reference in index.known.get(e.key, ()) and e.value not in profile.vrms
     ]
