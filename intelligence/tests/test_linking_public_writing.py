@@ -45,6 +45,8 @@ def likely(text: str, page: str | None = None) -> set[str]:
         # The exact plate of one car, on the other appeal's model, is the other appeal's near-identical plate.
         ("blue astra FT16 KPW doing 60 through ravensholm", None, {"W-M7YA"}),
         ("red corsa FT16 KWP outside the chippy", None, {"W-E2LS"}),
+        # The exact plate with only a make both appeals' cars share is still the exact plate.
+        ("vauxhall FT16 KPW outside the chippy", None, {"W-E2LS"}),
         # The exact plate with only the colour different still links: colours are misremembered.
         ("green corsa FT16 KPW on the retail park", None, {"W-E2LS"}),
         # A feature in another colour is another person's; the recorded colour links.

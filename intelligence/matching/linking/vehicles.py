@@ -81,10 +81,9 @@ def plate_reasons(
             if mismatch and mismatch.colour_only:
                 # A colour is misremembered or resprayed more often than a whole plate is read wrong.
                 reasons.append(Reason("vrm", f"{text}, though the report {mismatch.said}", W_VRM))
-            elif fits_other := _fits_another(index, profile, reading, vrm):
+            elif mismatch and (fits_other := _fits_another(index, profile, reading, vrm)):
                 # "blue astra FN16 OPW": the plate of this red Corsa, one character from a blue Astra's.
-                said = mismatch.said if mismatch else ""
-                text = f"{text}, but the report {said}, like {fits_other}'s, whose plate is one character off"
+                text = f"{text}, but the report {mismatch.said}, like {fits_other}'s, whose plate is one character off"
                 reasons.append(Reason("vrm", text, 0.0))
             elif mismatch:
                 reasons.append(Reason("vrm", f"{text}, but the report {mismatch.said}", W_VRM_NEAR))
