@@ -39,7 +39,9 @@ def suggest(index: "AppealIndex", report: ReportFacts) -> list[LinkSuggestion]:
     found, by_area = index.candidates_by_route(report, reading)
     evidence = {ref: evidence_for(index, index.profiles[ref], report, reading) for ref in found}
     evidence.update({ref: evidence_for(index, index.profiles[ref], report, reading, area_only=True) for ref in by_area})
-    _yield_claimed_names(index, evidence, report.text)
+    claims = _whole_name_claims(evidence)
+    _yield_claimed_names(evidence, claims)
+    _describes_the_named(index, evidence, claims, report.text)
     page = report.submitted_from
     denied = bool(reading.negated) or (page in index.profiles and _called_someone_else(index.profiles[page], report))
     if page in index.profiles:
@@ -111,14 +113,18 @@ def suggest(index: "AppealIndex", report: ReportFacts) -> list[LinkSuggestion]:
 CLAIMABLE = frozenset({"first_name", "surname", "alias", "name_near"})
 
 
-def _yield_claimed_names(index: "AppealIndex", evidence: dict[str, list[Reason]], text: str) -> None:
-    """Words that make one subject's whole name are not also another's surname or nickname: "jordan walsh" names
-    Jordan Walsh, not Patrick Walsh (by his surname) nor Dean "Walshy" Morris. The yielded reasons stay for the
-    analyst to see, at no weight."""
-    claims = {
+def _whole_name_claims(evidence: dict[str, list[Reason]]) -> dict[str, list[tuple[int, int]]]:
+    """Where in the report each candidate's subject is named in full (by name, or nickname and surname)."""
+    return {
         ref: [r.span for r in reasons if r.code in {"name", "alias_name"} and r.span]
         for ref, reasons in evidence.items()
     }
+
+
+def _yield_claimed_names(evidence: dict[str, list[Reason]], claims: dict[str, list[tuple[int, int]]]) -> None:
+    """Words that make one subject's whole name are not also another's surname or nickname: "jordan walsh" names
+    Jordan Walsh, not Patrick Walsh (by his surname) nor Dean "Walshy" Morris. The yielded reasons stay for the
+    analyst to see, at no weight."""
     if not any(claims.values()):
         return
     for ref, reasons in evidence.items():
@@ -133,12 +139,18 @@ def _yield_claimed_names(index: "AppealIndex", evidence: dict[str, list[Reason]]
             )
             if owner:
                 reasons[i] = Reason(r.code, f"{r.text} (but part of the whole name of {owner}'s subject)", 0.0, r.span)
-    # A report that names one subject in full describes them: its description is not also evidence for an appeal
-    # it names nothing of ("kerry lawson is at the arcade, shes dyed her hair black").
-    # Not when the subjects differ in sex: "Chloe Reid with a blond older lad" describes a second person.
+
+
+def _describes_the_named(
+    index: "AppealIndex", evidence: dict[str, list[Reason]], claims: dict[str, list[tuple[int, int]]], text: str
+) -> None:
+    """A report that names one subject in full describes them: its description is not also evidence for an appeal
+    it names nothing of ("kerry lawson is at the arcade, shes dyed her hair black"). Not when the subjects differ
+    in sex ("Chloe Reid with a blond older lad"), nor when the report says the person is with someone ("Darren
+    Kellow with a lad with a bird tattoo"): the description may be of the second person."""
     named = [ref for ref, spans in claims.items() if spans]
     if not named or has_companion(text):
-        return  # "Darren Kellow with a lad with a bird tattoo": the description may be of the second person
+        return
     for ref, reasons in evidence.items():
         if ref in named or any(r.span and r.weight > 0 for r in reasons):
             continue
@@ -147,8 +159,8 @@ def _yield_claimed_names(index: "AppealIndex", evidence: dict[str, list[Reason]]
             continue
         for i, r in enumerate(reasons):
             if r.code == "feature" and r.weight > W_FEATURE_OTHER_NAMED:
-                text = f"{r.text}, but the report names {named[0]}'s subject and describes them"
-                reasons[i] = Reason("feature_other", text, W_FEATURE_OTHER_NAMED)
+                said = f"{r.text}, but the report names {named[0]}'s subject and describes them"
+                reasons[i] = Reason("feature_other", said, W_FEATURE_OTHER_NAMED)
 
 
 # Evidence that says who the person looks like or where they are, which a contradiction outweighs; a plate, a
