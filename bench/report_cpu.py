@@ -29,6 +29,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--reports", type=int, default=300)
     parser.add_argument("--profile", action="store_true", help="print the 40 functions with the most CPU of their own")
+    parser.add_argument("--sort", default="tottime", help="with --profile: cProfile's order (cumulative: with callees)")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="report-cpu-"))
     (tmp / "var").mkdir()
@@ -77,7 +78,7 @@ def main() -> None:
         for _ in range(args.reports):
             report()
         profiler.disable()
-        pstats.Stats(profiler).sort_stats("tottime").print_stats(40)
+        pstats.Stats(profiler).sort_stats(args.sort).print_stats(40)
 
 
 if __name__ == "__main__":

@@ -96,3 +96,18 @@ def test_a_yielded_name_is_kept_for_the_analyst_at_no_weight() -> None:
     assert ruth is None or (
         ruth.confidence < SUGGEST_THRESHOLD and "part of the whole name of W-E2LS" in ruth.explain()
     )
+
+
+def test_a_feature_with_nothing_telling_left_is_never_matched() -> None:
+    """ "with short grey hair at the sides" is all words that tell no feature from another, but for "at": a
+    report with an "at" in it does not describe it."""
+    tully = AppealProfile.build(
+        reference="W-T8LY", kind="wanted", name="Barry Tull", areas=["Colbeck"], sex="male", age_min=50,
+        age_max=55, features="Balding, with short grey hair at the sides. Walks with a stick.",
+    )  # fmt: skip
+    index = AppealIndex([tully])
+    for text in ("hes at the skate park selling again", "a man at the pool, hanging round the doors"):
+        suggestions = index.suggest(ReportFacts.from_text(text, submitted_from=None))
+        assert not any("distinguishing feature" in s.explain() for s in suggestions), text
+    said = index.suggest(ReportFacts.from_text("a balding man at the pool", submitted_from=None))
+    assert any("'Balding'" in s.explain() for s in said)

@@ -19,13 +19,18 @@ COLOURS = linking_words("colours")
 VEHICLE_GENERIC = linking_words("vehicle_generic")
 # Words of an appeal's summary that do not say what it is about.
 CIRCUMSTANCE_STOP = linking_words("circumstance_stop")
+# Words of every sentence ("at", "was"): never what tells one feature from another.
+FUNCTION_WORDS = linking_words("function_words")
 
 
 def feature_words(phrase: str) -> frozenset[str]:
     """The telling words of a feature phrase, singular and in the appeal's words (the lexicon), without the
     filler the public leave out: "Often carries a black holdall" -> {holdall}; "tattoos on his knuckles" ->
-    {tattoo, knuckle}. A phrase that is all filler keeps its words."""
-    words = {w for w in canonical_words(phrase) if w not in FEATURE_STOP and not w.isdigit()}
+    {tattoo, knuckle}. A phrase that is all filler keeps its words; one with nothing telling left ("with short
+    grey hair at the sides": all feature stop words but "at") has none, and is never matched."""
+    words = {
+        w for w in canonical_words(phrase) if w not in FEATURE_STOP and w not in FUNCTION_WORDS and not w.isdigit()
+    }
     core = {w for w in words if w not in filler()}
     return frozenset(core or words)
 
