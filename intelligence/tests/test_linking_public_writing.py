@@ -83,6 +83,9 @@ def likely(text: str, page: str | None = None) -> set[str]:
         ("hes dealing from the flat above the bookies", "W-E2LS", {"W-E2LS"}),
         # Our reference quoted without its W- or M-.
         ("ref G3MA she is at the colbeck arms", None, {"W-G3MA"}),
+        # A reference one slip from one of ours (two characters swapped) counts with support, not alone.
+        ("W-E2SL the bald one with the white beard, at the bus station", None, {"W-E2LS"}),
+        ("W-E2SL any news?", None, set()),
     ],
 )
 def test_reports_as_the_public_write_them(text: str, page: str | None, expected: set[str]) -> None:
@@ -111,3 +114,15 @@ def test_a_feature_with_nothing_telling_left_is_never_matched() -> None:
         assert not any("distinguishing feature" in s.explain() for s in suggestions), text
     said = index.suggest(ReportFacts.from_text("a balding man at the pool", submitted_from=None))
     assert any("'Balding'" in s.explain() for s in said)
+
+
+def test_no_name_is_read_inside_a_quoted_reference() -> None:
+    """An alias of one or two letters ("Q", "JW") is not read inside a reference ("W-Q7RD", "W-R6JW")."""
+    quayle = AppealProfile.build(
+        reference="W-2KSX", kind="wanted", name="Jordan Quayle", aliases=["Q", "JW"], areas=["Colbeck"],
+        sex="male", age_min=30, age_max=33,
+    )  # fmt: skip
+    index = AppealIndex([quayle])
+    for text in ("ref W-Q7RD he's in the kiln now", "W-R6JW and W-J8PM together tonight"):
+        assert not index.suggest(ReportFacts.from_text(text, submitted_from=None)), text
+    assert index.suggest(ReportFacts.from_text("Q is in the kiln now", submitted_from=None))

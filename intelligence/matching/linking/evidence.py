@@ -29,6 +29,7 @@ from .weights import (
     W_KNOWN_ENTITY,
     W_NAME_COMPARED,
     W_REFERENCE,
+    W_REFERENCE_NEAR,
     W_SEX_FITS,
     W_SURNAME,
     W_WORDLIKE_LOWER,
@@ -242,6 +243,9 @@ def evidence_for(
     reasons: list[Reason] = []
     if profile.reference in reading.quoted:
         reasons.append(Reason("reference", f"quotes the appeal's reference {profile.reference}", W_REFERENCE))
+    elif profile.reference in reading.quoted_near:
+        text = f"quotes {reading.quoted_near[profile.reference]}, one slip from the appeal's reference"
+        reasons.append(Reason("reference_near", text, W_REFERENCE_NEAR))
     reasons.extend(plate_reasons(index, profile, reading, mismatch))
     for e in report.entities:
         if e.key in profile.contacts:
@@ -266,7 +270,7 @@ def evidence_for(
             whole_only=profile.names[1:],
             every_part=True,
         )
-        if not any(s[0] < m.span[1] and m.span[0] < s[1] for s in reading.area_spans)
+        if not any(s[0] < m.span[1] and m.span[0] < s[1] for s in (*reading.area_spans, *reading.reference_spans))
     ]
     denied = next((m for m in matches if _name_denied(m, report.text, reading)), None)
     if denied is not None:

@@ -122,6 +122,7 @@ class AppealIndex:
         if report.submitted_from in self.profiles:
             found.add(report.submitted_from)
         found.update(reading.quoted)
+        found.update(reading.quoted_near)
         for entity in report.entities:
             found.update(self.known.get(entity.key, ()))
             found.update(self.contact.get(entity.key, ()))
@@ -171,6 +172,18 @@ class AppealIndex:
             quoted.update(ref for ref in (f"W-{code}", f"M-{code}") if ref in self.profiles)
         return quoted
 
+    def near_references(self, entities: Iterable[Extracted]) -> dict[str, str]:
+        """The appeals whose reference is one slip from one the report quotes and no appeal has: two characters
+        swapped ("W-K7DR" for W-K7RD) or one written wrong. Only where a single appeal is that close."""
+        near: dict[str, str] = {}
+        for e in entities:
+            if e.kind != Kind.REFERENCE or e.value in self.profiles:
+                continue
+            close = [ref for ref in self.profiles if _one_slip(e.value, ref)]
+            if len(close) == 1:
+                near.setdefault(close[0], e.raw)
+        return near
+
     def partial_plate_appeals(self, partial: str) -> set[str]:
         """The appeals whose vehicle's plate fits part of one ("KX19*"): a scan of the plates, which are few
         (one per appeal at most) and a partial plate is rare in a report."""
@@ -195,6 +208,9 @@ class AppealIndex:
             areas=self.areas_in(report.text),
             area_spans=self.area_spans(report.text),
             quoted=self.quoted_references(report.entities, report.text),
+            quoted_near=self.near_references(report.entities),
+            reference_spans=[e.span for e in report.entities if e.kind == Kind.REFERENCE]
+            + [m.span() for m in _BARE_REFERENCE.finditer(report.text)],
             plates={e.value for e in report.entities if e.kind == Kind.VRM},
             partial_plates={e.value for e in report.entities if e.kind == Kind.PARTIAL_VRM},
             negated=negated_spans(report.text),
@@ -217,6 +233,19 @@ _BARE_REFERENCE = re.compile(
     r"\b(?:ref|reference|appeal)\b[\s:#.]*(?:no\.?\s*|number\s*)?(?P<code>(?=[A-Za-z]*[0-9])(?=[0-9]*[A-Za-z])[A-Za-z0-9]{4})\b",
     re.IGNORECASE,
 )
+
+
+def _one_slip(quoted: str, reference: str) -> bool:
+    """Two references of the same length one slip apart: one character different, or two neighbours swapped."""
+    if len(quoted) != len(reference) or quoted == reference:
+        return False
+    differ = [i for i, (a, b) in enumerate(zip(quoted, reference, strict=True)) if a != b]
+    if len(differ) == 1:
+        return True
+    first, last = differ[0], differ[-1]
+    return (
+        len(differ) == 2 and last == first + 1 and quoted[first] == reference[last] and quoted[last] == reference[first]
+    )
 
 
 def _positions(words: list[str]) -> dict[str, tuple[int, ...]]:

@@ -114,6 +114,8 @@ class Reading:
     areas: set[str]
     area_spans: list[tuple[int, int]]
     quoted: set[str]
+    quoted_near: dict[str, str]  # appeal -> the reference as quoted, one slip from the appeal's ("W-K7DR")
+    reference_spans: list[tuple[int, int]]  # where the report quotes a reference: no name is read inside one
     plates: set[str]
     partial_plates: set[str]
     negated: list[tuple[int, int]]  # "not him, but...": names here are not the report's subject

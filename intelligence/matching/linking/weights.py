@@ -10,6 +10,9 @@ SUGGEST_THRESHOLD = 0.6
 MIN_CONFIDENCE = 0.15
 
 W_REFERENCE = 0.97  # quotes the appeal's reference (from a poster or the page)
+W_REFERENCE_NEAR = (
+    0.4  # quotes a reference no appeal has, one slip from this appeal's and no other's: with support only
+)
 W_VRM = 0.95  # the appeal's vehicle's registration
 W_VRM_NEAR = 0.5  # one character away: a misread plate, or a different car
 W_VRM_PART = 0.45  # part of the appeal's plate ("starts with KX19"): divided between the appeals it fits
