@@ -126,3 +126,21 @@ def test_no_name_is_read_inside_a_quoted_reference() -> None:
     for text in ("ref W-Q7RD he's in the kiln now", "W-R6JW and W-J8PM together tonight"):
         assert not index.suggest(ReportFacts.from_text(text, submitted_from=None)), text
     assert index.suggest(ReportFacts.from_text("Q is in the kiln now", submitted_from=None))
+
+
+@pytest.mark.parametrize(
+    ("text", "described"),
+    [
+        ("girl with ginger plaits at the colbeck canal basin", False),
+        ("girl with black plaits at the colbeck canal basin", True),
+        ("girl with plaits at the colbeck canal basin", True),
+    ],
+)
+def test_a_colour_given_to_how_hair_is_worn_is_the_hairs(text: str, described: bool) -> None:
+    """ "ginger plaits" gives the hair a colour: it is not "black hair in long braids"."""
+    tasha = AppealProfile.build(
+        reference="M-6BWX", kind="missing", name="Tasha Leigh", areas=["Colbeck"], sex="female", age_min=14,
+        age_max=15, features="Black hair in long braids.",
+    )  # fmt: skip
+    suggestions = AppealIndex([tasha]).suggest(ReportFacts.from_text(text, submitted_from=None))
+    assert any("long braids" in s.explain() for s in suggestions) == described

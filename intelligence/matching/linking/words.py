@@ -59,12 +59,14 @@ def _colour_index() -> dict[str, frozenset[int]]:
 
 # Each colour word and the groups it belongs to ("dark" is both brown and black): linking_words.json.
 COLOUR_GROUPS = _colour_index()
-_NOUN_FORMS = {"haired": "hair"}
+# Hair and the ways it is worn: a colour given to any of them is the hair's ("ginger plaits": linking_words.json).
+HAIR_STYLES = linking_words("hair_styles")
 
 
 def colours_of(words: list[str]) -> dict[str, frozenset[int]]:
     """What colour the words give each thing, in canonical words: "a long green jacket" -> {jacket: green};
-    "ginger bearded" -> {beard: ginger}. A colour counts for the next word that is not a colour, within two."""
+    "ginger bearded" -> {beard: ginger}; "ginger plaits" -> {hair: ginger}. A colour counts for the next word that
+    is not a colour, within two."""
     out: dict[str, set[int]] = {}
     for i, word in enumerate(words):
         groups = COLOUR_GROUPS.get(word)
@@ -73,7 +75,7 @@ def colours_of(words: list[str]) -> dict[str, frozenset[int]]:
         for after in words[i + 1 : i + 3]:
             if after in COLOUR_GROUPS:
                 continue
-            noun = _NOUN_FORMS.get(after, after)
+            noun = "hair" if after in HAIR_STYLES else after
             out.setdefault(noun, set()).update(groups)
             break
     return {noun: frozenset(groups) for noun, groups in out.items()}
