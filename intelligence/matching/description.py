@@ -78,13 +78,16 @@ _KNOWN_PEOPLE = (
 _NEGATION = re.compile(
     r"\b(?:not\s+(?:him|her|them|this\s+(?:one|lad|guy|man|woman|girl|boy|person|fella|bloke)|the\s+(?:one|lad|guy|man|"
     r"woman|girl|boy|person)\s+(?:on|from|off|in)\s+(?:this|the|your)\s+(?:page|appeal|poster))|"
-    r"(?:this\s+|it\s+)?(?:is\s*nt|isn'?t|is\s+not|aint|ain't)\s+about|not\s+about\s+(?:this|him|her|them)|wrong\s+(?:person|guy|man|woman|one|lad|girl)|"
+    r"(?:this\s+|it\s+)?(?:is\s*nt|isn'?t|is\s+not|aint|ain't)\s+about|wrong\s+(?:person|guy|man|woman|one|lad|girl)|"
+    # "not about jordan,", "not really about the man on this page"; "nobody has seen connor in the underpass".
+    r"not\s+(?:really\s+)?about\s+(?:this|him|her|them|the\s+(?:man|woman|lad|girl|boy|person|one)\b|"
+    r"[a-z'’]+(?=\s*[,.;]))|(?:nobody|no\s*one|no-one)\s+(?:has|have|had)\s+seen|"
     r"(?:it'?s|it\s+is|its)\s+not|(?:wasnt|wasn't|was\s+not)\s+(?:him|her)|not\s+the\s+same\s+(?:person|one|guy|man|woman)|"
     # "not ace but someone else", "not peggy but another old dear", "not tank, the other one": a name denied at
     # the start of a sentence, before "but" or a comma.
     # "Not Daniel Jones or Daniel Smith, the missing Daniel": names denied in a list.
-    r"(?:^|(?<=[.!?\n])\s*)not\s+(?!sure\b|really\b|much\b|seen\b|long\b|far\b|only\b|yet\b)[a-z'’]+"
-    r"(?:\s+[a-z'’]+)?(?:\s+(?:or|nor)\s+[a-z'’]+(?:\s+[a-z'’]+)?)*(?=\s*,|\s+but\b)|"
+    r"(?:^|(?<=[.!?\n])\s*)not\s+(?!sure\b|really\b|much\b|seen\b|long\b|far\b|only\b|yet\b|just\b|even\b)"
+    r"[a-z'’]+(?:\s+[a-z'’]+){0,2}(?:\s+(?:or|nor)\s+[a-z'’]+(?:\s+[a-z'’]+)?)*(?=\s*,|\s+but\b)|"
     # "he's not your man", "not the one"; "I dont think its her"; "I dont think the man in the van is Marcus".
     r"not\s+(?:your|the)\s+(?:man|guy|lad|woman|girl|one|person|bloke|fella|suspect|lady)\b|"
     r"(?:do\s*n'?t|do\s+not)\s+think\s+(?:it'?s|its|it\s+is|that'?s|thats|this\s+is|he'?s|she'?s|hes|shes|he\s+is|"
@@ -105,7 +108,7 @@ _NEGATION = re.compile(
     r"(?:is\s*nt|isn'?t|is\s+not|was\s*nt|wasn'?t|was\s+not)\s+(?:his|her|their)\s+(?:[a-z]+\s+)?"
     r"(?=[^.!?\n]*\b(?:his|hers|theirs)\s+(?:has|is|was|had|got|s)\b)|"
     # "the video isnt the taxi robber": not the person the appeal is about.
-    r"(?:is\s*nt|isn'?t|is\s+not|was\s*nt|wasn'?t|was\s+not)\s+the\s+(?:[a-z]+\s+){0,2}(?:robber|burglar|dealer|"
+    r"(?:is\s*nt|isn'?t|is\s+not|was\s*nt|wasn'?t|was\s+not)\s+(?:the|your)\s+(?:[a-z]+\s+){0,2}(?:robber|burglar|dealer|"
     r"thief|attacker|suspect|man|woman|lad|girl|boy|guy|bloke|one|person)\b|"
     # "not the missing boy jordan but jordan walsh": a person denied before "but" or a comma.
     r"\bnot\s+(?:the|that|this|your)\s+(?:[a-z]+\s+){0,2}(?:lad|boy|girl|man|woman|guy|bloke|one|fella|lady|kid)"

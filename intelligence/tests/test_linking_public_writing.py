@@ -63,6 +63,12 @@ def likely(text: str, page: str | None = None) -> set[str]:
         ("old man with a beard at the bus stop but its frank, hes a regular", "W-E2LS", set()),
         ("the red corsa at the garage is the plumbers, he parks there every day", "W-E2LS", {"W-E2LS"}),
         ("the red corsa at the garage isnt his its the plumbers", "W-E2LS", set()),
+        ("sorry not about Toby, it's his mate's dad, he drink drives every morning", "W-E2LS", set()),
+        ("Nobody has seen Toby Ellis in the underpass, the lad down there is a rough sleeper", None, set()),
+        ("that fella in the ravensholm arms isn't your lad, he's way too old", "W-E2LS", set()),
+        ("not the bald Toby, the other one, at the station", "W-E2LS", set()),
+        # "Not just" adds a person; it denies no one.
+        ("Not just Toby Ellis, Dean May is with him too, both in the ravensholm arms", None, {"W-E2LS", "W-M7YA"}),
         # Someone the reporter places with their family, or knows by sight, is not the subject.
         ("bald man with a white beard at ravensholm station but he was with his wife", "W-E2LS", set()),
         ("bald man with a white beard by the river but hes the guy from the council", "W-E2LS", set()),
