@@ -17,6 +17,7 @@ from datetime import date
 from functools import lru_cache
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import DamerauLevenshtein
 
 from .extraction import Extracted, Kind
 from .lexicon import canonical_words, description_words
@@ -36,7 +37,14 @@ SAME_INCIDENT_WORDS = 3  # ... and for two reports about no appeal, the words of
 SAME_INCIDENT_SHARE = 0.5  # ... which are at least this share of the shorter report's
 SAME_INCIDENT_LONG_SHARE = 0.2  # ... and of the longer one's (a long letter shares a few words with everything)
 LONG_LETTER_WORDS = 25  # a report with this many words of where and what is a letter, not a sighting
-SAME_PLACE_WORDS = 2  # shared place words (in the lexicon's words: "chippy" = "fish shop", "rd" = "road")
+FUZZY_PLACE_LENGTH = 5  # place words this long match with one slip of spelling between two tellings
+SAME_PLACE_WORDS = 2
+SHORT_SIGHTING_WORDS = 3  # a report about the appeal with this few place words shares one place word, not two
+# ... but not one of these, which every other place has ("wexley rd now" and "back on Wexley Rd" share a town).
+GENERIC_PLACE_WORDS = frozenset(
+    {"road", "street", "lane", "terrace", "walk", "avenue", "close", "way", "drive", "crescent", "grove", "square"}
+    | {"estate", "park", "green", "common", "hill", "town", "centre", "car", "shop", "house", "flat", "area"}
+)  # shared place words (in the lexicon's words: "chippy" = "fish shop", "rd" = "road")
 UNLINKED = "unlinked"
 UNLINKED_CANDIDATES = 20  # a report about no appeal is compared with this many of the latest about none
 # A context key that is a word of the linked appeals' names and areas ("word:cradlebury"): not a place in common.
@@ -165,6 +173,20 @@ _STREET = re.compile(
 )
 
 
+def _one_slip_from(word: str, words: Iterable[str]) -> bool:
+    return len(word) >= FUZZY_PLACE_LENGTH and any(
+        len(other) >= FUZZY_PLACE_LENGTH and DamerauLevenshtein.distance(word, other, score_cutoff=1) <= 1
+        for other in words
+    )
+
+
+def _fuzzy_common(words_a: frozenset[str], words_b: frozenset[str]) -> frozenset[str]:
+    """The words two tellings share, a slip of spelling forgiven in longer words ("sliper" / "slipper",
+    "chruch" / "church", "olerby" / "ollerby"): each shared word as the first report writes it."""
+    others = words_b - words_a
+    return words_a & words_b | {x for x in words_a - words_b if _one_slip_from(x, others)}
+
+
 def _some(words: Iterable[str]) -> str:
     return ", ".join(sorted(words)[:4])
 
@@ -207,15 +229,18 @@ def duplicate_verdict(a: ReportFingerprint, b: ReportFingerprint) -> DuplicateVe
     if same_appeal and days <= SAME_SIGHTING_DAYS:
         context = a.context_words | b.context_words
         words_a, words_b = place_words(a.text), place_words(b.text)
-        both = words_a & words_b
-        common = both - context
+        both = _fuzzy_common(words_a, words_b)
+        # The subject's name misspelt ("becklas") is a name, not a place.
+        common = frozenset(w for w in both if w not in context and not _one_slip_from(w, context))
         # A long letter shares a few place words with every short sighting: the shared words must also be a
         # fair share of the longer report's.
         longer = max(len(words_a), len(words_b))
         enough = longer < LONG_LETTER_WORDS or len(common) >= SAME_INCIDENT_LONG_SHARE * longer
         # A word of the appeal's area counts beside a place word of the reports' own ("the precinct" and
         # "Wendlecombe"), never alone.
-        if enough and (len(common) >= SAME_PLACE_WORDS or (common and both & context)):
+        # A short sighting ("by the lock", "shes by the cross") has one place word to share.
+        short = min(len(words_a), len(words_b)) <= SHORT_SIGHTING_WORDS and bool(common - GENERIC_PLACE_WORDS)
+        if enough and (len(common) >= SAME_PLACE_WORDS or (common and (short or words_a & words_b & context))):
             return DuplicateVerdict(
                 True,
                 0.75,
@@ -249,6 +274,9 @@ def duplicate_verdict(a: ReportFingerprint, b: ReportFingerprint) -> DuplicateVe
         return DuplicateVerdict(False, 0.0, ())
     reasons = ["both mention " + ", ".join(sorted(strong))]
     only_places = all(key.startswith(f"{Kind.PLACE}:") for key in strong)
+    if only_places and len(strong) < 2 and max(len(place_words(a.text)), len(place_words(b.text))) >= LONG_LETTER_WORDS:
+        # A long letter names many places: one of them in a short sighting is not the letter's news.
+        return DuplicateVerdict(False, 0.0, ("only a place in common with a long letter",))
     if not same_appeal and only_places and len(strong) < 2:
         similar = fuzz.token_sort_ratio(a.text, b.text)
         if similar < SIMILAR:

@@ -206,3 +206,36 @@ def test_a_long_letter_is_not_a_second_telling_of_every_sighting_it_shares_a_pla
     again = _seen(3, "just seen him at the red lion, mill rd", {"W-VTT2"}, 3)
     assert not duplicate_verdict(letter, short).duplicate
     assert duplicate_verdict(short, again).duplicate
+
+
+def test_two_tellings_group_through_a_slip_of_spelling_but_not_through_the_subjects_name() -> None:
+    """ "slipers" is "slippers" and "chruch" is "church"; but "becklas" is the subject's name misspelt, and two
+    reports about him sharing it have not said the same place."""
+    a = _seen(1, "old man in slipers at the bus stop by the chruch, no coat", {"M-AP1"}, 3)
+    b = _seen(2, "old gent in slippers sat in the bus shelter by the church", {"M-AP1"}, 3)
+    assert duplicate_verdict(a, b).duplicate
+    context = {"word:tyrone", "word:beckles", "word:ashcombe"}
+    phone = fp(3, "becklas has a new phone now, he rang my sister", {"W-TB1"}, context=context)
+    flat = fp(4, "tyrone becklas is stopping at a flat with his girlfriend", {"W-TB1"}, context=context)
+    assert not duplicate_verdict(phone, flat).duplicate
+
+
+def test_a_short_sighting_shares_one_place_word_but_not_a_word_every_place_has() -> None:
+    lock = _seen(1, "green skoda parked by the lock on the canal in carrowfield, nobody in it", {"M-LS1"}, 3)
+    assert duplicate_verdict(lock, _seen(2, "by the lock", {"M-LS1"}, 3)).duplicate
+    assert not duplicate_verdict(lock, _seen(3, "by the lock", {"W-XX9"}, 3)).duplicate
+    road = _seen(4, "his van is back on wexley road, the silver one", {"M-LS1"}, 3)
+    assert not duplicate_verdict(road, _seen(5, "on a road now", {"M-LS1"}, 3)).duplicate
+
+
+def test_one_place_in_common_with_a_long_letter_does_not_group() -> None:
+    letter = _seen(
+        1,
+        "I live on Alder Road opposite the park and I am at my wits end. Every evening from about six there are cars "
+        "pulling up with engines running, kids on bikes going back and forth to the skate park, shouting and music "
+        "until midnight. I have lived here twenty years and it used to be lovely, the council do nothing, the "
+        "bins are overflowing and the bus shelter has been smashed twice this month already",
+        {"W-LH1"},
+        3,
+    )
+    assert not duplicate_verdict(letter, _seen(2, "hes at the skate park now, by the ramps", {"W-LH1"}, 3)).duplicate
