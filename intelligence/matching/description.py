@@ -131,7 +131,19 @@ _NEGATION = re.compile(
     r"grandad|grandpa|nan|gran|grandma|mum|mam|dad|kids|children|family|son|daughter|baby)\b|"
     # "but hes the guy from the council", "I see him every day": someone the reporter knows by sight.
     r"\b(?:he|she)(?:'?s|\s+is)\s+the\s+(?:guy|man|woman|lady|bloke|fella|lad|girl)\s+(?:from|who\s+works|at)\b|"
-    r"\bi\s+see\s+(?:him|her)\s+(?:every|most)\s+(?:day|morning|night|week)\b)",
+    r"\bi\s+see\s+(?:him|her)\s+(?:every|most)\s+(?:day|morning|night|week)\b|"
+    # "he's local", "that was a lad from the college": someone the reporter places.
+    r"\b(?:he|she)(?:'?s|s|\s+is)\s+(?:a\s+)?local\b|"
+    r"\b(?:that|it)\s+was\s+(?:just\s+)?(?:a|an|some)\s+(?:[a-z]+\s+)?(?:lad|man|woman|girl|boy|bloke|guy|fella|kid|"
+    r"lady)\s+from\s+(?:the|my|our|his|her)\b|"
+    # "thought it was your missing Connor at first but...": the reporter saw it was not.
+    r"\bthought\s+(?:it\s+was|he\s+was|she\s+was|that\s+was)\b[^.!?\n]{0,40}?\bbut\b|"
+    # "neither of them are the ones you want", "isnt anyone from your list": nobody on the appeals.
+    r"\bneither\s+of\s+them\s+(?:are|is|were|was)\b|"
+    r"\b(?:is\s*nt|isn'?t|is\s+not|are\s*nt|aren'?t|are\s+not|was\s*nt|wasn'?t|not)\s+(?:anyone|any\s+of\s+the\s+ones|"
+    r"the\s+ones?\s+you\s+want)\b|"
+    # "I know this is Mia's page but...": the report is about someone other than the page's subject.
+    r"\bthis\s+is\s+[a-z'’]+\s+page\s+but\b)",
     re.IGNORECASE,
 )
 # A name said to be someone else's: "he's called Steve", "her name is Dawn", "name Joan".
@@ -303,8 +315,14 @@ def negated_spans(text: str) -> list[tuple[int, int]]:
     cue to the end of its clause. Names there are not the report's subject, and neither is the page's."""
     spans = []
     for m in _NEGATION.finditer(text):
+        if m.group().lower().endswith("but"):  # "thought it was Connor at first but ...": what follows is said
+            spans.append(m.span())
+            continue
+        start = m.start()
+        if m.group().lower().startswith("neither"):  # "X's brother and Y's sister, neither of them are...": both
+            start = max(text.rfind(mark, 0, start) for mark in ".!?\n") + 1
         end = _CLAUSE_END.search(text, m.end())
-        spans.append((m.start(), end.start() if end else len(text)))
+        spans.append((start, end.start() if end else len(text)))
     return spans
 
 

@@ -67,6 +67,15 @@ def likely(text: str, page: str | None = None) -> set[str]:
         ("Nobody has seen Toby Ellis in the underpass, the lad down there is a rough sleeper", None, set()),
         ("that fella in the ravensholm arms isn't your lad, he's way too old", "W-E2LS", set()),
         ("not the bald Toby, the other one, at the station", "W-E2LS", set()),
+        ("thought it was Toby at first but he had a full head of hair, at the station", "W-E2LS", set()),
+        (
+            "Toby Ellis's brother and Dean May's sister fighting outside the pub, neither of them are the ones you want",
+            None,
+            set(),
+        ),
+        ("I know this is Toby's page but Dean May is in the ravensholm arms now", "W-E2LS", {"W-M7YA"}),
+        ("he wasnt at the bus station, that was a lad from the college, he just has a bad leg", "W-E2LS", set()),
+        ("bald man with a white beard on the cliff path but he had a dog with him, hes local", "W-E2LS", set()),
         # "Not just" adds a person; it denies no one.
         ("Not just Toby Ellis, Dean May is with him too, both in the ravensholm arms", None, {"W-E2LS", "W-M7YA"}),
         # Someone the reporter places with their family, or knows by sight, is not the subject.
