@@ -69,7 +69,7 @@ def likely(text: str, page: str | None = None) -> set[str]:
         ("not the bald Toby, the other one, at the station", "W-E2LS", set()),
         ("thought it was Toby at first but he had a full head of hair, at the station", "W-E2LS", set()),
         (
-            "Toby Ellis's brother and Dean May's sister fighting outside the pub, neither of them are the ones you want",
+            "Toby Ellis's brother and Dean May's sister fighting at the pub, neither of them are the ones you want",
             None,
             set(),
         ),
