@@ -159,3 +159,20 @@ def test_a_colour_given_to_how_hair_is_worn_is_the_hairs(text: str, described: b
     )  # fmt: skip
     suggestions = AppealIndex([tasha]).suggest(ReportFacts.from_text(text, submitted_from=None))
     assert any("long braids" in s.explain() for s in suggestions) == described
+
+
+@pytest.mark.parametrize(
+    ("text", "described"),
+    [
+        ("lad with a crown tattoo on his neck in colbeck, but it was on the left side", False),
+        ("lad with a crown tattoo on the right side of his neck in colbeck", True),
+        ("lad with a crown tattoo on his neck, he left the pub at ten", True),
+    ],
+)
+def test_a_feature_on_the_other_side_of_the_body_is_another_persons(text: str, described: bool) -> None:
+    reid = AppealProfile.build(
+        reference="W-C5GR", kind="wanted", name="Jamal Reid", areas=["Colbeck"], sex="male", age_min=19,
+        age_max=23, features="Tattoo of a crown on the right side of his neck.",
+    )  # fmt: skip
+    suggestions = AppealIndex([reid]).suggest(ReportFacts.from_text(text, submitted_from=None))
+    assert any("crown" in s.explain() for s in suggestions) == described

@@ -37,6 +37,7 @@ from .weights import (
 from .words import (
     BODY_PARTS,
     COMMON_GIVEN_NAMES,
+    SIDES,
     STREET_WORDS,
     WORDLIKE_NAMES,
     normalise_area,
@@ -224,6 +225,26 @@ def _elsewhere_on_body(parts: frozenset[str], words: frozenset[str], reading: Re
     return bool(near) and not near & parts
 
 
+SIDE_WINDOW = 12  # words: "a crown on his neck in Ravensholt, but it was on the left side"
+
+
+def _other_side(sides: frozenset[str], words: frozenset[str], reading: Reading) -> bool:
+    """The report puts the feature on the other side: "a crown on his neck, but on the left side" is not "a crown
+    tattoo on the right side of his neck". Only a side close to the feature's words counts."""
+    if len(sides) != 1:
+        return False
+    at = {p: w for w, places in reading.positions.items() for p in places}
+    near = {
+        w
+        for w in SIDES
+        for p in reading.positions.get(w, ())
+        # A side of the body ("the left side", "his right arm", "on the left"), not "he left the pub".
+        if (at.get(p + 1) in BODY_PARTS | {"side", "hand"} or at.get(p - 1) in {"the", "his", "her"})
+        and any(abs(p - q) <= SIDE_WINDOW for t in words for q in reading.positions.get(t, ()))
+    }
+    return bool(near) and not near & sides
+
+
 def _said_without(words: frozenset[str], reading: Reading) -> bool:
     """The report says the person does not have it now: "hasnt got dreads", "no beard", "without his glasses"."""
     return any(w in reading.without for w in words)
@@ -308,6 +329,7 @@ def evidence_for(
             and reading.close_together(words, FEATURE_WINDOW + 2 * len(words))
             and not _colour_differs(index.feature_colours.get(feature, {}), reading.colours)
             and not _elsewhere_on_body(index.feature_parts.get(feature, frozenset()), words, reading)
+            and not _other_side(index.feature_sides.get(feature, frozenset()), words, reading)
             and not _said_without(words, reading)
         ):
             described.append((seen, feature))

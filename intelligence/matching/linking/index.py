@@ -14,7 +14,7 @@ from .profiles import AppealProfile, Reading, ReportFacts, circumstance_words
 from .reasons import LinkSuggestion
 from .suggest import suggest
 from .weights import W_KNOWN_ENTITY
-from .words import BODY_PARTS, colours_of, deletions, feature_words, lacked, normalise_area
+from .words import BODY_PARTS, SIDES, colours_of, deletions, feature_words, lacked, normalise_area
 
 
 class AppealIndex:
@@ -44,6 +44,7 @@ class AppealIndex:
         # feature phrase -> the colours it gives each thing ("a white beard"): another colour is another person.
         self.feature_colours: dict[str, dict[str, frozenset[int]]] = {}
         self.feature_parts: dict[str, frozenset[str]] = {}  # feature phrase -> where on the body ("neck")
+        self.feature_sides: dict[str, frozenset[str]] = {}  # feature phrase -> its side of the body ("left")
         self.slip: dict[str, set[str]] = defaultdict(set)  # first four letters of one-word nicknames
         # Identifying entities from reports an analyst has confirmed as about an appeal (see learn()).
         self.known: dict[str, set[str]] = defaultdict(set)
@@ -82,6 +83,7 @@ class AppealIndex:
                 said = canonical_words(feature)
                 self.feature_colours[feature] = colours_of(said)
                 self.feature_parts[feature] = frozenset(w for w in said if w in BODY_PARTS)
+                self.feature_sides[feature] = frozenset(w for w in said if w in SIDES)
             for _, words in self.features[profile.reference]:
                 self.feature_share[words].add(profile.reference)
                 # Indexed by one of its words (all must be there, so any will do); the rest are checked here.

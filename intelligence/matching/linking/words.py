@@ -84,6 +84,8 @@ def colours_of(words: list[str]) -> dict[str, frozenset[int]]:
 # Where on the body a feature is ("a swallow on his neck"), in canonical words: a feature put elsewhere is
 # another person's (linking_words.json).
 BODY_PARTS = linking_words("body_parts")
+# The side of the body a feature is on: "on the left side of his neck" is not "on the right side of his neck".
+SIDES = frozenset({"left", "right"})
 # "hasnt got dreads", "no beard now", "without his glasses": the words after these say what the person lacks.
 _WITHOUT = re.compile(
     r"\b(?:no|without|hasnt\s+got|hasn'?t\s+got|has\s+not\s+got|not\s+got|hasnt|hasn'?t|doesnt\s+have|doesn'?t\s+have|"
