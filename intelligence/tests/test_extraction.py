@@ -43,6 +43,11 @@ ROWS: list[tuple[str, Kind, set[str]]] = [
     # a letter O for the zero of the age, believed in capitals only
     ("silver a3 plate LC2O PKA i think", Kind.VRM, {"LC20PKA"}),
     ("the kc2o pka thing", Kind.VRM, set()),
+    # a zero for the O of the letters, shaped like a postcode: a mark in vehicle talk, a postcode otherwise
+    ("red corsa FN16 0PW outside the school", Kind.VRM, {"FN16OPW"}),
+    ("red corsa FN16 0PW outside the school", Kind.POSTCODE, set()),
+    ("she lives at FN16 0PW now", Kind.VRM, set()),
+    ("she lives at FN16 0PW now", Kind.POSTCODE, {"FN16 0PW"}),
     # our own references are references, never plates
     ("ref W-VTT2 off the poster", Kind.VRM, set()),
     ("its about m-4k9p", Kind.VRM, set()),
@@ -57,6 +62,17 @@ ROWS: list[tuple[str, Kind, set[str]]] = [
     ("last three letters were tvn", Kind.PARTIAL_VRM, {"*TVN"}),
     ("white transit KX19 something", Kind.PARTIAL_VRM, {"KX19*"}),
     ("a scooter, plate DY70 ???", Kind.PARTIAL_VRM, {"DY70*"}),
+    # a front with a hyphen, in lower case, with a letter or two read; a front alone; letters alone in capitals
+    ("white van KX-19 something", Kind.PARTIAL_VRM, {"KX19*"}),
+    ("silver transit custom, YD18 KR-something", Kind.PARTIAL_VRM, {"YD18KR*"}),
+    ("grey ford ranger PE16 W-something", Kind.PARTIAL_VRM, {"PE16W*"}),
+    ("plate was kx19 t something on a focus", Kind.PARTIAL_VRM, {"KX19T*"}),
+    ("silver focus KX19 parked up", Kind.PARTIAL_VRM, {"KX19*"}),
+    ("reg starting KX1", Kind.PARTIAL_VRM, {"KX1*"}),
+    ("number plate beginning KX", Kind.PARTIAL_VRM, {"KX*"}),
+    ("the party starts at 10", Kind.PARTIAL_VRM, set()),
+    ("PC 12 came in his car", Kind.PARTIAL_VRM, set()),
+    ("see you at 10, its the 19 bus", Kind.PARTIAL_VRM, set()),
     # not partial plates
     ("it all ends in the pub", Kind.PARTIAL_VRM, set()),
     ("starts with a K", Kind.PARTIAL_VRM, set()),

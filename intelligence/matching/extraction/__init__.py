@@ -18,7 +18,7 @@ from .online import extract_emails, extract_handles
 from .people import extract_people, talks_about_person
 from .phones import extract_phones
 from .places import PLACE_TYPES, extract_places
-from .plates import extract_partial_vrms, extract_vrms, partial_vrm_fits
+from .plates import extract_partial_vrms, extract_vrms, extract_zero_for_o_vrms, partial_vrm_fits
 from .postcodes import extract_postcodes
 from .references import extract_references
 
@@ -38,6 +38,7 @@ __all__ = [
     "extract_postcodes",
     "extract_references",
     "extract_vrms",
+    "extract_zero_for_o_vrms",
     "match_names",
     "partial_vrm_fits",
     "talks_about_person",
@@ -62,6 +63,7 @@ def extract(text: str) -> list[Extracted]:
     keep(extract_handles(text, taken))
     keep(extract_references(text))
     keep(extract_phones(text))
+    keep(extract_zero_for_o_vrms(text))
     keep(extract_postcodes(text))
     keep(extract_partial_vrms(text, taken))
     keep(extract_vrms(text, taken))

@@ -37,7 +37,10 @@ _VEHICLE_CONTEXT = re.compile(
     r"\b(reg|regs|registration|plates?|number\s*plate|private\s*plate|car|van|motor|motorbike|bike|vehicle|"
     r"ford|vauxhall|bmw|audi|mercedes|merc|vw|volkswagen|golf|corsa|fiesta|focus|astra|transit|toyota|nissan|"
     r"honda|kia|hyundai|peugeot|renault|citroen|skoda|seat|fiat|mini|range\s*rover|land\s*rover|jeep|taxi|"
-    r"hatchback|saloon|estate\s*car|4x4|pickup|lorry|truck|driving|drives|drove|driven)\b",
+    r"hatchback|saloon|estate\s*car|4x4|pickup|lorry|truck|driving|drives|drove|driven|ranger|octavia|fabia|micra|"
+    r"qashqai|juke|navara|polo|passat|clio|megane|yaris|aygo|prius|jazz|civic|insignia|mondeo|kuga|sprinter|"
+    r"berlingo|caddy|zafira|mokka|picanto|sportage|tucson|i10|i20|a3|a4|beemer|volvo|mazda|suzuki|lexus|tesla|"
+    r"scooter|moped)\b",
     re.IGNORECASE,
 )
 # Letter groups that, written in lower case, are English words or common abbreviations rather than a mark.
@@ -79,6 +82,24 @@ _MODEL_LETTERS = {
 }
 # Road numbers look like dateless marks (A1, M25, B1234); a single A, B or M before digits is a road.
 _ROAD = re.compile(r"^[ABM][0-9]{1,4}$")
+
+
+# A current mark whose random letters begin with a zero written for the letter O ("FN16 0PW"): shaped like a
+# postcode, so it is read as a mark only in talk about a vehicle, and taken before postcodes.
+_VRM_ZERO_FOR_O = re.compile(
+    r"(?<![A-Za-z0-9])(?P<a>[A-HJ-PR-Ya-hj-pr-y]{2}(?:0[2-9]|[12][0-9]|[5-7][0-9]))(?:\s{0,2}|\s?-\s?)0"
+    r"(?P<b>[A-HJ-PR-Za-hj-pr-z]{2})(?![A-Za-z0-9])"
+)
+
+
+def extract_zero_for_o_vrms(text: str) -> list[Extracted]:
+    """A mark with a zero for the O of its letters, in vehicle talk ("red corsa FN16 0PW" -> FN16OPW)."""
+    found = []
+    for m in _VRM_ZERO_FOR_O.finditer(text):
+        near = text[max(0, m.start() - 40) : m.end() + 25]
+        if _VEHICLE_CONTEXT.search(near) and m.group("a")[:2].lower() not in _WORDISH:
+            found.append(Extracted(Kind.VRM, m.group(), f"{_compact(m.group('a'))}O{m.group('b').upper()}", m.span()))
+    return found
 
 
 def _compact(raw: str) -> str:
@@ -147,7 +168,7 @@ def extract_vrms(text: str, taken: Sequence[Span] = ()) -> list[Extracted]:
 # --- part of a registration ----------------------------------------------------------------------------------
 
 # The front of a current mark (area letters and age digits, "KX19"), or of a prefix mark ("T642").
-_PLATE_FRONT = r"[A-Za-z]{2}\s?(?:0[2-9]|[12][0-9]|[5-7][0-9])|[A-Za-z][1-9][0-9]{0,2}"
+_PLATE_FRONT = r"[A-Za-z]{2}\s?(?:0[2-9]|[12][0-9]|[5-7][0-9])|[A-Za-z][1-9][0-9]{0,2}|[A-Za-z]{2}\s?[0-9]|[A-Z]{2}\b"
 _PLATE_BACK = r"[A-Za-z]{3}"
 # "starts with KX19", "reg began KX", "first bit was KX19", "ends in TVN", "last three letters were TVN".
 _PARTIAL_FRONT = re.compile(
@@ -163,9 +184,19 @@ _PARTIAL_BACK = re.compile(
     re.IGNORECASE,
 )
 # A front written as a mark in capitals in vehicle talk, the rest unread: "KX19 something", "KX19 ???".
+# "KX-19 something", "kx19 t something", "KX19 TV?": with a hyphen, in lower case, or with a letter or two read.
 _FRONT_THEN_UNKNOWN = re.compile(
-    r"(?<![A-Za-z0-9])(?P<part>[A-Z]{2}(?:0[2-9]|[12][0-9]|[5-7][0-9]))"
-    r"(?:\s*-(?![\s-]*[A-Za-z0-9])|\s*(?:\?{1,3}|_+|\*+|x{3}|something|summat|sumthin|and\s+(?:then\s+)?something|\.\.\.|…))"
+    r"(?<![A-Za-z0-9])(?P<part>[A-Za-z]{2}[\s-]?(?:0[2-9]|[12][0-9]|[5-7][0-9])(?:[\s-]?[A-Za-z]{1,2})?)"
+    r"(?:\s*-(?![\s-]*[A-Za-z0-9])|\s*(?:\?{1,3}|_+|\*+|x{3}|something|summat|sumthin|sommat|and\s+(?:then\s+)?something|"
+    r"\.\.\.|…)|-something)",
+    re.IGNORECASE,
+)
+
+
+# The front of a current mark alone, in capitals in vehicle talk ("silver focus, KX19, parked up"): a part, not a
+# dateless mark, unless its letters follow.
+_FRONT_ALONE = re.compile(
+    r"(?<![A-Za-z0-9])(?P<part>[A-Za-z]{2}[\s-]?(?:0[2-9]|[12][0-9]|[5-7][0-9]))(?![A-Za-z0-9])(?![\s-]{1,2}[A-Za-z]{3}\b)"
 )
 
 
@@ -185,8 +216,10 @@ def extract_partial_vrms(text: str, taken: Sequence[Span] = ()) -> list[Extracte
     for m in _PARTIAL_FRONT.finditer(text):
         part = m.group("part")
         letters = re.sub(r"[^A-Za-z]", "", part)
-        if (letters.lower() in _WORDISH and part != part.upper()) or not re.search(r"[0-9]", part):
+        if letters.lower() in _WORDISH and part != part.upper():
             continue
+        if not re.search(r"[0-9]", part) and (part != part.upper() or part in _NOT_DATELESS):
+            continue  # letters alone only in capitals: "number plate beginning KX"
         rest = re.match(r"[\s-]{1,2}([A-Za-z]{3})(?![A-Za-z0-9])", text[m.end() :])
         if rest and rest.group(1).lower() not in _WORDISH:
             continue  # "starts with KX19 TVN" is the whole mark
@@ -197,9 +230,17 @@ def extract_partial_vrms(text: str, taken: Sequence[Span] = ()) -> list[Extracte
             continue
         add(m, "*" + _compact(part))
     for m in _FRONT_THEN_UNKNOWN.finditer(text):
+        part = m.group("part")
         near = text[max(0, m.start() - 40) : m.end() + 25]
+        if part[:2].lower() in _WORDISH and part != part.upper():
+            continue
         if _VEHICLE_CONTEXT.search(near):
-            add(m, _compact(m.group("part")) + "*")
+            add(m, _compact(part) + "*")
+    for m in _FRONT_ALONE.finditer(text):
+        near = text[max(0, m.start() - 40) : m.end() + 25]
+        part = m.group("part")
+        if part == part.upper() and part[:2] not in _NOT_DATELESS and _VEHICLE_CONTEXT.search(near):
+            add(m, _compact(part) + "*")
     return found
 
 
