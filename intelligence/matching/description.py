@@ -136,14 +136,20 @@ _NEGATION = re.compile(
     r"\b(?:he|she)(?:'?s|s|\s+is)\s+(?:a\s+)?local\b|"
     r"\b(?:that|it)\s+was\s+(?:just\s+)?(?:a|an|some)\s+(?:[a-z]+\s+)?(?:lad|man|woman|girl|boy|bloke|guy|fella|kid|"
     r"lady)\s+from\s+(?:the|my|our|his|her)\b|"
-    # "thought it was your missing Connor at first but...": the reporter saw it was not.
-    r"\bthought\s+(?:it\s+was|he\s+was|she\s+was|that\s+was)\b[^.!?\n]{0,40}?\bbut\b|"
     # "neither of them are the ones you want", "isnt anyone from your list": nobody on the appeals.
     r"\bneither\s+of\s+them\s+(?:are|is|were|was)\b|"
     r"\b(?:is\s*nt|isn'?t|is\s+not|are\s*nt|aren'?t|are\s+not|was\s*nt|wasn'?t|not)\s+(?:anyone|any\s+of\s+the\s+ones|"
     r"the\s+ones?\s+you\s+want)\b|"
-    # "I know this is Mia's page but...": the report is about someone other than the page's subject.
-    r"\bthis\s+is\s+[a-z'’]+\s+page\s+but\b)",
+    r"\bmistaken\s+identity\b|"
+    # "nothing to do with Daz", "confused him with his twin", "he isnt involved".
+    r"\bnothing\s+to\s+do\s+with\b|\b(?:confused|mixed\s+up|muddled\s+up)\s+(?:(?:him|her|them)\s+)?with\b|"
+    r"\b(?:is\s*nt|isn'?t|is\s+not|was\s*nt|wasn'?t|was\s+not)\s+involved\b|"
+    # "looks like him but it isnt", "it was someone else", "a different lad altogether", "not who I saw".
+    r"\bbut\s+(?:it|that)\s*(?:'?s\s+not|\s*is\s*nt|\s*isn'?t|\s*is\s+not|\s*was\s*nt|\s*wasn'?t|\s*was\s+not|"
+    r"\s*aint|\s*ain'?t)\s*(?=[.,!?]|$)|"
+    r"\b(?:was|is|it'?s|its|hes|shes|he'?s|she'?s)\s+someone\s+else\b|"
+    r"\b(?:was|is|it'?s|its)\s+(?:a\s+)?(?:completely\s+|totally\s+|whole\s+)?different\s+(?:lad|man|woman|girl|boy|"
+    r"bloke|guy|fella|person|kid|lady)\b|\bnot\s+who\s+(?:i|we)\s+saw\b)",
     re.IGNORECASE,
 )
 # A name said to be someone else's: "he's called Steve", "her name is Dawn", "name Joan".
@@ -310,14 +316,23 @@ def contradictions(
     return out
 
 
+# Cues that take back the page or the report, not a name that follows them: "sorry wrong page, Aaron Pickering
+# is on Hawthorn Close", "I know this is Mia's page but Deano is...", "thought it was Connor at first but...",
+# "my mistake", "please disregard that". Their span is their own words.
+_NEGATION_HERE = re.compile(
+    r"\bthought\s+(?:it\s+was|he\s+was|she\s+was|that\s+was)\b[^.!?\n]{0,40}?\bbut\b|"
+    r"\bthis\s+is\s+[a-z'’]+\s+page\s+but\b|"
+    r"\bwrong\s+(?:appeal|page|poster|report)\b|\bmy\s+mistake\b|\bi\s+made\s+a\s+mistake\b|"
+    r"\bi\s+(?:was|got\s+it|got\s+that)\s+wrong\b|\b(?:please\s+)?disregard\b|\bignore\s+(?:that|this|what\s+i\s+said)\b",
+    re.IGNORECASE,
+)
+
+
 def negated_spans(text: str) -> list[tuple[int, int]]:
     """Where the reporter says it is not the person ("not him, but...", "its not benno but his brother"): from the
     cue to the end of its clause. Names there are not the report's subject, and neither is the page's."""
-    spans = []
+    spans = [m.span() for m in _NEGATION_HERE.finditer(text)]
     for m in _NEGATION.finditer(text):
-        if m.group().lower().endswith("but"):  # "thought it was Connor at first but ...": what follows is said
-            spans.append(m.span())
-            continue
         start = m.start()
         if m.group().lower().startswith("neither"):  # "X's brother and Y's sister, neither of them are...": both
             start = max(text.rfind(mark, 0, start) for mark in ".!?\n") + 1
