@@ -32,7 +32,7 @@ _DECADES = {
 _NOT_AN_AGE_AFTER = r"(?!\s*(?:am|pm|a\.m|p\.m|:|\.\d|quid|pounds?|p\b|mins?|minutes?|hours?|hrs?|days?|weeks?|nights?|"
 _NOT_AN_AGE_AFTER += (
     r"foot|feet|ft|inch|cm|o'?clock|%|mph|miles?|yards?|metres?|people|men|lads|kids|times|th\b|st\b|nd\b|rd\b|"
-    r"doors?|streets?|houses?|stops?|"
+    r"doors?|streets?|houses?|stops?|months?|years?(?!\s*old)|yrs?(?!\s*old)|odd\s+years|of\s+(?:them|us|em)\b|"
     r"this\b|tonight|last\b|in\s+the\s+(?:morning|evening|afternoon)|at\s+night|ish\s+(?:this|in|at|last)))"
 )
 # "about 50", "maybe 60", "must be 17", "in his 50s", "early 20s", "late forties", "15 year old", "60 plus".
@@ -41,7 +41,9 @@ _AGE_DECADE = re.compile(
 )
 _AGE_NUMBER = re.compile(
     r"\b(?:(?P<pre>about|around|abt|maybe|like|must\s+(?:have\s+)?be(?:en)?|aged?|looked|looks|roughly|approx|prob|"
-    r"probably|at\s+least|at\s+most|no\s+(?:more|older)\s+than|only|barely|over|under|is|was|be|"
+    r"probably|at\s+least|at\s+most|no\s+(?:more|older)\s+than|only|barely|over|under|is|was|be|pushing|nearly|almost|"
+    r"getting\s+on\s+for|knocking\s+on|(?:ca|could)n'?t\s+(?:have\s+)?be(?:en)?\s+(?:more|older)\s+than|"
+    r"(?:lad|kid|man|woman|girl|boy|bloke|fella|guy|lady)\s+of|"
     r"(?<=but\s)(?:hes|shes|he'?s|she'?s))\s+"
     r"(?P<a>[1-9][0-9]?)(?![0-9])(?:\s*ish)?"
     r"|(?<![0-9])(?P<b>[1-9][0-9]?)\s*(?:years?\s*old|yrs?\s*old|yr\s*old|year\s*old|yo\b|y/o|\s+plus|\+|\s+maybe|\s+at\s+most|ish\b))"
@@ -54,6 +56,18 @@ _AGE_SAID_BEFORE = re.compile(
     r"\b(?:looked|looks|look|looking|he'?s|she'?s|hes|shes|he\s+is|she\s+is|was\s+only|is\s+only)\s*$", re.IGNORECASE
 )
 _TEEN = re.compile(r"\b(teen|teenage|teenager|teenaged)\b", re.I)
+# "40 something", "forty odd", "about fifty", "sixty-ish": a decade, or a round number, in words or figures.
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_AGE_ROUGH = re.compile(
+    r"\b(?:(?P<pre>about|around|looked|looks|maybe|nearly|almost|pushing|like)\s+)?"
+    r"(?:(?P<n>[2-9]0)|(?P<word>" + "|".join(_TENS) + r"))"
+    r"(?:[\s-]*(?P<odd>odd|something|summat|sumthin|plus)|[\s-]*(?P<ish>ish))?\b" + _NOT_AN_AGE_AFTER,
+    re.IGNORECASE,
+)
+# A child: "a schoolboy", "a little girl" (not "my little girl", the reporter's). Not "a kid": a grown lad is one.
+_CHILD = re.compile(
+    r"(?<!my )(?<!our )(?<!his )(?<!her )\b(?:child|schoolboy|schoolgirl|little\s+(?:boy|girl|lad))\b", re.I
+)
 # "an old man", "old dear" (not "my old man", the reporter's father), "pensioner", "elderly".
 _OLD = re.compile(
     r"\b(pensioner|elderly|old\s+enough\s+to\s+be\s+my\s+(?:grandad|nan|gran|grandma)|oap|"
@@ -237,10 +251,17 @@ def stated_age(text: str) -> tuple[int, int] | None:
         )
         if 13 <= age <= 99 or (said_so and age >= 5):
             return age, age
+    for m in _AGE_ROUGH.finditer(text):
+        if not (m.group("odd") or m.group("ish") or (m.group("pre") and m.group("word"))):
+            continue  # "fifty quid", "20 of them"
+        base = int(m.group("n")) if m.group("n") else _TENS[m.group("word").lower()]
+        return (base, base + 9) if m.group("odd") else (base, base)
     if _OLD.search(text):
         return 65, 99
     if _TEEN.search(text):
         return 13, 19
+    if _CHILD.search(text):
+        return 5, 16
     if _YOUNG.search(text):
         return 16, 35
     return None

@@ -1,9 +1,9 @@
-"""The ways people say a report is not about the person, or take back what they sent, and sentences that only
-look like it. Each row a sentence; invented."""
+"""How people say it in their own words: that a report is not about the person, or that they take back what
+they sent (and sentences that only look like it); the ages and builds they give. Each row a sentence; invented."""
 
 import pytest
 
-from intelligence.matching.description import negated_spans
+from intelligence.matching.description import negated_spans, stated_age, stated_build
 
 DENIALS = [
     "sorry wrong appeal, meant to send this about the van",
@@ -46,3 +46,33 @@ def test_taking_back_the_page_does_not_deny_the_name_that_follows() -> None:
     text = "sorry wrong page, Aaron Pickering is staying on Hawthorn Close"
     name = text.index("Aaron")
     assert negated_spans(text) and not any(a <= name < b for a, b in negated_spans(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("must be pushing 70", (70, 70)),
+        ("couldnt have been more than 15", (15, 15)),
+        ("a bloke 40 something", (40, 49)),
+        ("forty odd with a big belly", (40, 49)),
+        ("a twenty-something lad", (20, 29)),
+        ("she looked about fifty", (50, 50)),
+        ("a schoolboy on a bike", (5, 16)),
+        ("a kid of 19 on a bike", (19, 19)),
+        # durations and money are not ages
+        ("she worked here for about thirty years", None),
+        ("lived there 10 yrs", None),
+        ("he owes me fifty quid", None),
+        ("about 20 of them outside the pub", None),
+    ],
+)
+def test_the_age_people_give_in_their_own_words(text: str, age: tuple[int, int] | None) -> None:
+    assert stated_age(text) == age
+
+
+@pytest.mark.parametrize(
+    ("text", "build"),
+    [("he's a big lump", "large"), ("burly fella", "large"), ("skin and bone, she is", "slim"), ("a man", "")],
+)
+def test_the_build_people_give_in_their_own_words(text: str, build: str) -> None:
+    assert stated_build(text) == build
