@@ -40,6 +40,7 @@ LONG_LETTER_WORDS = 25  # a report with this many words of where and what is a l
 FUZZY_PLACE_LENGTH = 5  # place words this long match with one slip of spelling between two tellings
 SAME_PLACE_WORDS = 2
 SHORT_SIGHTING_WORDS = 3  # a report about the appeal with this few place words shares one place word, not two
+SHORT_SIGHTING_OTHER_WORDS = 15  # ... beside a telling of this few: a letter has many places, one of them in common
 # ... but not one of these, which every other place has ("wexley rd now" and "back on Wexley Rd" share a town).
 GENERIC_PLACE_WORDS = frozenset(
     {"road", "street", "lane", "terrace", "walk", "avenue", "close", "way", "drive", "crescent", "grove", "square"}
@@ -239,7 +240,11 @@ def duplicate_verdict(a: ReportFingerprint, b: ReportFingerprint) -> DuplicateVe
         # A word of the appeal's area counts beside a place word of the reports' own ("the precinct" and
         # "Wendlecombe"), never alone.
         # A short sighting ("by the lock", "shes by the cross") has one place word to share.
-        short = min(len(words_a), len(words_b)) <= SHORT_SIGHTING_WORDS and bool(common - GENERIC_PLACE_WORDS)
+        short = (
+            min(len(words_a), len(words_b)) <= SHORT_SIGHTING_WORDS
+            and longer < SHORT_SIGHTING_OTHER_WORDS
+            and bool(common - GENERIC_PLACE_WORDS)
+        )
         if enough and (len(common) >= SAME_PLACE_WORDS or (common and (short or words_a & words_b & context))):
             return DuplicateVerdict(
                 True,

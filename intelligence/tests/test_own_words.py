@@ -1,9 +1,11 @@
 """How people say it in their own words: that a report is not about the person, or that they take back what
-they sent (and sentences that only look like it); the ages and builds they give. Each row a sentence; invented."""
+they sent (and sentences that only look like it); the ages and builds they give; a feature as the public put
+it against the appeal's words. Each row a sentence; invented."""
 
 import pytest
 
 from intelligence.matching.description import negated_spans, stated_age, stated_build
+from intelligence.matching.linking import AppealIndex, AppealProfile, ReportFacts
 
 DENIALS = [
     "sorry wrong appeal, meant to send this about the van",
@@ -76,3 +78,34 @@ def test_the_age_people_give_in_their_own_words(text: str, age: tuple[int, int] 
 )
 def test_the_build_people_give_in_their_own_words(text: str, build: str) -> None:
     assert stated_build(text) == build
+
+
+@pytest.mark.parametrize(
+    ("feature", "text", "described"),
+    [
+        ("Full ginger beard", "big red beard on him", True),
+        ("Full ginger beard", "big black beard on him", False),
+        ("White hair", "thinning grey hair", False),  # a colour of hair alone is said as recorded or not at all
+        ("Wears glasses", "wearing bins", True),
+        ("Walks with a limp", "dragging his leg", True),
+        ("Wears a woolly hat", "beanie on", True),
+        ("Uses a wheelchair", "in a wheelchair", True),
+        ("Uses a mobility scooter", "on one of them mobility scooters", True),
+        ("Missing front teeth", "a gap where his front teeth should be", True),
+        ("Wears a hijab", "headscarf", True),
+        ("Has a lazy eye", "a squint", True),
+        ("Mohican haircut", "mohawk", True),
+        ("Braided hair", "cornrows", True),
+        ("Wears a hi-vis jacket", "in a high viz", True),
+        ("Wears a hi-vis jacket", "yellow reflective jacket", True),
+        ("Stammer", "stutters", True),
+        ("Speaks with a strong Scottish accent", "scottish accent", True),
+        ("Scar through his right eyebrow", "scar through his eyebrow", True),
+    ],
+)
+def test_a_feature_in_the_publics_words(feature: str, text: str, described: bool) -> None:
+    profile = AppealProfile.build(
+        reference="W-QRN2", kind="wanted", name="Zed Quorn", areas=["Ottery"], features=feature
+    )
+    suggestions = AppealIndex([profile]).suggest(ReportFacts.from_text(text))
+    assert any("distinguishing feature" in s.explain() for s in suggestions) == described

@@ -320,13 +320,14 @@ def evidence_for(
     reasons.extend(strongest.values())
     described = []
     for feature, words in index.features.get(profile.reference, ()):
-        seen = len(words & reading.words)
+        said = reading.as_said(words)
+        seen = sum(w.count("_") + 1 for w in words)  # a phrase of the lexicon ("missing_teeth") counts its words
         # Every telling word: "a tattoo on his arm" is not "an anchor tattoo on his left forearm"; and close
         # together, as one description (FEATURE_WINDOW words, and a few more for a longer feature).
         if (
             words
-            and seen == len(words)
-            and reading.close_together(words, FEATURE_WINDOW + 2 * len(words))
+            and said is not None
+            and reading.close_together(said, FEATURE_WINDOW + 2 * len(words))
             and not _colour_differs(index.feature_colours.get(feature, {}), reading.colours)
             and not _elsewhere_on_body(index.feature_parts.get(feature, frozenset()), words, reading)
             and not _other_side(index.feature_sides.get(feature, frozenset()), words, reading)

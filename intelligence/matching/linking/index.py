@@ -14,7 +14,7 @@ from .profiles import AppealProfile, Reading, ReportFacts, circumstance_words
 from .reasons import LinkSuggestion
 from .suggest import suggest
 from .weights import W_KNOWN_ENTITY
-from .words import BODY_PARTS, SIDES, colours_of, deletions, feature_words, lacked, normalise_area
+from .words import BODY_PARTS, COLOUR_GROUPS, SIDES, colours_of, deletions, feature_words, lacked, normalise_area
 
 
 class AppealIndex:
@@ -144,7 +144,7 @@ class AppealIndex:
             ref
             for word in reading.words
             for ref in self.feature_word.get(word, ())
-            if any(words <= reading.words for _, words in self.features[ref])
+            if any(reading.as_said(words) is not None for _, words in self.features[ref])
         )
         by_area = {ref for area in reading.areas for ref in self.area[area]} - found
         return found, by_area
@@ -221,6 +221,7 @@ class AppealIndex:
             words=frozenset(canonical),
             positions=_positions(canonical),
             colours=colours_of(canonical),
+            colour_words=tuple(sorted({w for w in canonical if w in COLOUR_GROUPS})),
             without=lacked(report.text),
         )
 

@@ -8,7 +8,7 @@ from datetime import date
 
 from ..description import Stated
 from ..extraction import Extracted, Kind, extract, extract_vrms, tokens
-from .words import CIRCUMSTANCE_STOP, COLOURS, FEATURE_STOP, VEHICLE_GENERIC, feature_words, root
+from .words import CIRCUMSTANCE_STOP, COLOUR_GROUPS, COLOURS, FEATURE_STOP, VEHICLE_GENERIC, feature_words, root
 
 _FEATURE_SPLIT = re.compile(r"[;,.\n]+")
 
@@ -124,6 +124,7 @@ class Reading:
     words: frozenset[str]  # every word, singular, for matching distinguishing features
     positions: dict[str, tuple[int, ...]]  # where each of those words stands (its places among them)
     colours: dict[str, frozenset[int]]  # the colour groups the report gives each thing ("ginger beard")
+    colour_words: tuple[str, ...]  # the report's colour words, in canonical words ("red", "ginger")
     without: frozenset[str]  # what the report says the person has not got ("hasnt got dreads")
 
     def close_together(self, words: frozenset[str], window: int) -> bool:
@@ -144,6 +145,23 @@ class Reading:
                     del counts[first]
                 start += 1
         return False
+
+    def as_said(self, words: frozenset[str]) -> frozenset[str] | None:
+        """A feature's telling words as the report says them, or None if one is missing: a colour may be said in
+        another word of its group ("a big red beard" for "a full ginger beard"), unless a colour of hair is all
+        the feature is ("white hair": said as recorded or not at all)."""
+        if words <= self.words:
+            return words
+        if not words - COLOUR_GROUPS.keys() - {"hair"}:
+            return None
+        said = set(words & self.words)
+        for word in words - self.words:
+            groups = COLOUR_GROUPS.get(word)
+            same = groups and next((w for w in self.colour_words if COLOUR_GROUPS[w] & groups), None)
+            if not same:
+                return None
+            said.add(same)
+        return frozenset(said)
 
     def tokens_after(self, position: int) -> str:
         """The first word after a position in the text, lower case ("" at the end)."""
