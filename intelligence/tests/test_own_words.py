@@ -105,7 +105,5 @@ def test_the_build_people_give_in_their_own_words(text: str, build: str) -> None
 )
 def test_a_feature_in_the_publics_words(feature: str, text: str, described: bool) -> None:
     profile = AppealProfile.build(reference="W-QRN2", kind="wanted", name="Zed Quorn", areas=["Ott"], features=feature)
-        reference="W-QRN2", kind="wanted", name="Zed Quorn", areas=["Ottery"], features=feature
-    )
     suggestions = AppealIndex([profile]).suggest(ReportFacts.from_text(text))
     assert any("distinguishing feature" in s.explain() for s in suggestions) == described
