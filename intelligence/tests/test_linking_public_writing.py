@@ -176,3 +176,29 @@ def test_a_feature_on_the_other_side_of_the_body_is_another_persons(text: str, d
     )  # fmt: skip
     suggestions = AppealIndex([reid]).suggest(ReportFacts.from_text(text, submitted_from=None))
     assert any("crown" in s.explain() for s in suggestions) == described
+
+
+KELL = AppealProfile.build(
+    reference="W-RK11", kind="wanted", name="Ryan Kell", areas=["Dunmore"], vehicle="Ford Focus silver, KX19 TVN",
+)  # fmt: skip
+MORROW = AppealProfile.build(
+    reference="W-DM22", kind="wanted", name="Dean Morrow", areas=["Brinton"], vehicle="Ford Focus grey, KX19 TWN",
+)  # fmt: skip
+FOCUSES = AppealIndex([KELL, MORROW])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A model whose name ends in s is read as written ("focus" was read as "focu" and never matched).
+        ("silver focus, reg starts KX19, outside the offy", {"W-RK11"}),
+        ("grey focus KX19 something in the car park", {"W-DM22"}),
+        # The colour a few words after the model is the car's.
+        ("focus KX-19 T something, silver", {"W-RK11"}),
+        # Part of a plate on a model both appeals' cars share, with no colour: either could be it.
+        ("a focus, KX19, cant remember the colour", set()),
+    ],
+)
+def test_part_of_a_plate_and_the_model_between_two_cars_alike(text: str, expected: set[str]) -> None:
+    facts = ReportFacts.from_text(text)
+    assert {s.reference for s in FOCUSES.suggest(facts) if s.confidence >= SUGGEST_THRESHOLD} == expected

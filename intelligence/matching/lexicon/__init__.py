@@ -43,8 +43,8 @@ def _phrases() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 def stem(word: str) -> str:
-    """Plurals folded: "tattoos" → "tattoo", but "glass" stays."""
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+    """Plurals folded: "tattoos" → "tattoo", but "glass", "focus" and "this" stay."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
 
 
 def canonical_words(text: str) -> list[str]:

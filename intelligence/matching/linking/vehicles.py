@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from .index import AppealIndex
 
 _GREY = {"gray": "grey"}
+COLOUR_AFTER = 5  # words after the make or model in which a colour is still the vehicle's ("focus KX19 T, silver")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,10 +46,13 @@ def vehicle_mismatch(index: "AppealIndex", profile: AppealProfile, reading: Read
     for i, (word, _, _) in enumerate(toks):
         if word not in profile.vehicle_words:
             continue
-        before = [w for w, _, _ in toks[max(0, i - 2) : i] if w in COLOURS]
-        colours = {_GREY.get(w, w) for w in before}
+        # A colour just before the make or model ("grey focus"), or a few words after it ("focus KX19, silver").
+        near = [w for w, _, _ in toks[max(0, i - 2) : i] if w in COLOURS] or [
+            w for w, _, _ in toks[i + 1 : i + 1 + COLOUR_AFTER] if w in COLOURS
+        ][:1]
+        colours = {_GREY.get(w, w) for w in near}
         if colours and not colours & {_GREY.get(c, c) for c in profile.vehicle_colours} and profile.vehicle_colours:
-            return Mismatch(f"describes a {before[-1]} {word} (another colour)", colour_only=True)
+            return Mismatch(f"describes a {near[-1]} {word} (another colour)", colour_only=True)
     return None
 
 
@@ -132,8 +136,17 @@ def vehicle_reasons(
     part = [r for r in found if r.code == "vrm_part"]
     if part:
         found.remove(part[0])
-        text = f"{part[0].text}, on the appeal's make of vehicle ({shown})"
-        return [Reason("vrm_part", text, W_VRM_PART_AND_MODEL)]
+        # Part of a plate on a make that two appeals' cars share ("a focus, KX19..."): either could be it.
+        both = {
+            ref
+            for p in reading.partial_plates
+            for ref in index.partial_plate_appeals(p)
+            if any(w in reading.words for w in index.profiles[ref].vehicle_words)
+            and not vehicle_mismatch(index, index.profiles[ref], reading)
+        }
+        note = f", as do {len(both) - 1} other appeals' vehicles" if len(both) > 1 else ""
+        text = f"{part[0].text}, on the appeal's make of vehicle ({shown}){note}"
+        return [Reason("vrm_part", text, W_VRM_PART_AND_MODEL / max(1, len(both)))]
     other = sorted(p for p in reading.plates if profile.vrms and not any(r.code == "vrm_near" for r in found))
     if other:
         # "a red Skoda Octavia, but the plate was HY15 GRX": the same make, another car.
