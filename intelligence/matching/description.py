@@ -185,7 +185,7 @@ _DENIED_BEFORE = re.compile(
 _CLAUSE_END = re.compile(r"\bbut\b|[.;!?\n]|,\s*(?:but|just|the|she|he|its|it's)\b", re.IGNORECASE)
 _INDEFINITE = re.compile(
     r"\b(?:a|an|some|two|three|this)\s+(?:\w+\s+){0,2}?(?:man|woman|lad|girl|boy|bloke|guy|kid|kids|fella|lady|"
-    r"figures?|teenagers?|youths?|people|men|women)\b|\b(?:someone|somebody)\b",
+    r"figures?|teenagers?|youths?|people|men|women)\b|\b(?:someone|somebody|sum1|some1|sumone|somone|sumbody)\b",
     re.IGNORECASE,
 )
 _DEFINITE = re.compile(
@@ -396,7 +396,8 @@ SHORT_MESSAGE_WORDS = 15
 _WHERE_OR_WHEN = re.compile(
     r"\b(?:now|rn|right\s+now|just\s+now|[0-9]+\s*mins?\s+ago|minutes\s+ago|an?\s+hour\s+ago|this\s+(?:morning|"
     r"afternoon|evening)|tonight|today|last\s+night|earlier|every\s+(?:day|night|morning|week|weekend)|most\s+"
-    r"(?:days|nights))\b|^\W*(?:in|at|on|outside|by|near|behind|round|down|up|inside|opposite)\b|"
+    r"(?:days|nights)|2day|2nite|2night|tonite|2moz|atm|rite\s+now|ryt\s+now)\b|"
+    r"^\W*(?:in|at|on|outside|by|near|behind|round|down|up|inside|opposite)\b|"
     r"^\W*(?:works|drinks|lives|stays|sleeps|goes|hangs|drives|parks|visits|knocks|staying|living|working|sleeping|"
     r"drinking|hiding|dossing)\b",
     re.IGNORECASE,
@@ -404,7 +405,9 @@ _WHERE_OR_WHEN = re.compile(
 _NUISANCE = re.compile(
     r"\b(?:fly[\s-]?tipp\w*|tipping|racers?|speeding|speed\s+cameras?|smash\w*|vandal\w*|graffiti|fights?|"
     r"brawl\w*|stolen|broken\s+into|break[\s-]?ins?|burglar(?:y|ies)|fireworks?|litter|parking|noise|cameras?|"
-    r"shoplift\w*|cannabis|weed|needles|anti[\s-]?social|asb|drugs?|dealing|littering|dumped|dumping|rubbish)\b",
+    r"shoplift\w*|cannabis|weed|needles|anti[\s-]?social|asb|drugs?|dealing|littering|dumped|dumping|rubbish|"
+    r"knives|knife|weapons?|"
+    r"trying\s+(?:car\s+)?doors|tryin\s+(?:car\s+)?doors)\b",
     re.IGNORECASE,
 )
 

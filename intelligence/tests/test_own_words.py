@@ -5,7 +5,7 @@ it against the appeal's words. Each row a sentence; invented."""
 import pytest
 
 from intelligence.matching.description import negated_spans, stated_age, stated_build
-from intelligence.matching.linking import AppealIndex, AppealProfile, ReportFacts
+from intelligence.matching.linking import SUGGEST_THRESHOLD, AppealIndex, AppealProfile, ReportFacts
 
 DENIALS = [
     "sorry wrong appeal, meant to send this about the van",
@@ -107,3 +107,32 @@ def test_a_feature_in_the_publics_words(feature: str, text: str, described: bool
     profile = AppealProfile.build(reference="W-QRN2", kind="wanted", name="Zed Quorn", areas=["Ott"], features=feature)
     suggestions = AppealIndex([profile]).suggest(ReportFacts.from_text(text))
     assert any("distinguishing feature" in s.explain() for s in suggestions) == described
+
+
+NICKNAMED = AppealIndex(
+    [
+        AppealProfile.build(reference=f"W-N{i}PA", kind="wanted", name=name, aliases=[alias], areas=["Ott"])
+        for i, (name, alias) in enumerate(
+            [("Dean Morrow", "Mozza"), ("Callum Reid", "Reidy"), ("Craig Simpson", "Simmo"), ("Darren Fox", "Foxy")]
+        )
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Another ending of the same nickname, in lower case, is the nickname.
+        ("mozzer is in the crown", {"W-N0PA"}),
+        ("reidie in town again", {"W-N1PA"}),
+        ("simo at the bookies", {"W-N2PA"}),
+        ("foxxy is out", {"W-N3PA"}),
+        # A word that only begins like one is not ("ready", "fox" itself, "mozz" without an ending).
+        ("ready when you are", set()),
+        ("saw a fox in the garden", set()),
+        ("mozz was at the shops", set()),
+    ],
+)
+def test_a_nickname_with_another_ending(text: str, expected: set[str]) -> None:
+    suggestions = NICKNAMED.suggest(ReportFacts.from_text(text))
+    assert {s.reference for s in suggestions if s.confidence >= SUGGEST_THRESHOLD} == expected

@@ -43,6 +43,9 @@ WORD_CUTOFF = 80.0
 SHORT_WORD_CUTOFF = 70.0
 LOWER_SLIP_CUTOFF = 70.0
 LOWER_SLIP_FACTOR = 0.8
+# Another ending of a listed nickname, in lower case ("mozzer" for Mozza): enough on its own, just.
+NICKNAME_FORM_SCORE = 80.0
+MIN_NICKNAME_STEM = 3
 # A word that sounds like the name word and is spelt close to it counts as a misspelling of this strength.
 PHONETIC_SCORE = 85.0
 MIN_PHONETIC_LENGTH = 3
@@ -108,10 +111,30 @@ def _lower_slip(said: str, name_word: str) -> float:
     first two letters: "yellow" is never "Kellow"), close enough (LOWER_SLIP_CUTOFF), and then discounted
     (LOWER_SLIP_FACTOR), because lower-case words are mostly just words."""
     said = said.removesuffix("'s")
-    if min(len(said), len(name_word)) < MIN_FUZZY_LENGTH or said[:2] != name_word[:2] or said in NOT_SLIPS:
+    if said[:2] != name_word[:2] or said in NOT_SLIPS:
         return 0.0
-    ratio = fuzz.ratio(said, name_word, score_cutoff=LOWER_SLIP_CUTOFF)
-    return ratio * LOWER_SLIP_FACTOR
+    stem = nickname_stem(said)
+    if stem and stem == nickname_stem(name_word):
+        # Another ending of the same nickname ("mozzer" for Mozza, "reidie" for Reidy, "foxxy" for Foxy).
+        return NICKNAME_FORM_SCORE
+    if min(len(said), len(name_word)) < MIN_FUZZY_LENGTH:
+        return 0.0
+    return fuzz.ratio(said, name_word, score_cutoff=LOWER_SLIP_CUTOFF) * LOWER_SLIP_FACTOR
+
+
+# The endings British nicknames are made with ("Mozza", "Millsy", "Reidy", "Doyler", "Simmo", "Gazza"), longest
+# first; what is left, with a doubled last letter made single, is the nickname's stem ("mozz" -> "moz").
+_NICKNAME_ENDINGS = ("zzer", "zza", "zzy", "sy", "ie", "ey", "er", "y", "o", "a")
+
+
+def nickname_stem(word: str) -> str:
+    """The stem of a nickname made with one of the usual endings, "" for a word without one: "mozza" and
+    "mozzer" -> "moz", "millsy" and "milsy" -> "mil", "fox" -> "" (a word, not a nickname)."""
+    for ending in _NICKNAME_ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= MIN_NICKNAME_STEM:
+            return stem[:-1] if stem[-1] == stem[-2] else stem
+    return ""
 
 
 @lru_cache(maxsize=16384)
