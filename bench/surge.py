@@ -79,6 +79,9 @@ def police_env(tmp: Path) -> dict[str, str]:
         # A connection kept per thread, as behind any production server (0, a connection per request, is the
         # embedded default).
         "DATABASE_CONN_MAX_AGE": "600",
+        # As deployed (deploy/prod_profile.py, the systemd units): behind the proxy, whose access log is the one
+        # kept, gunicorn writes none. Every server here, the bare ones too, runs so.
+        "GUNICORN_ACCESS_LOG": "off",
         # Production requires both (the ledger signs events; links in them name the public site).
         "LOOKOUT_DISTRIBUTION_SIGNING_KEY": ed25519_pem(),
         "LOOKOUT_PUBLIC_BASE_URL": "http://127.0.0.1",
