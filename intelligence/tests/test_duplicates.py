@@ -239,3 +239,17 @@ def test_one_place_in_common_with_a_long_letter_does_not_group() -> None:
         3,
     )
     assert not duplicate_verdict(letter, _seen(2, "hes at the skate park now, by the ramps", {"W-LH1"}, 3)).duplicate
+
+
+def test_places_as_people_name_them_are_one_place() -> None:
+    """ "the cross" is the market cross, "the bowlin" the bowling alley, "under pass" the subway, "pay and display"
+    a car park: two tellings naming a place so share it."""
+    pairs = [
+        ("old lady in a purple coat on the bench by the market cross", "shes by the cross"),
+        ("beth was at the bowlin in keddingley with an older lad", "beth is in the bowling alley next to the cinema"),
+        ("lad sleeping in the subway under the bypass", "he's in the under pass again, sleeping"),
+        ("his car is in the pay and display by the marina", "his red car is in the car park at the marina"),
+    ]
+    for i, (first, second) in enumerate(pairs):
+        verdict = duplicate_verdict(_seen(2 * i, first, {"M-PL1"}, 3), _seen(2 * i + 1, second, {"M-PL1"}, 3))
+        assert verdict.duplicate, (first, second)

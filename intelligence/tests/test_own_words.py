@@ -136,3 +136,20 @@ NICKNAMED = AppealIndex(
 def test_a_nickname_with_another_ending(text: str, expected: set[str]) -> None:
     suggestions = NICKNAMED.suggest(ReportFacts.from_text(text))
     assert {s.reference for s in suggestions if s.confidence >= SUGGEST_THRESHOLD} == expected
+
+
+def test_every_written_form_in_the_lexicon_reads_as_its_group() -> None:
+    """Each word or phrase of public_words.json's synonym groups reads as its group's first word, however it is
+    written (a hyphenated form whose spaced twin is missing once made canonical_words fail)."""
+    import json
+
+    from intelligence.matching.lexicon import PATH, canonical_words
+
+    groups = json.loads(PATH.read_text())["synonyms"]
+    wrong = [
+        (written, canonical_words(written))
+        for group in groups
+        for written in group
+        if canonical_words(written) != canonical_words(group[0])
+    ]
+    assert not wrong
