@@ -153,3 +153,10 @@ def test_every_written_form_in_the_lexicon_reads_as_its_group() -> None:
         if canonical_words(written) != canonical_words(group[0])
     ]
     assert not wrong
+
+
+def test_a_cross_is_a_place_only_where_someone_is_by_it() -> None:
+    from intelligence.matching.lexicon import canonical_words
+
+    assert canonical_words("shes by the cross") == ["she", "market_cross"]
+    assert "cross" in canonical_words("the cross tattoo on his hand")
