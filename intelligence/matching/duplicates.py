@@ -39,12 +39,18 @@ SAME_INCIDENT_LONG_SHARE = 0.2  # ... and of the longer one's (a long letter sha
 LONG_LETTER_WORDS = 25  # a report with this many words of where and what is a letter, not a sighting
 FUZZY_PLACE_LENGTH = 5  # place words this long match with one slip of spelling between two tellings
 SAME_PLACE_WORDS = 2
-SHORT_SIGHTING_WORDS = 3  # a report about the appeal with this few place words shares one place word, not two
+SHORT_SIGHTING_WORDS = 4  # a report about the appeal with this few place words shares one place word, not two
+SHORT_SIGHTING_DAYS = 1  # ... told the same day or the next
 SHORT_SIGHTING_OTHER_WORDS = 15  # ... beside a telling of this few: a letter has many places, one of them in common
 # ... but not one of these, which every other place has ("wexley rd now" and "back on Wexley Rd" share a town).
 GENERIC_PLACE_WORDS = frozenset(
     {"road", "street", "lane", "terrace", "walk", "avenue", "close", "way", "drive", "crescent", "grove", "square"}
     | {"estate", "park", "green", "common", "hill", "town", "centre", "car", "shop", "house", "flat", "area"}
+)
+# ... nor what the appeal is about, which every report of it may say ("the blonde woman from the stabbing").
+WHAT_WORDS = frozenset(
+    {"stabbing", "robbery", "burglary", "assault", "theft", "shoplifting", "dealing", "selling", "fraud", "drug"}
+    | {"fight", "attack", "robbed", "stabbed", "burgled", "nicking", "stealing", "shoplifter", "dealer", "thief"}
 )  # shared place words (in the lexicon's words: "chippy" = "fish shop", "rd" = "road")
 UNLINKED = "unlinked"
 UNLINKED_CANDIDATES = 20  # a report about no appeal is compared with this many of the latest about none
@@ -243,7 +249,8 @@ def duplicate_verdict(a: ReportFingerprint, b: ReportFingerprint) -> DuplicateVe
         short = (
             min(len(words_a), len(words_b)) <= SHORT_SIGHTING_WORDS
             and longer < SHORT_SIGHTING_OTHER_WORDS
-            and bool(common - GENERIC_PLACE_WORDS)
+            and days <= SHORT_SIGHTING_DAYS
+            and bool(common - GENERIC_PLACE_WORDS - WHAT_WORDS)
         )
         if enough and (len(common) >= SAME_PLACE_WORDS or (common and (short or words_a & words_b & context))):
             return DuplicateVerdict(

@@ -253,3 +253,13 @@ def test_places_as_people_name_them_are_one_place() -> None:
     for i, (first, second) in enumerate(pairs):
         verdict = duplicate_verdict(_seen(2 * i, first, {"M-PL1"}, 3), _seen(2 * i + 1, second, {"M-PL1"}, 3))
         assert verdict.duplicate, (first, second)
+
+
+def test_a_short_sighting_shares_a_place_not_what_the_appeal_is_about_and_only_within_a_day() -> None:
+    stabbing = _seen(1, "the blonde woman from the stabbing is in the bookies", {"W-ST1"}, 3)
+    assert not duplicate_verdict(
+        stabbing, _seen(2, "blonde one from the stabbing at the launderette", {"W-ST1"}, 3)
+    ).duplicate
+    coop = _seen(3, "she is in the co-op now", {"W-ST1"}, 3)
+    assert duplicate_verdict(coop, _seen(4, "nicking from the co op again", {"W-ST1"}, 4)).duplicate
+    assert not duplicate_verdict(coop, _seen(5, "nicking from the co op again", {"W-ST1"}, 5)).duplicate
