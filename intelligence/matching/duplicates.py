@@ -171,7 +171,9 @@ def place_words(normalised: str) -> frozenset[str]:
     """The words of a report that can say where and what (in the lexicon's words), for comparing two tellings of
     one sighting: "the chippy on Mill Rd" and "fish shop, mill road" share {chip_shop, mill, road}."""
     skip = description_words()
-    return frozenset(w for w in canonical_words(normalised) if len(w) >= 3 and w not in skip and not w.isdigit())
+    return frozenset(
+        w for w in canonical_words(normalised) if len(w) >= 3 and w not in skip and not any(c.isdigit() for c in w)
+    )
 
 
 _STREET = re.compile(
@@ -238,7 +240,9 @@ def duplicate_verdict(a: ReportFingerprint, b: ReportFingerprint) -> DuplicateVe
         words_a, words_b = place_words(a.text), place_words(b.text)
         both = _fuzzy_common(words_a, words_b)
         # The subject's name misspelt ("becklas") is a name, not a place.
-        common = frozenset(w for w in both if w not in context and not _one_slip_from(w, context))
+        common = frozenset(
+            w for w in both if w not in context and w not in WHAT_WORDS and not _one_slip_from(w, context)
+        )
         # A long letter shares a few place words with every short sighting: the shared words must also be a
         # fair share of the longer report's.
         longer = max(len(words_a), len(words_b))
@@ -250,7 +254,7 @@ def duplicate_verdict(a: ReportFingerprint, b: ReportFingerprint) -> DuplicateVe
             min(len(words_a), len(words_b)) <= SHORT_SIGHTING_WORDS
             and longer < SHORT_SIGHTING_OTHER_WORDS
             and days <= SHORT_SIGHTING_DAYS
-            and bool(common - GENERIC_PLACE_WORDS - WHAT_WORDS)
+            and bool(common - GENERIC_PLACE_WORDS)
         )
         if enough and (len(common) >= SAME_PLACE_WORDS or (common and (short or words_a & words_b & context))):
             return DuplicateVerdict(

@@ -263,3 +263,23 @@ def test_a_short_sighting_shares_a_place_not_what_the_appeal_is_about_and_only_w
     coop = _seen(3, "she is in the co-op now", {"W-ST1"}, 3)
     assert duplicate_verdict(coop, _seen(4, "nicking from the co op again", {"W-ST1"}, 4)).duplicate
     assert not duplicate_verdict(coop, _seen(5, "nicking from the co op again", {"W-ST1"}, 5)).duplicate
+
+
+def test_the_appeals_car_and_what_it_is_about_are_not_a_place_in_common() -> None:
+    context = {"word:jamal", "word:whitlock", "word:volkswagen", "word:golf", "word:hessford"}
+    station = fp(1, "jamal sat in a black golf outside the station with a mate", {"W-JW1"}, context=context)
+    retail = fp(2, "jamal in a black golf in the retail park by the drive thru", {"W-JW1"}, context=context)
+    assert not duplicate_verdict(station, retail).duplicate
+    named = {"word:danny", "word:jones"}
+    burglary = fp(3, "danny from the burglary is at his brothers flat", {"W-DJ1"}, context=named)
+    selling = fp(4, "danny at cash converters selling stuff from the burglary", {"W-DJ1"}, context=named)
+    assert not duplicate_verdict(burglary, selling).duplicate
+
+
+def test_the_appeals_vehicle_is_grouping_context() -> None:
+    from intelligence.matching.linking import AppealIndex, AppealProfile
+
+    profile = AppealProfile.build(
+        reference="W-JW1", kind="wanted", name="Jamal Whitlock", areas=["Hessford"], vehicle="VW Golf black, HY19 KVT"
+    )
+    assert {"word:golf", "word:whitlock", "word:hessford"} <= AppealIndex([profile]).context_keys(["W-JW1"])

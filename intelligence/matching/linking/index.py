@@ -48,11 +48,12 @@ class AppealIndex:
         self.slip: dict[str, set[str]] = defaultdict(set)  # first four letters of one-word nicknames
         # Identifying entities from reports an analyst has confirmed as about an appeal (see learn()).
         self.known: dict[str, set[str]] = defaultdict(set)
-        # appeal -> its vehicles' plates and the words of its names and areas, as grouping's context keys
+        # appeal -> its vehicles' plates and the words of its names, areas and vehicle, as grouping's context keys
         self._context: dict[str, frozenset[str]] = {}
         for profile in profiles:
             self.profiles[profile.reference] = profile
-            named = " ".join([*profile.names, *profile.aliases, *profile.areas])
+            # Its vehicle's make and model too: "a black golf" is the appeal's car, not a place two reports share.
+            named = " ".join([*profile.names, *profile.aliases, *profile.areas, *profile.vehicle_words])
             self._context[profile.reference] = frozenset(
                 [f"{Kind.VRM}:{vrm}" for vrm in profile.vrms] + [f"{CONTEXT_WORD}{w}" for w in canonical_words(named)]
             )
