@@ -4,7 +4,8 @@ it against the appeal's words. Each row a sentence; invented."""
 
 import pytest
 
-from intelligence.matching.description import negated_spans, stated_age, stated_build
+from intelligence.matching.denials import negated_spans
+from intelligence.matching.description import stated_age, stated_build
 from intelligence.matching.linking import SUGGEST_THRESHOLD, AppealIndex, AppealProfile, ReportFacts
 
 DENIALS = [

@@ -6,7 +6,8 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..description import VAGUE_AGE_YEARS, Stated, contradictions, denied_just_before
+from ..denials import denied_just_before
+from ..description import VAGUE_AGE_YEARS, Stated, contradictions
 from ..extraction import Kind, NameMatch, match_names
 from ..lexicon import wordlike_aliases
 from .profiles import AppealProfile, Reading, ReportFacts

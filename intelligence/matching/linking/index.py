@@ -6,7 +6,8 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from ..description import negated_spans, stated
+from ..denials import negated_spans
+from ..description import stated
 from ..duplicates import CONTEXT_WORD
 from ..extraction import MIN_FUZZY_LENGTH, Extracted, Kind, match_names, partial_vrm_fits, tokens
 from ..lexicon import canonical_words

@@ -3,12 +3,12 @@ confidence of each appeal as the noisy-OR of its reasons' weights."""
 
 from typing import TYPE_CHECKING
 
+from ..denials import names_given
 from ..description import (
     Stated,
     about_a_nuisance,
     has_companion,
     introduces_someone_new,
-    names_given,
     refers_to_the_appeal,
     says_where_or_when,
 )
