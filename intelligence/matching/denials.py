@@ -74,8 +74,7 @@ _NEGATION = re.compile(
     r"\b(?:he|she)(?:'?s|s|\s+is)\s+(?:a\s+)?local\b|"
     r"\b(?:that|it)\s+was\s+(?:just\s+)?(?:a|an|some)\s+(?:[a-z]+\s+)?(?:lad|man|woman|girl|boy|bloke|guy|fella|kid|"
     r"lady)\s+from\s+(?:the|my|our|his|her)\b|"
-    # "neither of them are the ones you want", "isnt anyone from your list": nobody on the appeals.
-    r"\bneither\s+of\s+them\s+(?:are|is|were|was)\b|"
+    # "isnt anyone from your list": nobody on the appeals.
     r"\b(?:is\s*nt|isn'?t|is\s+not|are\s*nt|aren'?t|are\s+not|was\s*nt|wasn'?t|not)\s+(?:anyone|any\s+of\s+the\s+ones|"
     r"the\s+ones?\s+you\s+want)\b|"
     r"\bmistaken\s+identity\b|"
@@ -119,16 +118,22 @@ _NEGATION_HERE = re.compile(
 )
 
 
+# Cues that deny everyone their sentence names: "Shane's brother and Stacey's sister were fighting, neither of
+# them are the ones you want". Their span runs from the sentence's start to the end of their clause.
+_NEGATION_SENTENCE = re.compile(r"\bneither\s+of\s+them\s+(?:are|is|were|was)\b", re.IGNORECASE)
+
+
 def negated_spans(text: str) -> list[tuple[int, int]]:
     """Where the reporter says it is not the person ("not him, but...", "its not benno but his brother"): from the
-    cue to the end of its clause. Names there are not the report's subject, and neither is the page's."""
+    cue (or its sentence's start, for a cue that denies the whole sentence) to the end of its clause; a cue that
+    takes back the page, its own words only. Names there are not the report's subject, and neither is the
+    page's."""
     spans = [m.span() for m in _NEGATION_HERE.finditer(text)]
-    for m in _NEGATION.finditer(text):
-        start = m.start()
-        if m.group().lower().startswith("neither"):  # "X's brother and Y's sister, neither of them are...": both
-            start = max(text.rfind(mark, 0, start) for mark in ".!?\n") + 1
-        end = _CLAUSE_END.search(text, m.end())
-        spans.append((start, end.start() if end else len(text)))
+    for pattern, from_sentence_start in ((_NEGATION, False), (_NEGATION_SENTENCE, True)):
+        for m in pattern.finditer(text):
+            start = max(text.rfind(mark, 0, m.start()) for mark in ".!?\n") + 1 if from_sentence_start else m.start()
+            end = _CLAUSE_END.search(text, m.end())
+            spans.append((start, end.start() if end else len(text)))
     return spans
 
 
