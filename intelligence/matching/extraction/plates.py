@@ -84,6 +84,11 @@ _MODEL_LETTERS = {
 _ROAD = re.compile(r"^[ABM][0-9]{1,4}$")
 
 
+def _in_vehicle_talk(text: str, span: Span) -> bool:
+    """Whether the words around a span (40 characters before it, 25 after) talk about a vehicle."""
+    return _VEHICLE_CONTEXT.search(text[max(0, span[0] - 40) : span[1] + 25]) is not None
+
+
 # A current mark whose random letters begin with a zero written for the letter O ("FN16 0PW"): shaped like a
 # postcode, so it is read as a mark only in talk about a vehicle, and taken before postcodes.
 _VRM_ZERO_FOR_O = re.compile(
@@ -96,8 +101,7 @@ def extract_zero_for_o_vrms(text: str) -> list[Extracted]:
     """A mark with a zero for the O of its letters, in vehicle talk ("red corsa FN16 0PW" -> FN16OPW)."""
     found = []
     for m in _VRM_ZERO_FOR_O.finditer(text):
-        near = text[max(0, m.start() - 40) : m.end() + 25]
-        if _VEHICLE_CONTEXT.search(near) and m.group("a")[:2].lower() not in _WORDISH:
+        if _in_vehicle_talk(text, m.span()) and m.group("a")[:2].lower() not in _WORDISH:
             found.append(Extracted(Kind.VRM, m.group(), f"{_compact(m.group('a'))}O{m.group('b').upper()}", m.span()))
     return found
 
@@ -111,8 +115,7 @@ def _vrm_believable(raw: str, letters: Sequence[str], text: str, span: Span, *, 
     compact = re.sub(r"[\s-]+", "", raw)
     is_upper = raw == raw.upper()
     has_space = compact != raw
-    near = text[max(0, span[0] - 40) : min(len(text), span[1] + 25)]
-    in_vehicle_talk = bool(_VEHICLE_CONTEXT.search(near))
+    in_vehicle_talk = _in_vehicle_talk(text, span)
     if any(group.upper() in _MODEL_LETTERS for group in letters):
         return False
     if dateless:
@@ -231,15 +234,13 @@ def extract_partial_vrms(text: str, taken: Sequence[Span] = ()) -> list[Extracte
         add(m, "*" + _compact(part))
     for m in _FRONT_THEN_UNKNOWN.finditer(text):
         part = m.group("part")
-        near = text[max(0, m.start() - 40) : m.end() + 25]
         if part[:2].lower() in _WORDISH and part != part.upper():
             continue
-        if _VEHICLE_CONTEXT.search(near):
+        if _in_vehicle_talk(text, m.span()):
             add(m, _compact(part) + "*")
     for m in _FRONT_ALONE.finditer(text):
-        near = text[max(0, m.start() - 40) : m.end() + 25]
         part = m.group("part")
-        if part == part.upper() and part[:2] not in _NOT_DATELESS and _VEHICLE_CONTEXT.search(near):
+        if part == part.upper() and part[:2] not in _NOT_DATELESS and _in_vehicle_talk(text, m.span()):
             add(m, _compact(part) + "*")
     return found
 
