@@ -3,7 +3,7 @@ vehicle, a name, a distinguishing feature, an area) and the corroboration that c
 feature or the page."""
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from ..denials import denied_just_before
@@ -217,13 +217,20 @@ def _elsewhere_on_body(parts: frozenset[str], words: frozenset[str], reading: Re
     tattoo behind her left ear". Only body parts close to the feature's words count."""
     if not parts:
         return False
-    near = {
-        w
-        for w in BODY_PARTS
-        for p in reading.positions.get(w, ())
-        if any(abs(p - q) <= FEATURE_WINDOW for t in words for q in reading.positions.get(t, ()))
-    }
+    near = {w for w, _ in _placed_near(BODY_PARTS, words, reading, FEATURE_WINDOW)}
     return bool(near) and not near & parts
+
+
+def _placed_near(
+    candidates: Iterable[str], words: frozenset[str], reading: Reading, window: int
+) -> list[tuple[str, int]]:
+    """Each of the candidate words the report writes within `window` words of one of the feature's, and where."""
+    return [
+        (w, p)
+        for w in candidates
+        for p in reading.positions.get(w, ())
+        if any(abs(p - q) <= window for t in words for q in reading.positions.get(t, ()))
+    ]
 
 
 SIDE_WINDOW = 12  # words: "a crown on his neck in Ravensholt, but it was on the left side"
@@ -234,14 +241,13 @@ def _other_side(sides: frozenset[str], words: frozenset[str], reading: Reading) 
     tattoo on the right side of his neck". Only a side close to the feature's words counts."""
     if len(sides) != 1:
         return False
+    placed = _placed_near(SIDES, words, reading, SIDE_WINDOW)
+    if not placed:
+        return False
     at = {p: w for w, places in reading.positions.items() for p in places}
+    # A side of the body ("the left side", "his right arm", "on the left"), not "he left the pub".
     near = {
-        w
-        for w in SIDES
-        for p in reading.positions.get(w, ())
-        # A side of the body ("the left side", "his right arm", "on the left"), not "he left the pub".
-        if (at.get(p + 1) in BODY_PARTS | {"side", "hand"} or at.get(p - 1) in {"the", "his", "her"})
-        and any(abs(p - q) <= SIDE_WINDOW for t in words for q in reading.positions.get(t, ()))
+        w for w, p in placed if at.get(p + 1) in BODY_PARTS | {"side", "hand"} or at.get(p - 1) in {"the", "his", "her"}
     }
     return bool(near) and not near & sides
 
