@@ -143,39 +143,31 @@ def test_no_name_is_read_inside_a_quoted_reference() -> None:
     assert index.suggest(ReportFacts.from_text("Q is in the kiln now", submitted_from=None))
 
 
-@pytest.mark.parametrize(
-    ("text", "described"),
-    [
-        ("girl with ginger plaits at the colbeck canal basin", False),
-        ("girl with black plaits at the colbeck canal basin", True),
-        ("girl with plaits at the colbeck canal basin", True),
-    ],
-)
-def test_a_colour_given_to_how_hair_is_worn_is_the_hairs(text: str, described: bool) -> None:
-    """ "ginger plaits" gives the hair a colour: it is not "black hair in long braids"."""
-    tasha = AppealProfile.build(
-        reference="M-6BWX", kind="missing", name="Tasha Leigh", areas=["Colbeck"], sex="female", age_min=14,
-        age_max=15, features="Black hair in long braids.",
-    )  # fmt: skip
-    suggestions = AppealIndex([tasha]).suggest(ReportFacts.from_text(text, submitted_from=None))
-    assert any("long braids" in s.explain() for s in suggestions) == described
+BRAIDS = "Black hair in long braids."
+CROWN = "Tattoo of a crown on the right side of his neck."
 
 
 @pytest.mark.parametrize(
-    ("text", "described"),
+    ("feature", "text", "described"),
     [
-        ("lad with a crown tattoo on his neck in colbeck, but it was on the left side", False),
-        ("lad with a crown tattoo on the right side of his neck in colbeck", True),
-        ("lad with a crown tattoo on his neck, he left the pub at ten", True),
+        # A colour given to how hair is worn is the hair's: "ginger plaits" are not "black hair in long braids".
+        (BRAIDS, "girl with ginger plaits at the colbeck canal basin", False),
+        (BRAIDS, "girl with black plaits at the colbeck canal basin", True),
+        (BRAIDS, "girl with plaits at the colbeck canal basin", True),
+        # A feature on the other side of the body is another person's; "he left" is not a side.
+        (CROWN, "lad with a crown tattoo on his neck in colbeck, but it was on the left side", False),
+        (CROWN, "lad with a crown tattoo on the right side of his neck in colbeck", True),
+        (CROWN, "lad with a crown tattoo on his neck, he left the pub at ten", True),
     ],
 )
-def test_a_feature_on_the_other_side_of_the_body_is_another_persons(text: str, described: bool) -> None:
-    reid = AppealProfile.build(
-        reference="W-C5GR", kind="wanted", name="Jamal Reid", areas=["Colbeck"], sex="male", age_min=19,
-        age_max=23, features="Tattoo of a crown on the right side of his neck.",
-    )  # fmt: skip
-    suggestions = AppealIndex([reid]).suggest(ReportFacts.from_text(text, submitted_from=None))
-    assert any("crown" in s.explain() for s in suggestions) == described
+def test_a_feature_the_report_gives_another_colour_or_side_is_another_persons(
+    feature: str, text: str, described: bool
+) -> None:
+    profile = AppealProfile.build(
+        reference="W-C5GR", kind="wanted", name="Jamal Reid", areas=["Colbeck"], features=feature
+    )
+    suggestions = AppealIndex([profile]).suggest(ReportFacts.from_text(text, submitted_from=None))
+    assert any(f"'{feature.rstrip('.')}'" in s.explain() for s in suggestions) == described
 
 
 KELL = AppealProfile.build(
