@@ -38,7 +38,7 @@ SAME_INCIDENT_SHARE = 0.5  # ... which are at least this share of the shorter re
 SAME_INCIDENT_LONG_SHARE = 0.2  # ... and of the longer one's (a long letter shares a few words with everything)
 LONG_LETTER_WORDS = 25  # a report with this many words of where and what is a letter, not a sighting
 FUZZY_PLACE_LENGTH = 5  # place words this long match with one slip of spelling between two tellings
-SAME_PLACE_WORDS = 2
+SAME_PLACE_WORDS = 2  # shared place words (in the lexicon's words: "chippy" = "fish shop", "rd" = "road")
 SHORT_SIGHTING_WORDS = 4  # a report about the appeal with this few place words shares one place word, not two
 SHORT_SIGHTING_DAYS = 1  # ... told the same day or the next
 SHORT_SIGHTING_OTHER_WORDS = 15  # ... beside a telling of this few: a letter has many places, one of them in common
@@ -51,7 +51,7 @@ GENERIC_PLACE_WORDS = frozenset(
 WHAT_WORDS = frozenset(
     {"stabbing", "robbery", "burglary", "assault", "theft", "shoplifting", "dealing", "selling", "fraud", "drug"}
     | {"fight", "attack", "robbed", "stabbed", "burgled", "nicking", "stealing", "shoplifter", "dealer", "thief"}
-)  # shared place words (in the lexicon's words: "chippy" = "fish shop", "rd" = "road")
+)
 UNLINKED = "unlinked"
 UNLINKED_CANDIDATES = 20  # a report about no appeal is compared with this many of the latest about none
 # A context key that is a word of the linked appeals' names and areas ("word:cradlebury"): not a place in common.

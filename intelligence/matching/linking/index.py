@@ -167,11 +167,12 @@ class AppealIndex:
             not m.partial and m.score >= 1.0 for ref in refs for m in match_names(name, self.profiles[ref].names)
         )
 
-    def quoted_references(self, entities: Iterable[Extracted], text: str = "") -> set[str]:
+    def quoted_references(self, entities: Iterable[Extracted], bare: Iterable[re.Match[str]] = ()) -> set[str]:
         """Our references the report quotes: in full ("W-J2WL"), or as its four characters after "ref" or
-        "appeal" ("ref J2WL"), which is an appeal's only when one of ours ends so."""
+        "appeal" ("ref J2WL", `bare`: _BARE_REFERENCE's matches), which is an appeal's only when one of ours ends
+        so."""
         quoted = {e.value for e in entities if e.kind == Kind.REFERENCE} & self.profiles.keys()
-        for m in _BARE_REFERENCE.finditer(text):
+        for m in bare:
             code = m.group("code").upper()
             quoted.update(ref for ref in (f"W-{code}", f"M-{code}") if ref in self.profiles)
         return quoted
@@ -207,14 +208,14 @@ class AppealIndex:
         """What scoring needs from the report's text, worked out once for every candidate."""
         toks = tokens(report.text)
         canonical = canonical_words(report.text)
+        bare = list(_BARE_REFERENCE.finditer(report.text))
         return Reading(
             tokens=toks,
             areas=self.areas_in(report.text),
             area_spans=self.area_spans(report.text),
-            quoted=self.quoted_references(report.entities, report.text),
+            quoted=self.quoted_references(report.entities, bare),
             quoted_near=self.near_references(report.entities),
-            reference_spans=[e.span for e in report.entities if e.kind == Kind.REFERENCE]
-            + [m.span() for m in _BARE_REFERENCE.finditer(report.text)],
+            reference_spans=[e.span for e in report.entities if e.kind == Kind.REFERENCE] + [m.span() for m in bare],
             plates={e.value for e in report.entities if e.kind == Kind.VRM},
             partial_plates={e.value for e in report.entities if e.kind == Kind.PARTIAL_VRM},
             negated=negated_spans(report.text),
